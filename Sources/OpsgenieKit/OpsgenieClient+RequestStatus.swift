@@ -1,0 +1,39 @@
+import Foundation
+
+extension OpsgenieClient {
+    /// Asks once for the outcome of an asynchronous write; `nil` while Opsgenie has not
+    /// processed it yet (the endpoint answers 404 until then).
+    public func requestStatus(_ requestId: String) async throws(OpsgenieError) -> RequestStatus? {
+        do {
+            return try await get(RequestStatus.self, APIRequest(
+                method: .GET, path: "/v2/alerts/requests/\(Self.encode(requestId))", domain: .alert)).data
+        } catch where error.status == 404 {
+            return nil
+        }
+    }
+
+    /// Waits for the outcome of a 202: asks while Opsgenie says "not processed yet", backing off
+    /// from `initialDelay` doubling up to `maxDelay`, until `timeout` has passed on the client's clock.
+    ///
+    /// Returns the status on success; throws ``OpsgenieError/requestFailed(reason:requestId:)``
+    /// with Opsgenie's reason when the write did not apply, and
+    /// ``OpsgenieError/requestStatusTimeout(requestId:)`` when no outcome came in time.
+    public func awaitOutcome(of requestId: String, timeout: Duration = .seconds(60),
+                             initialDelay: Duration = .milliseconds(250),
+                             maxDelay: Duration = .seconds(5)) async throws(OpsgenieError) -> RequestStatus {
+        let start = clock.now()
+        let limit = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        var delay = initialDelay
+        while true {
+            if let status = try await requestStatus(requestId) {
+                if status.isSuccess == true { return status }
+                throw .requestFailed(reason: status.status ?? "Opsgenie gave no reason", requestId: requestId)
+            }
+            if clock.now().timeIntervalSince(start) >= limit {
+                throw .requestStatusTimeout(requestId: requestId)
+            }
+            do { try await clock.sleep(for: delay) } catch { throw .transport("cancelled") }
+            delay = min(delay * 2, maxDelay)
+        }
+    }
+}

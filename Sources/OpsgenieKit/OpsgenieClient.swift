@@ -1,0 +1,230 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// The core Opsgenie client: typed async calls over HTTPS, with retries, rate-limit tracking
+/// and request-status confirmation.
+///
+/// One client owns one connection pool; call ``shutdown()`` when done, or use
+/// ``withClient(configuration:clock:logger:_:)`` which always does.
+public final class OpsgenieClient: Sendable {
+    /// The configuration the client was made with.
+    public let configuration: ClientConfiguration
+    /// The last rate-limit state seen per domain.
+    public let rateLimits = RateLimitTracker()
+    let clock: any ClientClock
+    let logger: Logger
+    private let http: HTTPClient
+
+    /// Creates a client. Throws when the base URL is unsafe for the key (plain http off loopback).
+    public init(configuration: ClientConfiguration, clock: any ClientClock = SystemClientClock(),
+                logger: Logger = Logger(label: "vigil.opsgenie")) throws(OpsgenieError) {
+        try configuration.region.validate()
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+        var httpConfiguration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow, // a redirect must never carry the key to another host
+            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: configuration.requestTimeout.timeAmount))
+        httpConfiguration.httpVersion = .automatic
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }
+
+    /// Closes the connection pool.
+    public func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    /// Runs `body` with a new client and shuts it down afterwards, whatever happens.
+    public static func withClient<Result: Sendable>(
+        configuration: ClientConfiguration, clock: any ClientClock = SystemClientClock(),
+        logger: Logger = Logger(label: "vigil.opsgenie"),
+        _ body: (OpsgenieClient) async throws -> Result
+    ) async throws -> Result {
+        let client = try OpsgenieClient(configuration: configuration, clock: clock, logger: logger)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    // MARK: - Transport
+
+    /// A request to the API.
+    struct APIRequest: Sendable {
+        var method: HTTPMethod
+        var path: String
+        var query: [(String, String)] = []
+        var body: Data? = nil
+        var domain: RateLimitDomain
+        /// Whether sending it twice has the same effect as once (see ``Retries``).
+        var idempotent: Bool = true
+    }
+
+    /// A raw answer.
+    struct APIResponse: Sendable {
+        var status: Int
+        var body: Data
+        var requestId: String?
+    }
+
+    /// Sends a request with retries, returning the raw body of a 2xx answer.
+    func send(_ request: APIRequest) async throws(OpsgenieError) -> APIResponse {
+        let policy = configuration.retry
+        var attempt = 0
+        while true {
+            do {
+                return try await sendOnce(request)
+            } catch {
+                // Only transient failures are retried. A write that is not idempotent (a note, a
+                // create without alias) is retried only when the API certainly did not apply it
+                // (429, 503); a reset or a 500 may have come after Opsgenie accepted it, and a
+                // note must never be posted twice.
+                let mayRetry = error.isTransient && (request.idempotent || error.certainlyNotApplied)
+                attempt += 1
+                guard mayRetry, attempt < policy.maxAttempts else { throw error }
+                let delay = policy.delay(afterAttempt: attempt - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
+                logger.debug("retrying after \(error.faultClass.rawValue)",
+                             metadata: ["path": "\(request.path)", "attempt": "\(attempt)", "delay": "\(delay)"])
+                do { try await clock.sleep(for: delay) } catch { throw OpsgenieError.transport("cancelled") }
+            }
+        }
+    }
+
+    private func sendOnce(_ request: APIRequest) async throws(OpsgenieError) -> APIResponse {
+        var outgoing = HTTPClientRequest(url: url(for: request.path, query: request.query))
+        outgoing.method = request.method
+        outgoing.headers.add(name: "Authorization", value: configuration.apiKey.authorizationHeaderValue)
+        outgoing.headers.add(name: "User-Agent", value: configuration.userAgent)
+        outgoing.headers.add(name: "Accept", value: "application/json")
+        if let body = request.body {
+            outgoing.headers.add(name: "Content-Type", value: "application/json")
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            response = try await http.execute(outgoing, timeout: configuration.requestTimeout.timeAmount, logger: nil)
+            bytes = try await response.body.collect(upTo: configuration.maxResponseBytes)
+        } catch let error as NIOTooManyBytesError {
+            _ = error
+            throw .badResponse("response larger than \(configuration.maxResponseBytes / (1024 * 1024)) MB")
+        } catch let error as HTTPClientError {
+            throw Self.classify(error)
+        } catch {
+            throw .transport(Self.safeDescription(of: error))
+        }
+        let now = clock.now()
+        let status = Int(response.status.code)
+        let rateLimit = RateLimitStatus.parse(header: { response.headers.first(name: $0) }, at: now)
+        rateLimits.record(rateLimit, domain: request.domain, at: now)
+        let data = Data(bytes.readableBytesView)
+        let headerRequestId = response.headers.first(name: "X-Request-ID")
+        if (200..<300).contains(status) {
+            return APIResponse(status: status, body: data, requestId: headerRequestId)
+        }
+        let errorBody = try? JSONDecoder().decode(ErrorBody.self, from: data)
+        var message = errorBody?.message ?? ""
+        if message.isEmpty, errorBody == nil, !data.isEmpty, status >= 500 {
+            message = "non-JSON error body"
+        }
+        throw .http(status: status, message: String(message.prefix(500)), requestId: errorBody?.requestId ?? headerRequestId,
+                    internalCode: errorBody?.code, rateLimit: rateLimit)
+    }
+
+    private static func classify(_ error: HTTPClientError) -> OpsgenieError {
+        switch error {
+        case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+            return .timeout("no answer in time (\(error))")
+        case .remoteConnectionClosed:
+            return .transport("connection closed by the server before the answer was complete")
+        default:
+            return .transport(String(describing: error))
+        }
+    }
+
+    /// A description of a transport error that cannot contain request headers.
+    private static func safeDescription(of error: any Error) -> String {
+        let text = String(describing: error)
+        return String(text.prefix(300))
+    }
+
+    private static let unreserved: CharacterSet = {
+        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        set.insert(charactersIn: "-._~")
+        return set
+    }()
+
+    /// Percent-encodes a path segment or query value (everything but unreserved characters).
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    func url(for path: String, query: [(String, String)]) -> String {
+        var base = configuration.region.baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var url = base + path
+        if !query.isEmpty {
+            url += "?" + query.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        }
+        return url
+    }
+
+    // MARK: - Decoding
+
+    func decode<Payload: Decodable & Sendable>(_ type: Payload.Type, from response: APIResponse) throws(OpsgenieError) -> Envelope<Payload> {
+        do {
+            return try OpsgenieJSON.decoder().decode(Envelope<Payload>.self, from: response.body)
+        } catch let error as DecodingError {
+            throw .badResponse(Self.describe(error), status: response.status, requestId: response.requestId)
+        } catch {
+            throw .badResponse("unreadable JSON", status: response.status, requestId: response.requestId)
+        }
+    }
+
+    func get<Payload: Decodable & Sendable>(_ type: Payload.Type, _ request: APIRequest) async throws(OpsgenieError) -> Envelope<Payload> {
+        try decode(type, from: try await send(request))
+    }
+
+    func accepted(_ request: APIRequest) async throws(OpsgenieError) -> AcceptedRequest {
+        let response = try await send(request)
+        do {
+            return try JSONDecoder().decode(AcceptedRequest.self, from: response.body)
+        } catch {
+            throw .badResponse("write answer without a requestId", status: response.status, requestId: response.requestId)
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? "the top level" : p
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "wrong type at \(path(context)) (expected \(type))"
+        case .valueNotFound(let type, let context): return "missing value at \(path(context)) (expected \(type))"
+        case .keyNotFound(let key, let context): return "missing field \(key.stringValue) at \(path(context))"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "malformed or truncated JSON" : "bad value at \(path(context))"
+        @unknown default: return "undecodable body"
+        }
+    }
+
+    static func body(_ value: some Encodable) -> Data {
+        (try? OpsgenieJSON.encoder().encode(value)) ?? Data("{}".utf8)
+    }
+}
+
+extension Duration {
+    /// The same length as a NIO `TimeAmount`.
+    var timeAmount: TimeAmount {
+        let (seconds, attoseconds) = components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

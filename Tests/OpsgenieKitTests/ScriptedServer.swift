@@ -1,0 +1,124 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import OpsgenieKit
+import OpsgenieSimulator
+import Synchronization
+
+/// A loopback HTTP server that records every request and answers from a script, for
+/// checking exactly what the client sends and how it reads each answer.
+final class ScriptedServer: Sendable {
+    struct Recorded: Sendable {
+        var method: String
+        var path: String
+        var query: [String: String]
+        var headers: [String: String]
+        var body: Data
+        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+    }
+
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String] = [:]
+        var body: String
+        static func ok(_ body: String, headers: [String: String] = [:]) -> Reply { Reply(status: 200, headers: headers, body: body) }
+        static func accepted(_ requestId: String = "req-1") -> Reply {
+            Reply(status: 202, body: #"{"result":"Request will be processed","took":0.01,"requestId":"\#(requestId)"}"#)
+        }
+        static func error(_ status: Int, _ message: String, code: Int? = nil, headers: [String: String] = [:]) -> Reply {
+            let codePart = code.map { #","code":\#($0)"# } ?? ""
+            return Reply(status: status, headers: headers, body: #"{"message":"\#(message)"\#(codePart),"took":0.0,"requestId":"err-req"}"#)
+        }
+    }
+
+    private struct State {
+        var recorded: [Recorded] = []
+        var script: [String: [Reply]] = [:]
+    }
+    private let state = Mutex(State())
+    private let server: LoopbackServer
+
+    private init(server: LoopbackServer) { self.server = server }
+
+    static func start() async throws -> ScriptedServer {
+        let box = Box()
+        let server = try await LoopbackServer.start(responder: CallbackResponder<SimulatorRequestContext> { request, _ in
+            try await box.value!.respond(request)
+        })
+        let scripted = ScriptedServer(server: server)
+        box.value = scripted
+        return scripted
+    }
+
+    final class Box: @unchecked Sendable { var value: ScriptedServer? }
+
+    var baseURL: URL { server.baseURL }
+    func stop() async { await server.stop() }
+
+    /// Queues replies for `METHOD /path`; the last one repeats.
+    func on(_ method: String, _ path: String, _ replies: Reply...) {
+        state.withLock { $0.script["\(method) \(path)"] = replies }
+    }
+
+    var requests: [Recorded] { state.withLock { $0.recorded } }
+    var last: Recorded? { requests.last }
+
+    private func respond(_ request: Request) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        var query: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { query[String(k)] = String(v).removingPercentEncoding ?? String(v) }
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName.lowercased()] = field.value }
+        let path = request.uri.path
+        let recorded = Recorded(method: request.method.rawValue, path: path, query: query, headers: headers, body: Data(body.readableBytesView))
+        let reply: Reply = state.withLock { s in
+            s.recorded.append(recorded)
+            let key = "\(request.method.rawValue) \(path.removingPercentEncoding ?? path)"
+            guard var queue = s.script[key], !queue.isEmpty else {
+                return Reply.error(404, "no script for \(key)")
+            }
+            let next = queue.removeFirst()
+            if queue.isEmpty { queue = [next] }
+            s.script[key] = queue
+            return next
+        }
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        for (k, v) in reply.headers { fields[HTTPField.Name(k)!] = v }
+        return Response(status: .init(code: reply.status), headers: fields, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+    }
+}
+
+/// A clock that never really sleeps: it moves its time forward and remembers each wait.
+final class TestClock: ClientClock {
+    private let state = Mutex<(now: Date, sleeps: [Duration])>((Date(timeIntervalSince1970: 1_700_000_000), []))
+    func now() -> Date { state.withLock { $0.now } }
+    func sleep(for duration: Duration) async throws {
+        state.withLock {
+            $0.sleeps.append(duration)
+            $0.now = $0.now.addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        }
+    }
+    var sleeps: [Duration] { state.withLock { $0.sleeps } }
+}
+
+let testKey = APIKey("3f1c2b4a-secret-key-0000-abcdef123456")!
+
+/// Runs `body` with a scripted server and a client pointed at it.
+func withScripted(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, jitter: { 0.5 }), maxResponseBytes: Int = 8 << 20,
+                  _ body: (ScriptedServer, OpsgenieClient, TestClock) async throws -> Void) async throws {
+    let server = try await ScriptedServer.start()
+    let clock = TestClock()
+    let configuration = ClientConfiguration(apiKey: testKey, region: .custom(server.baseURL), retry: retry,
+                                            maxResponseBytes: maxResponseBytes)
+    do {
+        try await OpsgenieClient.withClient(configuration: configuration, clock: clock) { client in
+            try await body(server, client, clock)
+        }
+    } catch {
+        await server.stop()
+        throw error
+    }
+    await server.stop()
+}
