@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import OpsgenieKit
+import OpsgenieSimulator
+
+/// `vigil simulate`: an Opsgenie-compatible server on 127.0.0.1.
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the Opsgenie simulator on 127.0.0.1 for scripts, trainings and other tools.",
+        discussion: """
+        Keys default to the documented demo keys: \(DemoKeys.full) (all rights) and \
+        \(DemoKeys.readOnly) (read and configuration). Faults can be changed while running: \
+        POST /_sim/faults {"rules":[{"route":"/v2/alerts","status":503,"probability":0.5}]}; DELETE /_sim/faults.
+        """)
+
+    @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: Int = 8080
+    @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
+    @Option(help: "Virtual clock speed (1 = real time).") var speed: Double = 1
+    @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+    @Option(name: .customLong("api-key"), help: "Key with every access right.") var apiKey: String = DemoKeys.full
+    @Option(name: .customLong("read-only-key"), help: "Key with read and configuration rights only.") var readOnlyKey: String = DemoKeys.readOnly
+    @Option(name: .customLong("processing-delay-ms"), help: "How long an accepted write waits before it applies.") var processingDelayMs: Int = 300
+    @Option(name: .customLong("rate-limit"), help: "Requests per second and per minute per domain, as S/M (e.g. 30/600).") var rateLimit: String = "30/600"
+    @Option(name: .customLong("fault"), help: "A fault rule, e.g. status=503,route=/v2/alerts,probability=0.1 (repeatable).") var faults: [String] = []
+
+    func run() async throws {
+        let limits = try parseRateLimit(rateLimit)
+        var rules: [FaultRule] = []
+        for fault in faults {
+            do { rules.append(try FaultRule(flag: fault)) } catch { throw ValidationError("--fault \(fault): \(error)") }
+        }
+        let configuration = SimulatorConfiguration(
+            port: port, scenario: scenario, speed: speed, seed: seed, start: Date(),
+            apiKeys: [apiKey: .all, readOnlyKey: .readOnly], processingDelay: .milliseconds(processingDelayMs),
+            rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, limits) }), faults: rules)
+        let simulator: Simulator
+        do { simulator = try Simulator(configuration: configuration) } catch { throw ValidationError(error.description) }
+        let url = try await simulator.start()
+        let keys = apiKey == DemoKeys.full ? "demo keys \(DemoKeys.full) (all rights), \(DemoKeys.readOnly) (read-only)" : "the keys given"
+        let banner = """
+            Opsgenie simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, \(keys)
+            Try: curl -H 'Authorization: GenieKey <key>' \(url.absoluteString)/v2/alerts
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        try await withTaskCancellationHandler {
+            try await simulator.waitUntilStopped()
+        } onCancel: {
+            Task { await simulator.stop() }
+        }
+    }
+
+    func parseRateLimit(_ text: String) throws -> RateLimitSettings {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw ValidationError("--rate-limit takes per-second/per-minute, e.g. 30/600; got \(text)")
+        }
+        return RateLimitSettings(perSecond: parts[0], perMinute: parts[1])
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+/// The `vigil` command.
+@main
+struct Vigil: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigil",
+        abstract: "A terminal dashboard for on-call teams: Opsgenie alerts, on-call and heartbeats.",
+        version: "0.1.0",
+        subcommands: [Dashboard.self, Demo.self, Simulate.self, Snapshot.self, Check.self],
+        defaultSubcommand: Dashboard.self)
+}
