@@ -127,7 +127,7 @@ public struct OpsgenieBackend: OperationsBackend {
         let schedules = try await client.listSchedules(expandRotations: false)
         var summaries: [OnCallSummary] = []
         for schedule in schedules where schedule.enabled != false {
-            let timeline = try await client.timeline(schedule: .id(schedule.id), interval: 2, intervalUnit: .days, date: now)
+            let timeline = try await client.timeline(schedule: .id(schedule.id), interval: 2, intervalUnit: .weeks, date: now)
             summaries.append(Self.summarize(schedule: schedule, timeline: timeline, at: now))
         }
         return summaries

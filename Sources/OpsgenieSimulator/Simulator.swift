@@ -48,6 +48,8 @@ public final class Simulator: Sendable {
     let faults: Mutex<(rules: [FaultRule], rng: SeededGenerator)>
     let buckets: Mutex<[RateLimitDomain: TokenBucket]>
     let requestCounter = Atomic<Int>(0)
+    /// Set when stopping, so stalled answers give up and shutdown is not held.
+    let stopping = Atomic<Bool>(false)
     private let server: Mutex<LoopbackServer?> = Mutex(nil)
 
     /// Creates a simulator with a scenario loaded; call ``start()`` to serve it.
@@ -78,6 +80,7 @@ public final class Simulator: Sendable {
 
     /// Stops the server.
     public func stop() async {
+        stopping.store(true, ordering: .relaxed)
         let running = server.withLock { s -> LoopbackServer? in defer { s = nil }; return s }
         await running?.stop()
     }

@@ -30,7 +30,12 @@ struct SimulatorResponder: HTTPResponder {
         let fault = pickFault(method: method, path: path)
         if let latency = fault?.latencyMs { try? await Task.sleep(for: .milliseconds(latency)) }
         if fault?.stall == true {
-            try? await Task.sleep(for: .seconds(600))
+            let until = ContinuousClock.now + .seconds(600)
+            while ContinuousClock.now < until, !simulator.stopping.load(ordering: .relaxed) {
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+            try? await context.channel.close()
+            return Response(status: .serviceUnavailable)
         }
         if fault?.drop == true {
             try? await context.channel.close()
