@@ -1,1 +1,43 @@
+#ifndef VIGIL_CNCURSES_SHIM_H
+#define VIGIL_CNCURSES_SHIM_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+
+/* Macros and globals do not import cleanly into Swift 6: every use goes through these. */
+
+static inline void vigil_setlocale(void) { setlocale(LC_ALL, ""); }
+static inline WINDOW *vigil_stdscr(void) { return stdscr; }
+static inline int vigil_lines(void) { return LINES; }
+static inline int vigil_cols(void) { return COLS; }
+static inline int vigil_colors(void) { return COLORS; }
+static inline int vigil_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t vigil_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
+static inline attr_t vigil_a_bold(void) { return A_BOLD; }
+static inline attr_t vigil_a_reverse(void) { return A_REVERSE; }
+static inline attr_t vigil_a_normal(void) { return A_NORMAL; }
+static inline int vigil_key_resize(void) { return KEY_RESIZE; }
+static inline int vigil_err(void) { return ERR; }
+static inline int vigil_key_code_yes(void) { return KEY_CODE_YES; }
+
+/* Reads one key as a wide character: returns ERR, OK (a character) or KEY_CODE_YES (a key code). */
+static inline int vigil_get_wch(unsigned int *out) {
+    wint_t ch = 0;
+    int rc = wget_wch(stdscr, &ch);
+    *out = (unsigned int)ch;
+    return rc;
+}
+
+/* Writes UTF-8 text at a position with attributes (ncursesw decodes it with the locale). */
+static inline void vigil_put(int y, int x, const char *utf8, attr_t attrs) {
+    attrset(attrs);
+    mvaddstr(y, x, utf8);
+}
+#endif

@@ -1,0 +1,349 @@
+import Foundation
+import OpsgenieKit
+
+/// Formats ages and durations compactly: `45s`, `12m`, `3h`, `2d`.
+public func compactAge(_ seconds: TimeInterval) -> String {
+    let s = max(0, Int(seconds))
+    if s < 60 { return "\(s)s" }
+    if s < 3600 { return "\(s / 60)m" }
+    if s < 86400 { return "\(s / 3600)h" }
+    return "\(s / 86400)d"
+}
+
+/// Formats a countdown: `1h05m`, `12m30s`.
+func countdown(_ seconds: TimeInterval) -> String {
+    let s = max(0, Int(seconds))
+    if s >= 86400 { return "\(s / 86400)d\(String(format: "%02d", (s % 86400) / 3600))h" }
+    if s >= 3600 { return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m" }
+    return "\(s / 60)m\(String(format: "%02d", s % 60))s"
+}
+
+extension DashboardState {
+    /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
+    public func render() -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        guard let layout else {
+            let text = "terminal too small: need \(Layout.minimumWidth)×\(Layout.minimumHeight)"
+            canvas.write(text, x: max(0, (width - TerminalText.width(of: text)) / 2), y: height / 2, style: CellStyle(.warn, bold: true))
+            return canvas
+        }
+        drawStatusLine(&canvas, row: layout.statusRow)
+        drawAlerts(&canvas, layout.alerts)
+        if let r = layout.detail { drawDetail(&canvas, r) }
+        if let r = layout.onCall { drawOnCall(&canvas, r) }
+        if let r = layout.heartbeats { drawHeartbeats(&canvas, r) }
+        if let r = layout.secondary {
+            switch secondaryPane {
+            case .onCall: drawOnCall(&canvas, r)
+            case .heartbeats: drawHeartbeats(&canvas, r)
+            default: drawDetail(&canvas, r)
+            }
+        }
+        drawMessage(&canvas, row: layout.messageRow)
+        drawHints(&canvas, row: layout.hintRow)
+        if let overlay { drawOverlay(&canvas, overlay) }
+        return canvas
+    }
+
+    // MARK: Status line
+
+    func age(_ kind: DataKind) -> String {
+        guard let last = feeds[kind]?.lastSuccess else { return feeds[kind]?.lastError == nil ? "…" : "never" }
+        return compactAge(now.timeIntervalSince(last))
+    }
+
+    var staleKinds: [DataKind] { DataKind.allCases.filter { isStale($0) } }
+
+    func drawStatusLine(_ canvas: inout Canvas, row: Int) {
+        let stale = staleKinds
+        if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
+            canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
+            let reasons = stale.map { kind -> String in
+                let fault = feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? ""
+                return "\(kind.rawValue) \(age(kind))\(fault)"
+            }
+            let clock = Self.clockFormat(now)
+            let text = " ■ STALE ■ showing last good data — \(reasons.joined(separator: " · "))"
+            canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)
+            canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
+            return
+        }
+        canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.statusLine))
+        var parts = ["vigil", settings.host, "alerts \(age(.alerts))", "hb \(age(.heartbeats))", "on-call \(age(.onCall))"]
+        if let rate = rateLimit { parts.append("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)") }
+        let pending = pendingActions
+        if !pending.isEmpty {
+            let oldest = pending.map(\.createdAt).min().map { compactAge(now.timeIntervalSince($0)) } ?? ""
+            let queued = pending.filter { if case .queued = $0.phase { true } else { false } }.count
+            parts.append("pending \(pending.count)\(queued > 0 ? " (\(queued) queued)" : "") \(oldest)")
+        }
+        if settings.readOnly { parts.append("READ-ONLY") }
+        let clock = Self.clockFormat(now)
+        canvas.write(" " + parts.joined(separator: " │ "), x: 0, y: row, style: CellStyle(.statusLine), maxWidth: width - clock.count - 1)
+        canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.statusLine, bold: true))
+    }
+
+    static func clockFormat(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02dZ", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+
+    // MARK: Alerts
+
+    static func role(for priority: AlertPriority?) -> ColorRole {
+        switch priority?.rank ?? 3 { case 1: .p1; case 2: .p2; case 3: .p3; case 4: .p4; default: .p5 }
+    }
+
+    func stateLabel(_ alert: Alert) -> (String, ColorRole) {
+        if alert.status == .closed { return ("closed", .dim) }
+        if alert.snoozed == true, let until = alert.snoozedUntil, until > now { return ("snz \(compactAge(until.timeIntervalSince(now)))", .dim) }
+        if alert.acknowledged == true { return ("acked", .ok) }
+        return ("open", .critical)
+    }
+
+    func drawAlerts(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        let counts = AlertPriority.all.map { p in "\(p.rawValue):\(alerts.filter { $0.priority == p }.count)" }.joined(separator: " ")
+        let filterName = query.isEmpty ? "all" : query
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
+                   title: "Alerts \(alerts.count) [\(counts)] \(filterName)", focused: focus == .alerts)
+        let inner = r.width - 2
+        let x = r.x + 1
+        let header = String(format: "  %@ %@ %@ %@ %@ %@ %@ %@", pad("#", 6), pad("P", 2), pad("STATE", 9), pad("AGE", 4),
+                            pad("CNT", 4), pad("OWNER", 12), pad("TEAM", 10), "MESSAGE")
+        canvas.write(header, x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
+        let rows = r.height - 3
+        if alerts.isEmpty {
+            let text: String
+            if !everLoaded { text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)" } ?? "loading alerts…" }
+            else { text = "no alerts match \(query.isEmpty ? "(all)" : query)" }
+            canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
+            return
+        }
+        let teamNames = Dictionary(onCall.map { ($0.scheduleId, $0.scheduleName) }, uniquingKeysWith: { a, _ in a })
+        _ = teamNames
+        for (offset, alert) in alerts.dropFirst(scrollTop).prefix(rows).enumerated() {
+            let y = r.y + 2 + offset
+            let selected = alert.id == selectedAlertId
+            let base = CellStyle(selected ? .selection : .text, reverse: false)
+            canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
+            var column = x
+            // marker: pending action, failed action, marked, new
+            let pending = pendingAction(on: alert.id)
+            let failed = actions.last { $0.alertId == alert.id }.flatMap { if case .failed = $0.phase { $0 } else { nil } }
+            let marker: (String, ColorRole)
+            if pending != nil { marker = ("…", .pending) }
+            else if failed != nil, now.timeIntervalSince(failed!.createdAt) < 120 { marker = ("!", .failed) }
+            else if marked.contains(alert.id) { marker = ("*", .marked) }
+            else if !seen.contains(alert.id) { marker = ("●", .newAlert) }
+            else { marker = (" ", .text) }
+            column += canvas.write(marker.0, x: column, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
+            column = x + 2
+            canvas.write(alert.tinyId.map { "#\($0)" } ?? "", x: column, y: y, style: base, maxWidth: 6); column += 7
+            canvas.write(alert.priority?.rawValue ?? "P?", x: column, y: y,
+                         style: selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true), maxWidth: 2); column += 3
+            var (label, role) = stateLabel(alert)
+            if let pending {
+                label = pending.action.verb + "…"
+                role = .pending
+            }
+            canvas.write(label, x: column, y: y, style: selected ? base : CellStyle(role), maxWidth: 9); column += 10
+            canvas.write(compactAge(now.timeIntervalSince(alert.createdAt ?? now)), x: column, y: y, style: selected ? base : CellStyle(.dim), maxWidth: 4); column += 5
+            canvas.write(String(alert.count ?? 1), x: column, y: y, style: base, maxWidth: 4); column += 5
+            let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
+            canvas.write(owner.isEmpty ? "-" : owner, x: column, y: y, style: base, maxWidth: 12); column += 13
+            let team = alert.responders?.first { $0.type == "team" }.flatMap { $0.name ?? $0.id } ?? "-"
+            canvas.write(team, x: column, y: y, style: base, maxWidth: 10); column += 11
+            canvas.write(alert.message ?? "", x: column, y: y, style: alert.acknowledged == true && !selected ? CellStyle(.dim) : base,
+                         maxWidth: x + inner - column)
+        }
+        if alerts.count > rows {
+            let info = " \(scrollTop + 1)-\(min(alerts.count, scrollTop + rows))/\(alerts.count)\(totalAlerts != nil ? "+" : "") "
+            canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
+        }
+    }
+
+    func pad(_ s: String, _ n: Int) -> String { TerminalText.pad(s, columns: n) }
+
+    // MARK: Detail
+
+    func drawDetail(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail", focused: focus == .detail)
+        guard let alert = selectedAlert else {
+            canvas.write("no alert selected", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            return
+        }
+        let detail = details[alert.id]
+        let full = detail?.alert ?? alert
+        var lines: [(String, CellStyle)] = []
+        lines.append(("#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
+        let state = stateLabel(full).0
+        lines.append(("state \(state) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
+        var times = "created \(compactAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
+        if let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
+        if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
+        lines.append((times, CellStyle(.dim)))
+        if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
+        if let responders = full.responders, !responders.isEmpty {
+            lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\($0.name ?? $0.username ?? $0.id ?? "?")" }.joined(separator: ", "), CellStyle(.text)))
+        }
+        if let description = full.description, !description.isEmpty { lines.append((description, CellStyle(.text))) }
+        if let details = full.details, !details.isEmpty {
+            lines.append((details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "), CellStyle(.dim)))
+        }
+        if let error = detail?.error { lines.append(("could not load detail: \(error)", CellStyle(.failed))) }
+        else if detail == nil { lines.append(("loading notes and log…", CellStyle(.dim))) }
+        for note in detail?.notes.prefix(5) ?? [] {
+            lines.append(("note \(compactAge(now.timeIntervalSince(note.createdAt ?? now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
+        }
+        for log in detail?.logs.prefix(5) ?? [] {
+            lines.append(("log \(compactAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
+        }
+        for action in actions.filter({ $0.alertId == alert.id }).suffix(3) {
+            let (text, role): (String, ColorRole)
+            switch action.phase {
+            case .sending: (text, role) = ("\(action.action.verb): sending", .pending)
+            case .queued(let reason): (text, role) = ("\(action.action.verb): queued (\(reason)) \(compactAge(now.timeIntervalSince(action.createdAt)))", .pending)
+            case .accepted: (text, role) = ("\(action.action.verb): accepted, confirming", .pending)
+            case .confirmed: (text, role) = ("\(action.action.verb): confirmed", .ok)
+            case .failed(let reason): (text, role) = ("\(action.action.verb): FAILED — \(reason)", .failed)
+            }
+            lines.append((text, CellStyle(role, bold: true)))
+        }
+        for (i, line) in lines.prefix(r.height - 2).enumerated() {
+            canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
+        }
+    }
+
+    // MARK: On-call and heartbeats
+
+    func drawOnCall(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: focus == .onCall)
+        if onCall.isEmpty {
+            canvas.write(feeds[.onCall]?.lastSuccess == nil ? "loading…" : "no schedules", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            return
+        }
+        var y = r.y + 1
+        for summary in onCall {
+            guard y < r.y + r.height - 1 else { break }
+            let handoff = summary.handoffAt.map { $0.timeIntervalSince(now) }
+            let soon = (handoff ?? .infinity) < 3600
+            canvas.write(summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
+            y += 1
+            guard y < r.y + r.height - 1 else { break }
+            let nowNames = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            let nextNames = summary.next.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            var text = "  now \(nowNames.isEmpty ? "nobody" : nowNames) → \(nextNames.isEmpty ? "?" : nextNames)"
+            if let handoff { text += " in \(countdown(handoff))" }
+            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(soon ? .warn : .text, bold: soon), maxWidth: r.width - 4)
+            y += 1
+        }
+    }
+
+    func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        let expired = heartbeats.filter { $0.expired == true }.count
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
+                   focused: focus == .heartbeats)
+        if heartbeats.isEmpty {
+            canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            return
+        }
+        for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
+            let y = r.y + 1 + i
+            let interval = beat.intervalDuration.map { TimeInterval($0.components.seconds) } ?? 0
+            let since = beat.lastPingTime.map { now.timeIntervalSince($0) }
+            let left = since.map { interval - $0 }
+            let (state, role): (String, ColorRole)
+            if beat.enabled == false { (state, role) = ("disabled", .dim) }
+            else if beat.expired == true || (left ?? 1) < 0 { (state, role) = ("EXPIRED", .critical) }
+            else if let left, interval > 0, left < interval * 0.25 { (state, role) = ("ok", .warn) }
+            else { (state, role) = ("ok", .ok) }
+            let ping = since.map { compactAge($0) } ?? "never"
+            let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
+            let text = "\(pad(beat.name, 15)) \(pad(state, 8)) \(pad(ping, 4)) ago /\(pad(compactAge(interval), 4)) \(leftText)"
+            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
+        }
+    }
+
+    // MARK: Message and hints
+
+    func drawMessage(_ canvas: inout Canvas, row: Int) {
+        guard let message = messages.last, now.timeIntervalSince(message.at) < 30 || message.level == .error else { return }
+        let role: ColorRole = message.level == .error ? .failed : (message.level == .warning ? .warn : .text)
+        canvas.write(" " + message.text, x: 0, y: row, style: CellStyle(role, bold: message.level != .info), maxWidth: width)
+    }
+
+    func drawHints(_ canvas: inout Canvas, row: Int) {
+        canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.hint))
+        var column = 1
+        for binding in settings.keymap.bindings where binding.hinted {
+            let disabled = whyDisabled(binding.command) != nil
+            let text = "\(binding.key) \(binding.description)"
+            guard column + TerminalText.width(of: text) + 2 < width else { break }
+            canvas.write(binding.key.description, x: column, y: row, style: CellStyle(disabled ? .dim : .hint, bold: !disabled, reverse: !disabled))
+            column += TerminalText.width(of: binding.key.description)
+            column += canvas.write(" " + binding.description + "  ", x: column, y: row, style: CellStyle(disabled ? .dim : .hint))
+        }
+    }
+
+    // MARK: Overlays
+
+    func drawOverlay(_ canvas: inout Canvas, _ overlay: Overlay) {
+        switch overlay {
+        case .help:
+            var lines: [String] = []
+            var seenCommands: Set<Command> = []
+            for binding in settings.keymap.bindings where !seenCommands.contains(binding.command) {
+                seenCommands.insert(binding.command)
+                let keys = settings.keymap.keys(for: binding.command).map(\.description).joined(separator: "/")
+                var line = "\(pad(keys, 10)) \(binding.description)\(binding.dangerous ? " (asks first)" : "")"
+                if let why = whyDisabled(binding.command) { line += " — disabled: \(why)" }
+                lines.append(line)
+            }
+            lines.append("")
+            lines.append("quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
+            lines.append("any key closes this help")
+            popup(&canvas, title: "Help — keys", lines: lines)
+        case .confirm(let prompt, _, _):
+            popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
+        case .confirmQuit:
+            popup(&canvas, title: "Quit?", lines: ["\(pendingActions.count) action(s) not confirmed yet.", "Quit anyway? y/N"])
+        case .input(let purpose, let text):
+            let title: String
+            switch purpose {
+            case .filter: title = "Filter — Opsgenie query (Enter applies, Esc cancels)"
+            case .note(let ids): title = "Note for \(ids.count == 1 ? "#" + (alerts.first { $0.id == ids[0] }?.tinyId ?? "?") : "\(ids.count) alerts") (Enter sends, Esc cancels)"
+            case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
+            }
+            popup(&canvas, title: title, lines: ["> " + text + "▏"])
+        case .picker(let purpose, let filter, let selected):
+            let options = pickerOptions(purpose, filter: filter)
+            let title: String
+            switch purpose {
+            case .snooze: title = "Snooze (type a duration or pick)"
+            case .assign: title = "Assign to (type to filter)"
+            case .escalate: title = "Escalate to (type to filter)"
+            }
+            var lines = ["> " + filter + "▏"]
+            if options.isEmpty { lines.append(users.isEmpty && escalations.isEmpty ? "loading…" : "nothing matches") }
+            let window = max(0, selected - 8)
+            for (i, option) in options.enumerated().dropFirst(window).prefix(10) {
+                lines.append((i == selected ? "▶ " : "  ") + option.label)
+            }
+            popup(&canvas, title: title, lines: lines, highlight: options.isEmpty ? nil : 1 + selected - window)
+        }
+    }
+
+    func popup(_ canvas: inout Canvas, title: String, lines: [String], highlight: Int? = nil) {
+        let w = min(width - 4, max(50, (lines.map { TerminalText.width(of: TerminalText.sanitize($0)) }.max() ?? 0) + 4, TerminalText.width(of: title) + 6))
+        let h = min(height - 2, lines.count + 2)
+        let x = (width - w) / 2
+        let y = max(1, (height - h) / 2)
+        canvas.fill(x: x, y: y, width: w, height: h, style: CellStyle(.help))
+        canvas.box(x: x, y: y, width: w, height: h, title: title, focused: true)
+        for (i, line) in lines.prefix(h - 2).enumerated() {
+            canvas.write(line, x: x + 2, y: y + 1 + i, style: CellStyle(i == highlight ? .selection : .help, bold: i == highlight), maxWidth: w - 4)
+        }
+    }
+}

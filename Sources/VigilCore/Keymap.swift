@@ -1,0 +1,142 @@
+import Foundation
+
+/// A key press, decoded from the terminal.
+public enum Key: Sendable, Hashable, CustomStringConvertible {
+    case character(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    case control(Character)
+
+    /// Parses a key name used in config files: `a`, `G`, `?`, `enter`, `tab`, `shift-tab`, `up`, `pgdn`, `ctrl-r`, `space`.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "up": self = .up
+        case "down": self = .down
+        case "left": self = .left
+        case "right": self = .right
+        case "pgup", "pageup": self = .pageUp
+        case "pgdn", "pagedown": self = .pageDown
+        case "home": self = .home
+        case "end": self = .end
+        case "enter", "return": self = .enter
+        case "esc", "escape": self = .escape
+        case "tab": self = .tab
+        case "shift-tab", "backtab": self = .backTab
+        case "backspace": self = .backspace
+        case "space": self = .character(" ")
+        default:
+            if name.lowercased().hasPrefix("ctrl-"), name.count == 6, let c = name.last { self = .control(Character(c.lowercased())); return }
+            guard name.count == 1, let c = name.first else { return nil }
+            self = .character(c)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let c): String(c)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .backspace: "Bksp"
+        case .delete: "Del"
+        case .control(let c): "^" + c.uppercased()
+        }
+    }
+}
+
+/// Something a key can do.
+public enum Command: String, Sendable, Hashable, CaseIterable, Codable {
+    case moveDown = "move-down", moveUp = "move-up", pageDown = "page-down", pageUp = "page-up", top, bottom
+    case nextPane = "next-pane", previousPane = "previous-pane", openDetail = "open-detail"
+    case acknowledge, unacknowledge, snooze, assign, close, note, escalate, mark
+    case filter, refresh, nextTheme = "next-theme", help, quit
+    case quickFilter1 = "quick-filter-1", quickFilter2 = "quick-filter-2", quickFilter3 = "quick-filter-3"
+    case quickFilter4 = "quick-filter-4", quickFilter5 = "quick-filter-5", quickFilter6 = "quick-filter-6"
+
+    /// Whether it changes the account (disabled in read-only mode).
+    public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate].contains(self) }
+    /// Whether it acts on the selected (or marked) alerts.
+    public var needsAlert: Bool { isWrite || self == .mark || self == .openDetail }
+}
+
+/// One row of the keymap: the key, what it does, how it is described, and whether it asks first.
+public struct KeyBinding: Sendable, Hashable {
+    public var key: Key
+    public var command: Command
+    public var description: String
+    /// Asks for confirmation before acting.
+    public var dangerous: Bool
+    /// Shown on the hint line.
+    public var hinted: Bool
+    /// Creates a binding.
+    public init(_ key: Key, _ command: Command, _ description: String, dangerous: Bool = false, hinted: Bool = false) {
+        self.key = key; self.command = command; self.description = description; self.dangerous = dangerous; self.hinted = hinted
+    }
+}
+
+/// The keymap as data: help (`?`) and the hint line are generated from it, config overrides it.
+public struct Keymap: Sendable, Hashable {
+    public var bindings: [KeyBinding]
+
+    /// Creates a keymap.
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// The defaults.
+    public static let standard = Keymap(bindings: [
+        KeyBinding(.character("j"), .moveDown, "move down"),
+        KeyBinding(.down, .moveDown, "move down"),
+        KeyBinding(.character("k"), .moveUp, "move up"),
+        KeyBinding(.up, .moveUp, "move up"),
+        KeyBinding(.pageDown, .pageDown, "page down"),
+        KeyBinding(.pageUp, .pageUp, "page up"),
+        KeyBinding(.character("g"), .top, "first alert"),
+        KeyBinding(.character("G"), .bottom, "last alert"),
+        KeyBinding(.tab, .nextPane, "next pane"),
+        KeyBinding(.backTab, .previousPane, "previous pane"),
+        KeyBinding(.enter, .openDetail, "open detail"),
+        KeyBinding(.character("a"), .acknowledge, "acknowledge", hinted: true),
+        KeyBinding(.character("u"), .unacknowledge, "unacknowledge"),
+        KeyBinding(.character("s"), .snooze, "snooze", hinted: true),
+        KeyBinding(.character("o"), .assign, "assign owner", hinted: true),
+        KeyBinding(.character("c"), .close, "close", dangerous: true, hinted: true),
+        KeyBinding(.character("n"), .note, "add note", hinted: true),
+        KeyBinding(.character("e"), .escalate, "escalate", dangerous: true),
+        KeyBinding(.character(" "), .mark, "mark / unmark", hinted: true),
+        KeyBinding(.character("/"), .filter, "filter (Opsgenie query)", hinted: true),
+        KeyBinding(.character("r"), .refresh, "refresh now"),
+        KeyBinding(.character("t"), .nextTheme, "next theme"),
+        KeyBinding(.character("?"), .help, "help", hinted: true),
+        KeyBinding(.character("q"), .quit, "quit", hinted: true),
+        KeyBinding(.character("1"), .quickFilter1, "quick filter 1"),
+        KeyBinding(.character("2"), .quickFilter2, "quick filter 2"),
+        KeyBinding(.character("3"), .quickFilter3, "quick filter 3"),
+        KeyBinding(.character("4"), .quickFilter4, "quick filter 4"),
+        KeyBinding(.character("5"), .quickFilter5, "quick filter 5"),
+        KeyBinding(.character("6"), .quickFilter6, "quick filter 6"),
+    ])
+
+    /// The binding for a key.
+    public func binding(for key: Key) -> KeyBinding? { bindings.first { $0.key == key } }
+
+    /// Rebinds `command` to `key` (removing the key's old binding), as a config override does.
+    public mutating func rebind(_ command: Command, to key: Key) {
+        let template = bindings.first { $0.command == command } ?? KeyBinding(key, command, command.rawValue)
+        bindings.removeAll { $0.key == key || $0.command == command }
+        var binding = template
+        binding.key = key
+        bindings.append(binding)
+    }
+
+    /// Keys bound to `command`, for help.
+    public func keys(for command: Command) -> [Key] { bindings.filter { $0.command == command }.map(\.key) }
+}

@@ -1,0 +1,233 @@
+import CNCurses
+import Foundation
+import VigilCore
+
+/// A colour from a theme: one of the 8 basic colours, a 256-colour index, or the terminal default.
+public enum ThemeColor: Sendable, Hashable {
+    case terminalDefault
+    case basic(Int16)
+    case indexed(Int16)
+
+    /// Parses `default`, `black`…`white`, `bright-red`…, or `0`…`255`.
+    public init?(name: String) {
+        let names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+        let lower = name.lowercased()
+        if lower == "default" || lower == "none" { self = .terminalDefault; return }
+        if let i = names.firstIndex(of: lower) { self = .basic(Int16(i)); return }
+        if lower.hasPrefix("bright-"), let i = names.firstIndex(of: String(lower.dropFirst(7))) { self = .indexed(Int16(i + 8)); return }
+        if let n = Int16(lower), (0...255).contains(n) { self = .indexed(n); return }
+        return nil
+    }
+
+    /// The curses colour number on a terminal with `colors` colours (degrades 256 → 8).
+    func curses(colors: Int32) -> Int16 {
+        switch self {
+        case .terminalDefault: return -1
+        case .basic(let n): return n
+        case .indexed(let n):
+            if Int32(n) < colors { return n }
+            if n < 16 { return n % 8 }
+            return Self.nearestBasic(n)
+        }
+    }
+
+    static func nearestBasic(_ n: Int16) -> Int16 {
+        if n >= 232 { return n >= 244 ? 7 : 0 }
+        let i = Int(n) - 16
+        let r = i / 36, g = (i / 6) % 6, b = i % 6
+        let bits = (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+        return Int16(bits)
+    }
+}
+
+/// Colours for every role.
+public struct Theme: Sendable, Hashable {
+    /// Foreground, background and bold per role.
+    public struct Entry: Sendable, Hashable {
+        public var foreground: ThemeColor
+        public var background: ThemeColor
+        public var bold: Bool
+        /// Creates an entry.
+        public init(foreground: ThemeColor, background: ThemeColor = .terminalDefault, bold: Bool = false) {
+            self.foreground = foreground; self.background = background; self.bold = bold
+        }
+    }
+    public var name: String
+    public var entries: [ColorRole: Entry]
+    /// Creates a theme.
+    public init(name: String, entries: [ColorRole: Entry]) { self.name = name; self.entries = entries }
+}
+
+/// The only code that talks to the terminal: set-up and restore, drawing a canvas (only the
+/// rows that changed), reading keys.
+public final class Terminal {
+    private var previous: Canvas?
+    private var theme: Theme?
+    private var colorEnabled = false
+    private var pairs: [ColorRole: Int16] = [:]
+    private var consecutiveErrors = 0
+    private(set) public var isActive = false
+    /// Bytes are not counted here; the benchmark counts what reaches the tty.
+    public private(set) var framesDrawn = 0
+
+    /// Creates a terminal; call ``start(noColor:)`` before drawing.
+    public init() {}
+
+    /// Enters curses mode: raw keys, no echo, hidden cursor, colours unless `noColor`.
+    public func start(noColor: Bool) {
+        vigil_setlocale()
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(vigil_stdscr(), false)
+        keypad(vigil_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        if !noColor, has_colors() {
+            start_color()
+            use_default_colors()
+            colorEnabled = true
+        }
+        isActive = true
+    }
+
+    /// Leaves curses mode and restores the terminal. Safe to call twice.
+    public func stop() {
+        guard isActive else { return }
+        isActive = false
+        curs_set(1)
+        endwin()
+    }
+
+    /// The terminal size now.
+    public var size: (width: Int, height: Int) { (Int(vigil_cols()), Int(vigil_lines())) }
+
+    /// Uses `theme` for colours from now on (redraws everything next frame).
+    public func apply(_ theme: Theme) {
+        guard theme != self.theme else { return }
+        self.theme = theme
+        previous = nil
+        pairs = [:]
+        guard colorEnabled else { return }
+        let colors = vigil_colors()
+        for (i, role) in ColorRole.allCases.enumerated() {
+            let entry = theme.entries[role] ?? Theme.Entry(foreground: .terminalDefault)
+            let pair = Int16(i + 1)
+            guard Int32(pair) < vigil_color_pairs() else { break }
+            init_pair(pair, entry.foreground.curses(colors: colors), entry.background.curses(colors: colors))
+            pairs[role] = pair
+        }
+    }
+
+    private func attributes(_ style: CellStyle) -> attr_t {
+        var attrs = vigil_a_normal()
+        if let pair = pairs[style.role] { attrs |= vigil_color_pair(Int32(pair)) }
+        if style.bold || theme?.entries[style.role]?.bold == true { attrs |= vigil_a_bold() }
+        if style.reverse || (!colorEnabled && (style.role == .selection || style.role == .stale || style.role == .statusLine)) {
+            attrs |= vigil_a_reverse()
+        }
+        return attrs
+    }
+
+    /// Draws a frame: rewrites only rows that differ from the last frame, and writes nothing
+    /// at all when nothing changed. Returns whether anything was written.
+    @discardableResult
+    public func draw(_ canvas: Canvas) -> Bool {
+        if previous?.width != canvas.width || previous?.height != canvas.height { previous = nil; clearok(vigil_stdscr(), true) }
+        var changed = false
+        for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) {
+            changed = true
+            var x = 0
+            while x < canvas.width {
+                let cell = canvas[x, y]
+                if cell.isContinuation { x += 1; continue }
+                // Write runs of cells with the same style in one call.
+                var run = String(cell.character)
+                var end = x + 1
+                while end < canvas.width, canvas[end, y].style == cell.style {
+                    if !canvas[end, y].isContinuation { run.append(canvas[end, y].character) }
+                    end += 1
+                }
+                // The last cell of the screen cannot be written without scrolling: skip it.
+                if y == canvas.height - 1, end == canvas.width { run = String(run.dropLast()) }
+                vigil_put(Int32(y), Int32(x), run, attributes(cell.style))
+                x = end
+            }
+        }
+        previous = canvas
+        if changed {
+            framesDrawn += 1
+            refresh()
+        }
+        return changed
+    }
+
+    /// Forgets the last frame so the next draw repaints everything (after a resize).
+    public func invalidate() { previous = nil }
+
+    /// Waits up to `milliseconds` for a key. Returns `.none` on timeout, `.resize` on SIGWINCH,
+    /// `.gone` when the terminal has vanished (many immediate errors in a row).
+    public func readKey(timeoutMilliseconds: Int32) -> KeyRead {
+        timeout(timeoutMilliseconds)
+        let started = ContinuousClock.now
+        var ch: UInt32 = 0
+        let rc = vigil_get_wch(&ch)
+        if rc == vigil_err() {
+            // A timeout takes the time; an immediate error means stdin is gone.
+            if ContinuousClock.now - started < .milliseconds(Int(timeoutMilliseconds) / 4 + 1), timeoutMilliseconds > 0 {
+                consecutiveErrors += 1
+                if consecutiveErrors > 50 { return .gone }
+            } else {
+                consecutiveErrors = 0
+            }
+            return .none
+        }
+        consecutiveErrors = 0
+        if rc == vigil_key_code_yes() {
+            if Int32(ch) == vigil_key_resize() { return .resize }
+            return Self.decode(code: Int32(ch)).map { .key($0) } ?? .none
+        }
+        return Self.decode(character: ch).map { .key($0) } ?? .none
+    }
+
+    /// What a read produced.
+    public enum KeyRead: Equatable {
+        case none, resize, gone
+        case key(Key)
+    }
+
+    static func decode(code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_NPAGE: return .pageDown
+        case KEY_PPAGE: return .pageUp
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_ENTER: return .enter
+        default: return nil
+        }
+    }
+
+    static func decode(character ch: UInt32) -> Key? {
+        switch ch {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(ch + 96)!))
+        default:
+            guard let scalar = Unicode.Scalar(ch), ch >= 32 else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    /// Rings the bell (or flashes when the terminal has no bell).
+    public func bell() { beep() }
+}

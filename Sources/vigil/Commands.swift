@@ -1,0 +1,216 @@
+import ArgumentParser
+import Foundation
+import Logging
+import OpsgenieKit
+import OpsgenieSimulator
+import VigilCore
+import VigilTerminal
+
+/// Options every dashboard-like command shares.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/vigil/config.toml).") var config: String?
+    @Option(help: "Theme name (default, light, high-contrast, colour-blind-safe, monochrome).") var theme: String?
+    @Option(name: .customLong("themes-dir"), help: "Folder of theme files (default: ./themes or $XDG_CONFIG_HOME/vigil/themes).") var themesDir: String?
+    @Flag(name: .customLong("read-only"), help: "Disable every write key.") var readOnly = false
+    @Flag(help: "Ring the bell on a new P1/P2.") var bell = false
+
+    func loadConfig() throws -> ConfigFile {
+        do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
+    }
+
+    func loadThemes() throws -> [Theme] {
+        let candidates = [themesDir, ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { $0 + "/vigil/themes" }, "themes"]
+            .compactMap { $0 }
+        let folder = candidates.first { FileManager.default.fileExists(atPath: $0) }
+        do { return try ThemeLoader.load(from: folder.map { URL(fileURLWithPath: $0) }) } catch let problem as FileProblem {
+            throw ValidationError(problem.description)
+        }
+    }
+
+    func settings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
+        var keymap = Keymap.standard
+        for (command, key) in config.keys { keymap.rebind(command, to: key) }
+        var intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60]
+        for (kind, seconds) in config.intervals { intervals[kind] = seconds }
+        return DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
+                                 themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user)
+    }
+
+    var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false }
+}
+
+/// How to reach a real account.
+struct AccountOptions: ParsableArguments {
+    @Option(name: .customLong("api-key-file"), help: "File holding the API key (else OPSGENIE_API_KEY).") var apiKeyFile: String?
+    @Option(help: "us or eu.") var region: String?
+    @Option(name: .customLong("api-url"), help: "A custom API base URL (plain http only to loopback).") var apiURL: String?
+
+    func clientConfiguration(config: ConfigFile, warnings: inout [String]) throws -> ClientConfiguration {
+        let key: APIKey
+        do { key = try KeySource.load(keyFile: apiKeyFile ?? config.apiKeyFile, warnings: &warnings) } catch let problem as FileProblem {
+            throw ValidationError(problem.description)
+        }
+        let regionText = apiURL ?? config.apiURL ?? region ?? config.region ?? "us"
+        guard let parsed = OpsgenieRegion(parsing: regionText) else {
+            throw ValidationError("'\(regionText)' is not a region or URL: use --region us|eu or --api-url https://…")
+        }
+        do { try parsed.validate() } catch { throw ValidationError(error.description) }
+        return ClientConfiguration(apiKey: key, region: parsed)
+    }
+}
+
+/// `vigil`: the dashboard on a real account.
+struct Dashboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Run the dashboard against an Opsgenie account (the default).")
+    @OptionGroup var display: DisplayOptions
+    @OptionGroup var account: AccountOptions
+
+    func run() async throws {
+        let config = try display.loadConfig()
+        var warnings = config.warnings
+        let clientConfiguration = try account.clientConfiguration(config: config, warnings: &warnings)
+        for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let themes = try display.loadThemes()
+        let logger = FileLogHandler.logger(key: clientConfiguration.apiKey)
+        try await OpsgenieClient.withClient(configuration: clientConfiguration, logger: logger) { client in
+            let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
+                                         settings: display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
+                                         themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
+                                         filters: config.filters, logger: logger)
+            await runner.run()
+        }
+    }
+}
+
+/// `vigil demo`: the simulator in-process and the dashboard against it over HTTP.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the dashboard on the built-in simulator: no account needed.")
+    @OptionGroup var display: DisplayOptions
+    @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
+    @Option(help: "Virtual clock speed (1 = real time).") var speed: Double = 1
+    @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+
+    func run() async throws {
+        let config = try display.loadConfig()
+        let themes = try display.loadThemes()
+        let key = APIKey(DemoKeys.full)!
+        let logger = FileLogHandler.logger(key: key)
+        let simulator: Simulator
+        do { simulator = try Simulator(configuration: SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed, start: Date())) } catch {
+            throw ValidationError(error.description)
+        }
+        let url = try await simulator.start(logger: logger)
+        defer { Task { await simulator.stop() } }
+        let clock = simulator.clock
+        try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: key, region: .custom(url)), logger: logger) { client in
+            var config = config
+            if config.user == nil { config.user = "alice@example.com" }
+            let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
+                                         settings: display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
+                                         themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
+                                         filters: config.filters, logger: logger, clock: { clock.now() })
+            await runner.run()
+        }
+        await simulator.stop()
+    }
+}
+
+/// `vigil snapshot`: one rendered frame as plain text.
+struct Snapshot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one rendered frame of a simulator scenario as plain text.")
+    @Option(help: "Columns.") var width: Int = 120
+    @Option(help: "Rows.") var height: Int = 40
+    @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
+    @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+
+    func validate() throws {
+        guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
+    }
+
+    func run() async throws {
+        let configuration = SimulatorConfiguration(scenario: scenario, speed: 0, seed: seed, processingDelay: .zero,
+                                                   rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
+        let text = try await Simulator.with(configuration) { simulator, url in
+            try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url))) { client in
+                try await Self.frame(backend: OpsgenieBackend(client: client), now: simulator.clock.now(), host: "simulator (\(scenario))",
+                                     width: width, height: height).text
+            }
+        }
+        print(text)
+    }
+
+    /// Loads everything once and renders a frame.
+    static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int) async throws -> Canvas {
+        var state = DashboardState(settings: DashboardSettings(host: host, themeNames: ["default"]), now: now, width: width, height: height)
+        for effect in state.update(.tick(now)) {
+            switch effect {
+            case .poll(.alerts, let query, let pages):
+                let result = await attempt { () async throws(OpsgenieError) in try await backend.alerts(AlertQuery(query: query, limit: 100), maxPages: pages) }
+                for next in state.update(.alertsLoaded(result)) {
+                    if case .loadDetail(let id) = next {
+                        let alert = await attempt { () async throws(OpsgenieError) in try await backend.alert(id: id) }
+                        let notes = (try? await backend.notes(alertId: id, limit: 5)) ?? []
+                        let logs = (try? await backend.logs(alertId: id, limit: 5)) ?? []
+                        _ = state.update(.detailLoaded(alertId: id, alert.map { AlertDetail(alert: $0, notes: notes, logs: logs, error: nil, loadedAt: now) }))
+                    }
+                }
+            case .poll(.heartbeats, _, _):
+                _ = state.update(.heartbeatsLoaded(await attempt { () async throws(OpsgenieError) in try await backend.heartbeats() }))
+            case .poll(.onCall, _, _):
+                _ = state.update(.onCallLoaded(await attempt { () async throws(OpsgenieError) in try await backend.onCall(at: now) }))
+            default: break
+            }
+        }
+        return state.render()
+    }
+}
+
+/// `vigil check`: key, host and access rights.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the API key, host and access rights, and say what is missing.")
+    @OptionGroup var account: AccountOptions
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/vigil/config.toml).") var config: String?
+
+    func run() async throws {
+        let file: ConfigFile
+        do { file = try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
+        var warnings = file.warnings
+        let configuration = try account.clientConfiguration(config: file, warnings: &warnings)
+        for warning in warnings { print("warning: \(warning)") }
+        print("host: \(configuration.region.baseURL.absoluteString)")
+        var missing: [String] = []
+        try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: configuration.apiKey, region: configuration.region, retry: RetryPolicy(maxAttempts: 2))) { client in
+            func probe(_ name: String, right: String, _ call: () async throws(OpsgenieError) -> Void) async -> Bool {
+                do {
+                    try await call()
+                    print("ok    \(name)")
+                    return true
+                } catch {
+                    if error.status == 404, name.hasPrefix("write") {
+                        print("ok    \(name)")
+                        return true
+                    }
+                    print("FAIL  \(name): \(error.description)")
+                    if error.faultClass == .permission { missing.append(right) }
+                    if error.faultClass == .auth { missing.append("a valid key for this region") }
+                    return false
+                }
+            }
+            _ = await probe("read alerts", right: "Read Access") { () async throws(OpsgenieError) in _ = try await client.listAlerts(AlertQuery(limit: 1)) }
+            _ = await probe("read heartbeats and schedules", right: "Configuration Access") { () async throws(OpsgenieError) in
+                _ = try await client.listHeartbeats()
+                _ = try await client.listSchedules(expandRotations: false)
+            }
+            // An acknowledge of an alias that does not exist: 404 proves the write right without changing anything.
+            _ = await probe("write (acknowledge, close, notes)", right: "Create and Update Access") { () async throws(OpsgenieError) in
+                _ = try await client.acknowledge(.alias("vigil-check-no-such-alert-\(UUID().uuidString)"))
+            }
+        }
+        if missing.isEmpty {
+            print("All set: Vigil can read and act on alerts.")
+        } else {
+            print("Missing: \(Set(missing).sorted().joined(separator: ", ")). Ask for a key from an API integration with those rights.")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import OpsgenieKit
+import Synchronization
+
+/// Writes log lines to `$XDG_STATE_HOME/vigil/vigil.log` (never to the terminal the dashboard
+/// owns), with the API key redacted from every line.
+struct FileLogHandler: LogHandler {
+    final class Sink: Sendable {
+        let handle: Mutex<FileHandle?>
+        let key: APIKey?
+        init(path: String, key: APIKey?) {
+            let url = URL(fileURLWithPath: path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            let h = FileHandle(forWritingAtPath: path)
+            _ = try? h?.seekToEnd()
+            handle = Mutex(h)
+            self.key = key
+        }
+        func write(_ line: String) {
+            let safe = key.map { $0.redacts(line) } ?? line
+            handle.withLock { try? $0?.write(contentsOf: Data(safe.utf8)) }
+        }
+    }
+
+    let sink: Sink
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let stamp = OpsgenieJSON.formatDate(Date())
+        sink.write("\(stamp) \(event.level) \(label): \(event.message)\n")
+    }
+
+    /// The state folder: `$XDG_STATE_HOME/vigil`.
+    static var stateDirectory: String {
+        let base = ProcessInfo.processInfo.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/state")
+        return base + "/vigil"
+    }
+
+    /// A logger writing to the state folder's log file.
+    static func logger(key: APIKey?) -> Logger {
+        let sink = Sink(path: stateDirectory + "/vigil.log", key: key)
+        return Logger(label: "vigil") { label in FileLogHandler(sink: sink, label: label) }
+    }
+}
