@@ -261,7 +261,7 @@ extension DashboardState {
             else { (state, role) = ("ok", .ok) }
             let ping = since.map { compactAge($0) } ?? "never"
             let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
-            let text = "\(pad(beat.name, 15)) \(pad(state, 8)) \(pad(ping, 4)) ago /\(pad(compactAge(interval), 4)) \(leftText)"
+            let text = "\(pad(beat.name, 14)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
             canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }
     }

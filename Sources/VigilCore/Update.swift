@@ -105,7 +105,8 @@ extension DashboardState {
         if failures > 0 { delay = min(base * pow(2, Double(min(failures, 6))) / 2, base + 60) }
         if throttled { delay = max(delay * 2, Double(rateLimit?.status.periodSeconds ?? 0)) }
         // a little jitter so several screens do not poll in step
-        let jitter = Double(abs(kind.rawValue.hashValue % 100)) / 1000 * base
+        let stable = kind.rawValue.unicodeScalars.reduce(0) { $0 + Int($1.value) }
+        let jitter = Double(stable % 100) / 1000 * base
         return delay + jitter
     }
 

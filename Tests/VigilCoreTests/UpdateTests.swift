@@ -1,0 +1,239 @@
+import Foundation
+import OpsgenieKit
+import Testing
+@testable import VigilCore
+
+@Suite("update: keys and events")
+struct UpdateTests {
+    @Test func firstTickPollsEveryKindOnceAndNeverTwiceInFlight() {
+        var state = DashboardState(settings: DashboardSettings(host: "h"), now: fixedNow, width: 120, height: 40)
+        let first = state.update(.tick(fixedNow))
+        #expect(first.count == 3)
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(1))).isEmpty, "a poll already in flight is not started again")
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1))))
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(5))).isEmpty, "not due before the interval")
+        let due = state.update(.tick(fixedNow.addingTimeInterval(12)))
+        #expect(due == [.poll(.alerts, query: "status:open", pages: 2)])
+    }
+
+    @Test func alertsAreOrderedByPriorityThenRecency() {
+        let state = loadedState()
+        #expect(state.alerts.map(\.tinyId) == ["2", "4", "3", "1", "6", "5"])
+        #expect(state.selectedAlertId == "id-2")
+    }
+
+    @Test func selectionFollowsTheAlertNotTheRow() {
+        var state = loadedState()
+        _ = state.update(.key(.character("j")))
+        _ = state.update(.key(.character("j")))
+        #expect(state.selectedAlert?.tinyId == "3")
+        // a new P1 arrives on top: the same alert stays selected
+        let newer = sampleAlerts + [alert(7, .p1, minutesAgo: 1)]
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: newer, nextOffset: nil, pagesFetched: 1))))
+        #expect(state.selectedAlert?.tinyId == "3")
+        #expect(state.alerts.first?.tinyId == "7")
+    }
+
+    @Test func newAlertsAreMarkedUntilSeen() {
+        var state = loadedState()
+        let newer = sampleAlerts + [alert(7, .p1, minutesAgo: 1)]
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: newer, nextOffset: nil, pagesFetched: 1))))
+        #expect(state.render().text.contains("● #7"))
+        _ = state.update(.key(.character("g")))
+        #expect(!state.render().text.contains("● #7"))
+    }
+
+    @Test func movementKeys() {
+        var state = loadedState()
+        _ = state.update(.key(.character("G")))
+        #expect(state.selectedAlert?.tinyId == "5")
+        _ = state.update(.key(.character("k")))
+        #expect(state.selectedAlert?.tinyId == "6")
+        _ = state.update(.key(.up))
+        _ = state.update(.key(.down))
+        #expect(state.selectedAlert?.tinyId == "6")
+        _ = state.update(.key(.character("g")))
+        #expect(state.selectedAlert?.tinyId == "2")
+        _ = state.update(.key(.pageDown))
+        #expect(state.selectedAlert?.tinyId == "5")
+        _ = state.update(.key(.pageUp))
+        #expect(state.selectedAlert?.tinyId == "2")
+    }
+
+    @Test func acknowledgeShowsPendingThenConfirmed() {
+        var state = loadedState()
+        let effects = state.update(.key(.character("a")))
+        #expect(effects == [.perform(actionId: 1, action: .acknowledge, alertId: "id-2")])
+        #expect(state.pendingAction(on: "id-2")?.phase == .sending)
+        #expect(state.render().text.contains("ack…"))
+        let confirm = state.update(.actionAccepted(actionId: 1, receipt: ActionReceipt(requestId: "r1")))
+        #expect(confirm == [.confirm(actionId: 1, receipt: ActionReceipt(requestId: "r1"))])
+        _ = state.update(.actionFinished(actionId: 1, .success(RequestStatus(action: "Acknowledge", processedAt: fixedNow, isSuccess: true,
+                                                                              status: "Acknowledged", alertId: "id-2", alias: nil))))
+        #expect(state.pendingActions.isEmpty)
+        #expect(state.alerts.first { $0.id == "id-2" }?.acknowledged == true)
+        #expect(state.render().text.contains("ack #2: confirmed"))
+    }
+
+    @Test func aFailedActionShowsTheReason() {
+        var state = loadedState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.actionFinished(actionId: 1, .failure(.requestFailed(reason: "Alert is closed", requestId: "r"))))
+        #expect(state.actions.first?.phase == .failed(reason: "Alert is closed"))
+        let screen = state.render().text
+        #expect(screen.contains("ack #2 failed"))
+        #expect(screen.contains("Alert is closed"))
+        #expect(screen.contains("! #2"))
+    }
+
+    @Test func anActionDuringAnOutageIsQueuedAndResentWhenTheAPIAnswers() {
+        var state = loadedState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.actionFinished(actionId: 1, .failure(.transport("connection refused"))))
+        #expect(state.actions.first?.phase == .queued(reason: "network"))
+        #expect(state.render().text.contains("pending 1 (1 queued)"))
+        // polling fails: still queued
+        _ = state.update(.alertsLoaded(.failure(.transport("down"))))
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(1))).allSatisfy { if case .perform = $0 { false } else { true } })
+        // polling recovers: it is sent again
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        let resent = state.update(.tick(fixedNow.addingTimeInterval(2)))
+        #expect(resent.contains(.perform(actionId: 1, action: .acknowledge, alertId: "id-2")))
+    }
+
+    @Test func closeAsksFirstNamingTheAlertAndNDoesNothing() {
+        var state = loadedState()
+        #expect(state.update(.key(.character("c"))).isEmpty)
+        let screen = state.render().text
+        #expect(screen.contains("Close #2 [svc-2] something is wrong 2? y/N"))
+        #expect(state.update(.key(.character("n"))).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.actions.isEmpty)
+        _ = state.update(.key(.character("c")))
+        #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .close, alertId: "id-2")])
+    }
+
+    @Test func markedAlertsAreActedOnTogether() {
+        var state = loadedState()
+        _ = state.update(.key(.character(" ")))
+        _ = state.update(.key(.character(" ")))
+        #expect(state.marked == ["id-2", "id-4"])
+        let effects = state.update(.key(.character("a")))
+        #expect(effects.count == 2)
+        #expect(state.marked.isEmpty)
+    }
+
+    @Test func snoozeOffersPresetsAndTypedDurations() {
+        var state = loadedState()
+        _ = state.update(.key(.character("s")))
+        #expect(state.render().text.contains("15 minutes"))
+        for c in "90m" { _ = state.update(.key(.character(c))) }
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.perform(actionId: 1, action: .snooze(until: fixedNow.addingTimeInterval(5400)), alertId: "id-2")])
+        #expect(DashboardState.parseDuration("1h30m") == 5400)
+        #expect(DashboardState.parseDuration("soon") == nil)
+    }
+
+    @Test func assignPicksAUserByTyping() {
+        var state = loadedState()
+        #expect(state.update(.key(.character("o"))) == [.loadUsers])
+        _ = state.update(.usersLoaded([User(id: "u1", username: "alice@example.com", fullName: "Alice"),
+                                       User(id: "u2", username: "bob@example.com", fullName: "Bob")]))
+        for c in "bo" { _ = state.update(.key(.character(c))) }
+        #expect(state.update(.key(.enter)) == [.perform(actionId: 1, action: .assign(.username("bob@example.com")), alertId: "id-2")])
+    }
+
+    @Test func noteTakesEveryKeyAsTextAndEscCancels() {
+        var state = loadedState()
+        _ = state.update(.key(.character("n")))
+        for c in "q a c?" { _ = state.update(.key(.character(c))) }
+        #expect(!state.quitting, "q typed into a text field is text")
+        #expect(state.actions.isEmpty)
+        #expect(state.update(.key(.enter)) == [.perform(actionId: 1, action: .addNote("q a c?"), alertId: "id-2")])
+        _ = state.update(.key(.character("n")))
+        _ = state.update(.key(.character("x")))
+        #expect(state.update(.key(.escape)).isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.actions.count == 1)
+    }
+
+    @Test func escalateAsksFirst() {
+        var state = loadedState()
+        _ = state.update(.key(.character("e")))
+        _ = state.update(.escalationsLoaded([Escalation(id: "e1", name: "platform_escalation")]))
+        #expect(state.update(.key(.enter)).isEmpty)
+        #expect(state.render().text.contains("Escalate #2 to platform_escalation? y/N"))
+        #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .escalate(.name("platform_escalation")), alertId: "id-2")])
+    }
+
+    @Test func filterSendsTheQueryToTheAPI() {
+        var state = loadedState()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(1)))
+        _ = state.update(.key(.character("/")))
+        for _ in 0..<20 { _ = state.update(.key(.backspace)) }
+        for c in "priority:P1" { _ = state.update(.key(.character(c))) }
+        let effects = state.update(.key(.enter))
+        #expect(state.query == "priority:P1")
+        #expect(effects == [.poll(.alerts, query: "priority:P1", pages: 2)])
+        let quick = state.update(.key(.character("4")))
+        #expect(state.query == "")
+        _ = quick
+    }
+
+    @Test func actionsWithNothingSelectedOrReadOnlySayWhy() {
+        var empty = DashboardState(settings: DashboardSettings(host: "h"), now: fixedNow, width: 120, height: 40)
+        #expect(empty.update(.key(.character("a"))).isEmpty)
+        #expect(empty.messages.last?.text == "acknowledge: no alert selected")
+        var readOnly = loadedState(readOnly: true)
+        #expect(readOnly.update(.key(.character("c"))).isEmpty)
+        #expect(readOnly.overlay == nil)
+        #expect(readOnly.messages.last?.text == "close: read-only mode")
+        #expect(readOnly.render().text.contains("READ-ONLY"))
+    }
+
+    @Test func quitAsksWhenActionsArePending() {
+        var state = loadedState()
+        #expect(state.update(.key(.character("q"))) == [.quit])
+        var busy = loadedState()
+        _ = busy.update(.key(.character("a")))
+        #expect(busy.update(.key(.character("q"))).isEmpty)
+        #expect(busy.render().text.contains("1 action(s) not confirmed yet"))
+        #expect(busy.update(.key(.character("y"))) == [.quit])
+    }
+
+    @Test func staleDataIsPlainAndKeptAfterAFailure() {
+        var state = loadedState()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(15)))
+        _ = state.update(.alertsLoaded(.failure(.http(status: 503, message: "busy", requestId: nil, internalCode: nil, rateLimit: nil))))
+        let screen = state.render().text
+        #expect(screen.contains("STALE"))
+        #expect(screen.contains("alerts 15s server"))
+        #expect(state.alerts.count == 6, "last good data stays on screen")
+        // no failure but old: stale after three intervals
+        var old = loadedState()
+        _ = old.update(.tick(fixedNow.addingTimeInterval(29)))
+        #expect(!old.isStale(.alerts))
+        _ = old.update(.tick(fixedNow.addingTimeInterval(31)))
+        #expect(old.isStale(.alerts))
+    }
+
+    @Test func helpIsGeneratedFromTheKeymapAndRebindingShowsThere() {
+        var settings = DashboardSettings(host: "h")
+        settings.keymap.rebind(.acknowledge, to: .character("A"))
+        var state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
+        _ = state.update(.key(.character("?")))
+        let help = state.render().text
+        #expect(help.contains("A          acknowledge"))
+        #expect(help.contains("c          close (asks first)"))
+        #expect(state.update(.key(.character("a"))).isEmpty)
+        #expect(state.overlay == nil, "any key closes help")
+    }
+
+    @Test func resizeRelaysOutAndTooSmallSaysSo() {
+        var state = loadedState(width: 120, height: 40)
+        _ = state.update(.resize(width: 60, height: 20))
+        #expect(state.render().text.contains("terminal too small: need 80×24"))
+        _ = state.update(.resize(width: 80, height: 24))
+        #expect(state.render().text.contains("Alerts 6"))
+    }
+}
