@@ -1,0 +1,275 @@
+"""Drives `vigil demo` in tmux: keys in, screens and the simulator's state out."""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+VIGIL = sys.argv[1]
+SESSION = f"vigil-e2e-{os.getpid()}"
+STATE = tempfile.mkdtemp(prefix="vigil-e2e-state-")
+passed = failed = 0
+
+
+def tmux(*args, check=True):
+    return subprocess.run(["tmux", *args], check=check, capture_output=True, text=True).stdout
+
+
+def screen():
+    return tmux("capture-pane", "-p", "-t", SESSION)
+
+
+def wait_for(predicate, what, timeout=15.0):
+    deadline = time.time() + timeout
+    last = ""
+    while time.time() < deadline:
+        last = screen()
+        if predicate(last):
+            return last
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}; screen was:\n{last}")
+
+
+def wait_text(text, timeout=15.0):
+    return wait_for(lambda s: text in s, repr(text), timeout)
+
+
+def keys(*k):
+    tmux("send-keys", "-t", SESSION, *k)
+
+
+def check(name, fn):
+    global passed, failed
+    try:
+        fn()
+        passed += 1
+        print(f"ok   {name}", flush=True)
+    except Exception as error:  # noqa: BLE001
+        failed += 1
+        print(f"FAIL {name}: {error}", flush=True)
+
+
+def api(port, path, method="GET"):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", method=method,
+                                     headers={"Authorization": "GenieKey vigil-demo-key"})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return json.loads(response.read())
+
+
+def alert(port, tiny):
+    return api(port, f"/v2/alerts/{tiny}?identifierType=tiny")["data"]
+
+
+def selected_tiny(s):
+    # the selected row is the one the detail pane describes
+    m = re.search(r"│ #(\d+) P\d ", s)
+    return m.group(1)
+
+
+def start_shell():
+    tmux("kill-session", "-t", SESSION, check=False)
+    tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", "bash", "--norc", "--noprofile")
+    tmux("set-option", "-t", SESSION, "remain-on-exit", "on")
+    keys(f"export XDG_STATE_HOME={STATE} XDG_CONFIG_HOME={STATE}/config PS1='$ '", "Enter")
+
+
+def run_demo():
+    keys("clear", "Enter")
+    keys(f"{VIGIL} demo --scenario ops-room", "Enter")
+    s = wait_text("Alerts ")
+    return int(re.search(r"demo 127\.0\.0\.1:(\d+)", s).group(1))
+
+
+def stty_is_sane():
+    out = os.path.join(STATE, "stty.txt")
+    keys("clear", "Enter")
+    keys(f"stty -a > {out}", "Enter")
+    deadline = time.time() + 10
+    while time.time() < deadline and not (os.path.exists(out) and os.path.getsize(out) > 0):
+        time.sleep(0.1)
+    text = open(out).read()
+    os.remove(out)
+    assert re.search(r"(?<!-)icanon", text), f"icanon off: {text}"
+    assert re.search(r"(?<!-)echo\b", text), f"echo off: {text}"
+    assert re.search(r"(?<!-)icrnl", text), f"icrnl off: {text}"
+
+
+start_shell()
+port = run_demo()
+
+
+def alerts_appear():
+    s = wait_for(lambda s: re.search(r"#\d+\s+P1", s) and "now " in s and "/5m" in s, "alerts, on-call and heartbeats")
+    assert "On call" in s and "Heartbeats" in s
+
+
+check("alerts, on-call and heartbeats appear", alerts_appear)
+
+
+def acknowledge():
+    keys("g")
+    s = wait_text("│ #")
+    tiny = selected_tiny(s)
+    assert alert(port, tiny)["acknowledged"] is False
+    keys("a")
+    wait_text(f"ack #{tiny}: confirmed")
+    assert alert(port, tiny)["acknowledged"] is True
+
+
+check("a acknowledges the selected alert (pane and simulator agree)", acknowledge)
+
+
+def snooze():
+    keys("j")
+    time.sleep(0.3)
+    tiny = selected_tiny(screen())
+    keys("s")
+    wait_text("15 minutes")
+    keys("Enter")
+    wait_text(f"snooze #{tiny}: confirmed")
+    assert alert(port, tiny)["snoozed"] is True
+
+
+check("s snoozes", snooze)
+
+
+def assign():
+    keys("j")
+    time.sleep(0.3)
+    tiny = selected_tiny(screen())
+    keys("o")
+    wait_text("Assign to")
+    keys("-l", "bob")
+    wait_text("bob@example.com")
+    keys("Enter")
+    wait_text(f"assign #{tiny}: confirmed")
+    assert alert(port, tiny)["owner"] == "bob@example.com"
+
+
+check("o assigns through the user picker", assign)
+
+
+def close_no_then_yes():
+    keys("j")
+    time.sleep(0.3)
+    tiny = selected_tiny(screen())
+    keys("c")
+    wait_text(f"Close #{tiny}")
+    keys("n")
+    wait_text("close cancelled")
+    time.sleep(0.5)
+    assert alert(port, tiny)["status"] == "open"
+    keys("c")
+    wait_text(f"Close #{tiny}")
+    keys("y")
+    wait_text(f"close #{tiny}: confirmed")
+    assert alert(port, tiny)["status"] == "closed"
+
+
+check("c + n does not close; c + y closes", close_no_then_yes)
+
+
+def note():
+    keys("g")
+    time.sleep(0.3)
+    tiny = selected_tiny(screen())
+    keys("n")
+    wait_text("Note for")
+    keys("-l", "e2e note: q and ? are text here")
+    keys("Enter")
+    wait_text(f"note #{tiny}: confirmed")
+    notes = api(port, f"/v2/alerts/{tiny}/notes?identifierType=tiny")["data"]
+    assert any(n["note"] == "e2e note: q and ? are text here" for n in notes), notes
+
+
+check("n adds a note (typing q and ? does not quit or open help)", note)
+
+
+def help_screen():
+    keys("?")
+    wait_text("Help — keys")
+    keys("Escape")
+    wait_for(lambda s: "Help — keys" not in s, "help to close")
+
+
+check("? shows help", help_screen)
+
+
+def filter_query():
+    keys("/")
+    wait_text("Filter — Opsgenie query")
+    for _ in range(30):
+        keys("BSpace")
+    keys("-l", "priority:P1")
+    keys("Enter")
+    wait_text("filter: priority:P1")
+
+    def only_p1(s):
+        rows = re.findall(r"│[ ●*!…] #\d+\s+(P\d)", s)
+        return "] priority:P1" in s and rows and all(p == "P1" for p in rows)
+
+    wait_for(only_p1, "only P1 rows under the filter")
+
+
+check("/ filters with an Opsgenie query", filter_query)
+
+
+def resize():
+    tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24")
+    s = wait_for(lambda s: len(s.splitlines()[1].rstrip()) == 80 and "On call" not in s, "80x24 layout")
+    assert s.splitlines()[1].startswith("┌─ Alerts")
+    tmux("resize-window", "-t", SESSION, "-x", "60", "-y", "20")
+    wait_text("terminal too small: need 80×24")
+    tmux("resize-window", "-t", SESSION, "-x", "120", "-y", "40")
+    wait_for(lambda s: "On call" in s and "Heartbeats" in s, "wide layout again")
+
+
+check("resize re-lays out (120x40 → 80x24 → too small → back)", resize)
+
+
+def quit_restores():
+    keys("q")
+    wait_for(lambda s: "Alerts " not in s, "vigil to exit")
+    stty_is_sane()
+
+
+check("q exits and stty -a shows a sane terminal", quit_restores)
+
+
+def signal_restores(signal_name, how):
+    def run():
+        run_demo()
+        if how == "keys":
+            keys("C-c")
+        else:
+            subprocess.run(["pkill", f"-{signal_name}", "-f", f"{VIGIL} demo"], check=True)
+        wait_for(lambda s: "Alerts " not in s, f"vigil to exit on {signal_name}", timeout=5)
+        stty_is_sane()
+    return run
+
+
+check("Ctrl-C restores the terminal", signal_restores("INT", "keys"))
+check("SIGTERM restores the terminal", signal_restores("TERM", "kill"))
+check("SIGHUP restores the terminal", signal_restores("HUP", "kill"))
+
+
+def closing_terminal_ends_vigil():
+    run_demo()
+    tmux("kill-session", "-t", SESSION)
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        if subprocess.run(["pgrep", "-f", f"{VIGIL} demo"], capture_output=True).returncode != 0:
+            return
+        time.sleep(0.1)
+    subprocess.run(["pkill", "-9", "-f", f"{VIGIL} demo"])
+    raise AssertionError("vigil still running 5 s after its terminal closed")
+
+
+check("closing the terminal ends vigil", closing_terminal_ends_vigil)
+
+tmux("kill-session", "-t", SESSION, check=False)
+print(f"e2e: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
