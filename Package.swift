@@ -67,6 +67,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "vigil-bench",
+            dependencies: ["VigilCore", "OpsgenieKit"],
+            path: "Benchmarks/VigilBenchmarks",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OpsgenieKitTests",
             dependencies: ["OpsgenieKit", "OpsgenieSimulator", .product(name: "Hummingbird", package: "hummingbird")],
@@ -81,6 +87,12 @@ let package = Package(
             name: "VigilCoreTests",
             dependencies: ["VigilCore", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "vigilTests",
+            dependencies: ["vigil", "VigilCore"],
+            exclude: ["fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

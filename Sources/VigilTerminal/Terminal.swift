@@ -35,7 +35,7 @@ public enum ThemeColor: Sendable, Hashable {
         if n >= 232 { return n >= 244 ? 7 : 0 }
         let i = Int(n) - 16
         let r = i / 36, g = (i / 6) % 6, b = i % 6
-        let bits = (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+        let bits = (r >= 2 ? 1 : 0) | (g >= 2 ? 2 : 0) | (b >= 2 ? 4 : 0)
         return Int16(bits)
     }
 }

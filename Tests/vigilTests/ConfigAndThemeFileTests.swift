@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import VigilCore
+@testable import vigil
+
+/// Each invalid file in `fixtures/` must give a message naming the file, the line and the fix.
+@Suite("Config and theme files")
+struct ConfigAndThemeFileTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("fixtures")
+
+    static let expectations: [(file: String, line: Int, mentions: String)] = [
+        ("unclosed-string.toml", 2, "not valid TOML"),
+        ("bad-region.toml", 1, "us or eu"),
+        ("unknown-setting.toml", 2, "unknown setting 'colour'"),
+        ("read-only-not-bool.toml", 1, "true or false"),
+        ("poll-too-fast.toml", 2, "2 to 3600"),
+        ("poll-unknown-kind.toml", 3, "unknown poll setting 'incidents'"),
+        ("key-unknown.toml", 2, "is not a key"),
+        ("key-unknown-command.toml", 2, "unknown command 'frobnicate'"),
+        ("filter-missing-query.toml", 1, "name and query"),
+        ("api-url-bad.toml", 1, "not an absolute URL"),
+    ]
+
+    static let themeExpectations: [(file: String, line: Int, mentions: String)] = [
+        ("theme-bad-colour.toml", 3, "'purplish' is not a colour"),
+        ("theme-unknown-role.toml", 4, "unknown role 'urgent'"),
+        ("theme-syntax.toml", 2, "not valid TOML"),
+        ("theme-unknown-setting.toml", 3, "unknown setting 'blink'"),
+        ("theme-bold-not-bool.toml", 3, "bold must be true or false"),
+    ]
+
+    @Test(arguments: expectations.map(\.file))
+    func invalidConfigNamesFileLineAndFix(file: String) throws {
+        let expected = try #require(Self.expectations.first { $0.file == file })
+        let path = Self.fixtures.appendingPathComponent(file).path
+        let error = try #require(throws: FileProblem.self) { try ConfigFile.load(path: path) }
+        #expect(error.path == path)
+        #expect(error.line == expected.line)
+        #expect(error.description.contains(expected.mentions), "\(error)")
+        #expect(error.description.hasPrefix("\(path):\(expected.line): "))
+        #expect(!error.fix.isEmpty)
+    }
+
+    @Test(arguments: themeExpectations.map(\.file))
+    func invalidThemeNamesFileLineAndFix(file: String) throws {
+        let expected = try #require(Self.themeExpectations.first { $0.file == file })
+        let path = Self.fixtures.appendingPathComponent(file).path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let error = try #require(throws: FileProblem.self) { try ThemeLoader.parse(text, path: path) }
+        #expect(error.line == expected.line)
+        #expect(error.description.contains(expected.mentions), "\(error)")
+        #expect(error.description.hasPrefix("\(path):\(expected.line): "))
+    }
+
+    @Test func shippedThemesLoadAndTheEmbeddedDefaultMatchesTheFile() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes")
+        let loaded = try ThemeLoader.load(from: themes)
+        #expect(Set(loaded.map(\.name)) == ["default", "light", "high-contrast", "colour-blind-safe", "monochrome"])
+        for theme in loaded { #expect(theme.entries.count == ColorRole.allCases.count, "\(theme.name) sets every role") }
+        let file = try String(contentsOf: themes.appendingPathComponent("default.toml"), encoding: .utf8)
+        #expect(file == ThemeLoader.embeddedDefault)
+    }
+
+    @Test func aValidConfigSetsEverything() throws {
+        let text = """
+        region = "eu"
+        user = "alice@example.com"
+        read_only = true
+        [poll]
+        alerts = 15
+        [keys]
+        acknowledge = "A"
+        [[filters]]
+        name = "db"
+        query = "tag:db"
+        """
+        let config = try ConfigFile.parse(text, path: "config.toml")
+        #expect(config.region == "eu")
+        #expect(config.readOnly == true)
+        #expect(config.intervals[.alerts] == 15)
+        #expect(config.keys.first?.0 == .acknowledge)
+        #expect(config.keys.first?.1 == .character("A"))
+        #expect(config.filters.first?.query == "tag:db")
+    }
+
+    @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-key-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("key").path
+        try "secret-key-value\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(ConfigFile.permissionWarning(path)?.contains("chmod 600") == true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        #expect(ConfigFile.permissionWarning(path) == nil)
+    }
+}
