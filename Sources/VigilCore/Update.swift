@@ -85,6 +85,13 @@ extension DashboardState {
 
     // MARK: Polling
 
+    /// Starts a poll of one kind now unless one is already in flight.
+    mutating func pollNow(_ kind: DataKind) -> [DashboardEffect] {
+        guard feeds[kind]?.inFlight != true else { return [] }
+        feeds[kind]?.inFlight = true
+        return [.poll(kind, query: query, pages: settings.alertPages)]
+    }
+
     mutating func duePolls() -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         for kind in DataKind.allCases {
@@ -276,10 +283,16 @@ extension DashboardState {
             say("\(record.action.verb) #\(record.tinyId): confirmed", .info)
             // Reflect the confirmed state until the next poll shows it.
             applyLocally(record)
-            if feeds[.alerts]?.inFlight != true { feeds[.alerts]?.nextDue = nil }
             details[record.alertId] = nil
-            return duePolls().filter { if case .poll(.alerts, _, _) = $0 { return true } else { return false } }
+            return pollNow(.alerts) + (record.alertId == selectedAlertId ? [.loadDetail(alertId: record.alertId)] : [])
         case .failure(let error):
+            if !record.action.isRepeatSafe, error.isTransient, !error.certainlyNotApplied {
+                // The request may have reached Opsgenie before the connection failed: sending a
+                // note again could post it twice, so say so instead of retrying.
+                actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
+                say("note #\(record.tinyId): not confirmed (\(error.description)); check the notes before adding it again", .error)
+                return []
+            }
             if error.isTransient && error.faultClass != .rejected {
                 // The API could not be reached: keep it and send it again when polling recovers.
                 actions[index].phase = .queued(reason: error.faultClass.rawValue)
@@ -300,9 +313,6 @@ extension DashboardState {
             guard case .queued = actions[index].phase else { continue }
             actions[index].phase = .sending
             actions[index].attempts += 1
-            if !actions[index].action.isRepeatSafe, actions[index].attempts > 1 {
-                // A note may already have been posted; ask the user rather than risk a duplicate.
-            }
             effects.append(.perform(actionId: actions[index].id, action: actions[index].action, alertId: actions[index].alertId))
         }
         return effects
@@ -323,10 +333,10 @@ extension DashboardState {
 
     mutating func applyFilter(_ newQuery: String, name: String?) -> [DashboardEffect] {
         query = newQuery
-        feeds[.alerts]?.nextDue = nil
         say("filter: \(name.map { "\($0) — " } ?? "")\(newQuery.isEmpty ? "all alerts" : newQuery)", .info)
-        if feeds[.alerts]?.inFlight == true { return [.poll(.alerts, query: query, pages: settings.alertPages)] }
-        return duePolls().filter { if case .poll(.alerts, _, _) = $0 { return true } else { return false } }
+        // A poll for the old filter may still be in flight; this one answers for the new one.
+        feeds[.alerts]?.inFlight = false
+        return pollNow(.alerts)
     }
 
     // MARK: Overlays

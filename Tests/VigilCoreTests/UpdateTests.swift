@@ -237,3 +237,38 @@ struct UpdateTests {
         #expect(state.render().text.contains("Alerts 6"))
     }
 }
+
+@Suite("update: polling stays healthy around actions and filters")
+struct PollingHealthTests {
+    @Test func aConfirmedActionRefreshesAlertsWithoutStallingOtherFeeds() {
+        var state = loadedState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.tick(fixedNow.addingTimeInterval(31)))   // heartbeats due
+        _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        let after = state.update(.actionFinished(actionId: 1, .success(RequestStatus(action: nil, processedAt: nil, isSuccess: true, status: nil, alertId: "id-2", alias: nil))))
+        #expect(after.contains(.poll(.alerts, query: "status:open", pages: 2)))
+        #expect(state.feeds[.heartbeats]?.inFlight == false)
+        _ = state.update(.onCallLoaded(.success(sampleOnCall)))
+        let later = state.update(.tick(fixedNow.addingTimeInterval(200)))
+        #expect(later.contains { if case .poll(.heartbeats, _, _) = $0 { true } else { false } }, "heartbeats keep polling")
+    }
+
+    @Test func aNoteIsNotResentAfterAnAmbiguousFailure() {
+        var state = loadedState()
+        _ = state.update(.key(.character("n")))
+        _ = state.update(.key(.character("x")))
+        _ = state.update(.key(.enter))
+        _ = state.update(.actionFinished(actionId: 1, .failure(.transport("connection reset"))))
+        guard case .failed(let reason) = state.actions.first?.phase else { Issue.record("note should fail visibly"); return }
+        #expect(reason.contains("may have been posted"))
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        #expect(!state.update(.tick(fixedNow.addingTimeInterval(1))).contains { if case .perform = $0 { true } else { false } })
+        // but a note refused with 429 was certainly not posted, so it is queued and resent
+        _ = state.update(.key(.character("n")))
+        _ = state.update(.key(.character("y")))
+        _ = state.update(.key(.enter))
+        _ = state.update(.actionFinished(actionId: 2, .failure(.http(status: 429, message: "slow", requestId: nil, internalCode: nil, rateLimit: nil))))
+        #expect(state.actions.last?.phase == .queued(reason: "rate limit"))
+    }
+}
