@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "VigilCore",
-            dependencies: ["OpsgenieKit"],
+            dependencies: ["OpsgenieKit", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -69,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilCore", "OpsgenieKit"],
+            dependencies: ["VigilCore", "OpsgenieKit", "OpsgenieSimulator", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/VigilBenchmarks",
             swiftSettings: swiftSettings
         ),
@@ -85,7 +85,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilCoreTests",
-            dependencies: ["VigilCore", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["VigilCore", "OpsgenieSimulator", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                           .product(name: "Logging", package: "swift-log")],
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),

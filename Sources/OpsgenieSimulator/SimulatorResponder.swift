@@ -46,7 +46,9 @@ struct SimulatorResponder: HTTPResponder {
         var status: Int
         do {
             if let injected = fault?.status {
-                throw APIFailure(status: injected, message: "Injected fault \(injected)")
+                // An injected 429 carries the headers a real one does, so clients can honour them.
+                let headers = injected == 429 ? ["X-RateLimit-State": "THROTTLED", "X-RateLimit-Reason": "ACCOUNT", "X-RateLimit-Period-In-Sec": "1"] : [:]
+                throw APIFailure(status: injected, message: "Injected fault \(injected)", headers: headers)
             }
             let rights = try authenticate(request)
             let domain = Self.domain(method: method, path: path)

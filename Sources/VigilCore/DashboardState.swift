@@ -18,6 +18,10 @@ public struct FeedStatus: Sendable, Hashable {
     public var inFlight = false
     /// When the next poll is due.
     public var nextDue: Date?
+    /// When the poll in flight started.
+    public var startedAt: Date?
+    /// Something asked for a poll while one was in flight: poll again as soon as it answers.
+    public var repollWhenDone = false
 }
 
 /// A pane of the dashboard.
@@ -26,7 +30,7 @@ public enum Pane: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where an action is in its life: shown on the row and in the status line.
-public enum ActionPhase: Sendable, Hashable {
+public enum ActionPhase: Sendable, Hashable, Codable {
     /// Pressed, not yet answered.
     case sending
     /// The API could not be reached; it will be sent again.
@@ -45,14 +49,28 @@ public enum ActionPhase: Sendable, Hashable {
 }
 
 /// One action on one alert.
-public struct ActionRecord: Sendable, Hashable, Identifiable {
+public struct ActionRecord: Sendable, Hashable, Identifiable, Codable {
+    /// Number within this run (journaled actions are renumbered when resumed).
     public var id: Int
     public var action: AlertAction
     public var alertId: String
     public var tinyId: String
+    /// When the key was pressed.
     public var createdAt: Date
     public var phase: ActionPhase
+    /// How many times it was sent.
     public var attempts: Int
+    /// When it was confirmed or failed.
+    public var finishedAt: Date?
+    /// When a queued action may be sent again.
+    public var retryAt: Date?
+
+    /// Creates a record.
+    public init(id: Int, action: AlertAction, alertId: String, tinyId: String, createdAt: Date, phase: ActionPhase,
+                attempts: Int, finishedAt: Date? = nil) {
+        self.id = id; self.action = action; self.alertId = alertId; self.tinyId = tinyId; self.createdAt = createdAt
+        self.phase = phase; self.attempts = attempts; self.finishedAt = finishedAt
+    }
 }
 
 /// A line in the message area.
@@ -118,13 +136,20 @@ public struct DashboardSettings: Sendable, Hashable {
     public var actor: String?
     /// How many alerts to load (pages of 100).
     public var alertPages: Int
+    /// Journaled actions older than this when Vigil starts are dropped with a notice, not replayed.
+    public var actionMaxAge: TimeInterval
+    /// The first wait before a queued action is sent again; it doubles per attempt up to a minute.
+    public var actionRetryBase: TimeInterval
     /// Creates settings with the documented defaults.
     public init(host: String, readOnly: Bool = false,
                 intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60],
                 keymap: Keymap = .standard, themeNames: [String] = ["default"], me: String? = nil,
-                bellOnP1: Bool = false, actor: String? = nil, alertPages: Int = 2) {
+                bellOnP1: Bool = false, actor: String? = nil, alertPages: Int = 2, actionMaxAge: TimeInterval = 15 * 60,
+                actionRetryBase: TimeInterval = 5) {
         self.host = host; self.readOnly = readOnly; self.intervals = intervals; self.keymap = keymap
         self.themeNames = themeNames; self.me = me; self.bellOnP1 = bellOnP1; self.actor = actor; self.alertPages = alertPages
+        self.actionMaxAge = actionMaxAge
+        self.actionRetryBase = actionRetryBase
     }
 }
 

@@ -6,7 +6,8 @@ public enum DashboardEvent: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Date)
-    case alertsLoaded(Result<AlertPage, OpsgenieError>)
+    /// Alerts for `query` (`nil`: for whatever query is current).
+    case alertsLoaded(Result<AlertPage, OpsgenieError>, query: String? = nil)
     case heartbeatsLoaded(Result<[Heartbeat], OpsgenieError>)
     case onCallLoaded(Result<[OnCallSummary], OpsgenieError>)
     case detailLoaded(alertId: String, Result<AlertDetail, OpsgenieError>)
@@ -16,6 +17,10 @@ public enum DashboardEvent: Sendable {
     case actionAccepted(actionId: Int, receipt: ActionReceipt)
     case actionFinished(actionId: Int, Result<RequestStatus, OpsgenieError>)
     case rateLimitChanged(domain: RateLimitDomain?, status: RateLimitStatus?)
+    /// Actions found in the journal at start, to resume or drop.
+    case journalRestored([ActionRecord])
+    /// A line for the message area from outside the dashboard (journal, config).
+    case notice(String, StatusMessage.Level)
 }
 
 /// Work for the runner: I/O that comes back as events.
@@ -43,8 +48,8 @@ extension DashboardState {
             return []
         case .key(let key):
             return handle(key)
-        case .alertsLoaded(let result):
-            return receiveAlerts(result)
+        case .alertsLoaded(let result, let forQuery):
+            return receiveAlerts(result, forQuery: forQuery)
         case .heartbeatsLoaded(let result):
             if case .success(let beats) = result {
                 heartbeats = beats.sorted { a, b in
@@ -80,16 +85,25 @@ extension DashboardState {
         case .rateLimitChanged(let domain, let status):
             if let domain, let status { rateLimit = (domain, status) } else { rateLimit = nil }
             return []
+        case .journalRestored(let records):
+            return resume(records)
+        case .notice(let text, let level):
+            say(text, level)
+            return []
         }
     }
 
     // MARK: Polling
 
-    /// Starts a poll of one kind now unless one is already in flight.
+    /// Starts a poll of one kind now; if one is in flight, polls again as soon as it answers
+    /// (never two of a kind at once).
     mutating func pollNow(_ kind: DataKind) -> [DashboardEffect] {
-        guard feeds[kind]?.inFlight != true else { return [] }
-        feeds[kind]?.inFlight = true
-        return [.poll(kind, query: query, pages: settings.alertPages)]
+        guard feeds[kind]?.inFlight != true else {
+            feeds[kind]?.repollWhenDone = true
+            return []
+        }
+        feeds[kind]?.nextDue = nil
+        return duePolls()
     }
 
     mutating func duePolls() -> [DashboardEffect] {
@@ -98,20 +112,37 @@ extension DashboardState {
             guard var feed = feeds[kind], !feed.inFlight else { continue }
             if let due = feed.nextDue, due > now { continue }
             feed.inFlight = true
+            feed.startedAt = now
+            feed.repollWhenDone = false
             feeds[kind] = feed
             effects.append(.poll(kind, query: query, pages: settings.alertPages))
         }
         return effects
     }
 
-    /// Interval after `failures` consecutive failures: doubling, but never past one minute
-    /// beyond the normal interval, so polling notices a recovery quickly.
+    /// The kind polled most often: it keeps its interval through server and network faults
+    /// and so notices first when the API is back.
+    var probeKind: DataKind {
+        DataKind.allCases.min { (settings.intervals[$0] ?? 10, $0.rawValue) < (settings.intervals[$1] ?? 10, $1.rawValue) } ?? .alerts
+    }
+
+    /// When to poll `kind` again after `failures` consecutive failures.
+    ///
+    /// - Rate limited (429, or `X-RateLimit-State` BURST/THROTTLED): double per failure up to
+    ///   4×, and never sooner than the period the API asked for.
+    /// - Other faults: the probe kind (alerts by default) keeps its interval — each of its
+    ///   polls already retried with backoff inside the client — so recovery is seen within one
+    ///   interval; the other kinds double up to 4× and are polled at once when the probe
+    ///   succeeds again.
+    /// A small per-kind offset keeps the kinds (and several screens) from polling in step.
     func pollDelay(_ kind: DataKind, failures: Int, throttled: Bool) -> TimeInterval {
         let base = settings.intervals[kind] ?? 10
         var delay = base
-        if failures > 0 { delay = min(base * pow(2, Double(min(failures, 6))) / 2, base + 60) }
-        if throttled { delay = max(delay * 2, Double(rateLimit?.status.periodSeconds ?? 0)) }
-        // a little jitter so several screens do not poll in step
+        if throttled {
+            delay = max(base * pow(2, Double(min(failures, 2))), Double(rateLimit?.status.periodSeconds ?? 0))
+        } else if failures > 0, kind != probeKind {
+            delay = base * pow(2, Double(min(failures, 3) - 1))
+        }
         let stable = kind.rawValue.unicodeScalars.reduce(0) { $0 + Int($1.value) }
         let jitter = Double(stable % 100) / 1000 * base
         return delay + jitter
@@ -120,6 +151,7 @@ extension DashboardState {
     mutating func finishPoll(_ kind: DataKind, error: OpsgenieError?) {
         var feed = feeds[kind] ?? FeedStatus()
         feed.inFlight = false
+        let recovered = error == nil && feed.failures > 0
         if let error {
             feed.lastError = error
             feed.failures += 1
@@ -129,12 +161,24 @@ extension DashboardState {
             feed.lastSuccess = now
         }
         let throttled = error?.faultClass == .rateLimit || rateLimit?.status.state == .throttled || rateLimit?.status.state == .burst
-        feed.nextDue = now.addingTimeInterval(pollDelay(kind, failures: feed.failures, throttled: throttled))
+        feed.nextDue = feed.repollWhenDone ? now : now.addingTimeInterval(pollDelay(kind, failures: feed.failures, throttled: throttled))
         feeds[kind] = feed
+        if recovered {
+            // The API answers again: kinds that were backing off poll now.
+            for other in DataKind.allCases where other != kind && (feeds[other]?.failures ?? 0) > 0 && feeds[other]?.lastError?.faultClass != .rateLimit {
+                feeds[other]?.nextDue = now
+            }
+        }
     }
 
-    mutating func receiveAlerts(_ result: Result<AlertPage, OpsgenieError>) -> [DashboardEffect] {
+    mutating func receiveAlerts(_ result: Result<AlertPage, OpsgenieError>, forQuery: String?) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
+        if let forQuery, forQuery != query {
+            // The answer for a filter that was changed while it was in flight: poll the new one.
+            feeds[.alerts]?.inFlight = false
+            feeds[.alerts]?.nextDue = now
+            return duePolls()
+        }
         if case .success(let page) = result {
             let sorted = page.alerts.sorted(by: Self.defaultOrder)
             let newOnes = sorted.filter { !seen.contains($0.id) }
@@ -143,6 +187,12 @@ extension DashboardState {
             everLoaded = true
             let previousIndex = selectedIndex ?? 0
             alerts = sorted
+            // Actions confirmed after this poll started are not in its answer yet.
+            if let started = feeds[.alerts]?.startedAt {
+                for record in actions where record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
+                    applyLocally(record)
+                }
+            }
             totalAlerts = page.nextOffset.map { _ in sorted.count }
             if selectedAlertId == nil || selectedIndex == nil {
                 // The selected alert left the list: stay on the same row number.
@@ -280,37 +330,45 @@ extension DashboardState {
         switch result {
         case .success:
             actions[index].phase = .confirmed
+            actions[index].finishedAt = now
             say("\(record.action.verb) #\(record.tinyId): confirmed", .info)
             // Reflect the confirmed state until the next poll shows it.
             applyLocally(record)
             details[record.alertId] = nil
             return pollNow(.alerts) + (record.alertId == selectedAlertId ? [.loadDetail(alertId: record.alertId)] : [])
         case .failure(let error):
-            if !record.action.isRepeatSafe, error.isTransient, !error.certainlyNotApplied {
+            // Unreachable, or an answer that could not be read (a 202 with a damaged body may
+            // still have applied): the outcome is unknown.
+            let unknownOutcome = error.isTransient || error.faultClass == .badResponse
+            if !record.action.isRepeatSafe, unknownOutcome, !error.certainlyNotApplied {
                 // The request may have reached Opsgenie before the connection failed: sending a
                 // note again could post it twice, so say so instead of retrying.
                 actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
+                actions[index].finishedAt = now
                 say("note #\(record.tinyId): not confirmed (\(error.description)); check the notes before adding it again", .error)
                 return []
             }
-            if error.isTransient && error.faultClass != .rejected {
+            if unknownOutcome && error.faultClass != .rejected {
                 // The API could not be reached: keep it and send it again when polling recovers.
                 actions[index].phase = .queued(reason: error.faultClass.rawValue)
+                // Wait a little longer after each attempt: 5 s, 10 s, 20 s … at most a minute.
+                actions[index].retryAt = now.addingTimeInterval(min(settings.actionRetryBase * pow(2, Double(max(0, record.attempts - 1))), 60))
                 say("\(record.action.verb) #\(record.tinyId): queued (\(error.faultClass.rawValue)), will retry", .warning)
                 return []
             }
             actions[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
+            actions[index].finishedAt = now
             say("\(record.action.verb) #\(record.tinyId) failed: \(error.description)", .error)
             return []
         }
     }
 
-    /// Sends queued actions again once the alert feed answers.
+    /// Sends queued actions again once the alert feed answers and their wait is over.
     mutating func retryQueuedActions() -> [DashboardEffect] {
         guard let feed = feeds[.alerts], feed.lastError == nil, feed.lastSuccess != nil else { return [] }
         var effects: [DashboardEffect] = []
         for index in actions.indices {
-            guard case .queued = actions[index].phase else { continue }
+            guard case .queued = actions[index].phase, (actions[index].retryAt ?? .distantPast) <= now else { continue }
             actions[index].phase = .sending
             actions[index].attempts += 1
             effects.append(.perform(actionId: actions[index].id, action: actions[index].action, alertId: actions[index].alertId))
@@ -334,9 +392,43 @@ extension DashboardState {
     mutating func applyFilter(_ newQuery: String, name: String?) -> [DashboardEffect] {
         query = newQuery
         say("filter: \(name.map { "\($0) — " } ?? "")\(newQuery.isEmpty ? "all alerts" : newQuery)", .info)
-        // A poll for the old filter may still be in flight; this one answers for the new one.
-        feeds[.alerts]?.inFlight = false
+        // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.
         return pollNow(.alerts)
+    }
+
+    /// Takes over actions from the journal: confirms accepted ones by request status (never
+    /// sending them again), queues the rest to send when the API answers, and drops with a
+    /// notice those older than the maximum age and notes that may already have been posted.
+    mutating func resume(_ records: [ActionRecord]) -> [DashboardEffect] {
+        var effects: [DashboardEffect] = []
+        var dropped: [String] = []
+        for var record in records where record.phase.isOpen {
+            record.id = nextActionId
+            nextActionId += 1
+            if now.timeIntervalSince(record.createdAt) > settings.actionMaxAge {
+                record.phase = .failed(reason: "not replayed: older than \(Int(settings.actionMaxAge / 60)) min when Vigil started")
+                record.finishedAt = now
+                dropped.append("\(record.action.verb) #\(record.tinyId)")
+            } else {
+                switch record.phase {
+                case .accepted(let requestId):
+                    effects.append(.confirm(actionId: record.id, receipt: ActionReceipt(requestId: requestId)))
+                case .sending where !record.action.isRepeatSafe:
+                    record.phase = .failed(reason: "Vigil stopped while sending this note; it may have been posted — check the notes before adding it again")
+                    record.finishedAt = now
+                    say("note #\(record.tinyId): interrupted while sending; check the notes before adding it again", .warning)
+                default:
+                    record.phase = .queued(reason: "resumed from the journal")
+                }
+            }
+            actions.append(record)
+        }
+        if !dropped.isEmpty {
+            say("dropped \(dropped.count) journaled action(s) older than \(Int(settings.actionMaxAge / 60)) min: \(dropped.prefix(5).joined(separator: ", "))", .warning)
+        }
+        let resumed = actions.filter(\.phase.isOpen).count
+        if resumed > 0 { say("resuming \(resumed) action(s) from the journal", .info) }
+        return effects + retryQueuedActions()
     }
 
     // MARK: Overlays

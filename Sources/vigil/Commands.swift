@@ -33,7 +33,8 @@ struct DisplayOptions: ParsableArguments {
         var intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60]
         for (kind, seconds) in config.intervals { intervals[kind] = seconds }
         return DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
-                                 themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user)
+                                 themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user,
+                                 actionMaxAge: config.actionMaxAge ?? 15 * 60)
     }
 
     var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false }
@@ -72,11 +73,18 @@ struct Dashboard: AsyncParsableCommand {
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let themes = try display.loadThemes()
         let logger = FileLogHandler.logger(key: clientConfiguration.apiKey)
+        let host = clientConfiguration.region.baseURL.host.map { h in clientConfiguration.region.baseURL.port.map { "\(h)_\($0)" } ?? h } ?? "api"
+        var journal: ActionJournal?
+        var notices: [String] = []
+        do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: host) } catch {
+            notices.append("actions are not journaled: \(error.description)")
+            logger.warning("no journal: \(error.description)")
+        }
         try await OpsgenieClient.withClient(configuration: clientConfiguration, logger: logger) { client in
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
                                          settings: display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
                                          themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
-                                         filters: config.filters, logger: logger)
+                                         filters: config.filters, logger: logger, journal: journal, notices: notices)
             await runner.run()
         }
     }
@@ -108,7 +116,7 @@ struct Demo: AsyncParsableCommand {
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
                                          settings: display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
                                          themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
-                                         filters: config.filters, logger: logger, clock: { clock.now() })
+                                         filters: config.filters, logger: logger, journal: nil, clock: { clock.now() })
             await runner.run()
         }
         await simulator.stop()

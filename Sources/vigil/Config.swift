@@ -12,6 +12,8 @@ struct ConfigFile {
     var readOnly: Bool?
     var bell: Bool?
     var user: String?
+    /// Journaled actions older than this at start are dropped, not replayed.
+    var actionMaxAge: TimeInterval?
     var intervals: [DataKind: TimeInterval] = [:]
     var keys: [(Command, Key)] = []
     var filters: [QuickFilter] = []
@@ -19,7 +21,7 @@ struct ConfigFile {
     /// Warnings to show (e.g. a file readable by others).
     var warnings: [String] = []
 
-    static let knownKeys: Set<String> = ["region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "poll", "keys", "filters"]
+    static let knownKeys: Set<String> = ["region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters"]
 
     /// The default location.
     static var defaultPath: String {
@@ -86,6 +88,13 @@ struct ConfigFile {
         config.readOnly = try bool("read_only")
         config.bell = try bool("bell")
         config.user = try string("user")
+        if let text = try string("action_max_age") {
+            guard let age = DashboardState.parseDuration(text), age >= 60, age <= 86400 else {
+                throw FileProblem(path: path, line: line("action_max_age"), problem: "action_max_age '\(text)' is not a duration from 1m to 24h",
+                                  fix: "write action_max_age = \"15m\"")
+            }
+            config.actionMaxAge = age
+        }
         if let poll = table["poll"] {
             guard let poll = poll.table else { throw FileProblem(path: path, line: line("poll"), problem: "poll must be a table", fix: "write [poll] and alerts = 10 below it") }
             for key in poll.keys {

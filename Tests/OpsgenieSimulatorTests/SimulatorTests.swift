@@ -31,7 +31,7 @@ func raw(_ url: URL, _ method: String, _ path: String, body: String? = nil, key:
 @Suite("Simulator over real HTTP")
 struct SimulatorTests {
     @Test func writesAreAcceptedThenAppliedAsynchronously() async throws {
-        try await withSimulator(delay: .milliseconds(200)) { simulator, client in
+        try await withSimulator(delay: .seconds(2)) { simulator, client in
             let open = try await client.listAlerts(AlertQuery(query: "status:open AND acknowledged:false", limit: 5))
             let target = try #require(open.alerts.first)
             let accepted = try await client.acknowledge(.id(target.id), context: ActionContext(user: "tester"))
@@ -140,7 +140,7 @@ struct SimulatorTests {
     }
 
     @Test func rateLimitsAnswer429WithHeaders() async throws {
-        try await withSimulator(limits: RateLimitSettings(perSecond: 3, perMinute: 1000)) { _, client in
+        try await withSimulator(limits: RateLimitSettings(perSecond: 3, perMinute: 4)) { _, client in
             var throttled: OpsgenieError?
             for _ in 0..<6 {
                 do { _ = try await client.countAlerts() } catch let error as OpsgenieError { throttled = error; break }

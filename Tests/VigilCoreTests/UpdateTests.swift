@@ -95,10 +95,12 @@ struct UpdateTests {
         // polling fails: still queued
         _ = state.update(.alertsLoaded(.failure(.transport("down"))))
         #expect(state.update(.tick(fixedNow.addingTimeInterval(1))).allSatisfy { if case .perform = $0 { false } else { true } })
-        // polling recovers: it is sent again
+        // polling recovers: it is sent again once its wait (5 s after the first attempt) is over
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
-        let resent = state.update(.tick(fixedNow.addingTimeInterval(2)))
+        #expect(!state.update(.tick(fixedNow.addingTimeInterval(2))).contains(.perform(actionId: 1, action: .acknowledge, alertId: "id-2")))
+        let resent = state.update(.tick(fixedNow.addingTimeInterval(6)))
         #expect(resent.contains(.perform(actionId: 1, action: .acknowledge, alertId: "id-2")))
+        #expect(state.actions.first?.attempts == 2)
     }
 
     @Test func closeAsksFirstNamingTheAlertAndNDoesNothing() {

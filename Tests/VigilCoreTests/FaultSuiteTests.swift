@@ -1,0 +1,115 @@
+import Foundation
+import OpsgenieKit
+import OpsgenieSimulator
+import Testing
+@testable import VigilCore
+
+/// One way the API goes wrong, and the fault class the status line must name for it.
+struct FaultCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var rule: FaultRule
+    /// `nil`: the dashboard rides it out without a fault (slow answers inside the timeout).
+    var shows: Set<OpsgenieError.FaultClass>?
+    var testDescription: String { name }
+
+    static let all: [FaultCase] = [
+        FaultCase(name: "429 with rate-limit headers", rule: FaultRule(route: "/v2", status: 429), shows: [.rateLimit]),
+        FaultCase(name: "500", rule: FaultRule(route: "/v2", status: 500), shows: [.server]),
+        FaultCase(name: "502", rule: FaultRule(route: "/v2", status: 502), shows: [.server]),
+        FaultCase(name: "503", rule: FaultRule(route: "/v2", status: 503), shows: [.server]),
+        FaultCase(name: "timeout", rule: FaultRule(route: "/v2", stall: true), shows: [.network]),
+        FaultCase(name: "connection reset", rule: FaultRule(route: "/v2", drop: true), shows: [.network]),
+        FaultCase(name: "malformed JSON", rule: FaultRule(route: "/v2", body: .malformed), shows: [.badResponse]),
+        FaultCase(name: "truncated body", rule: FaultRule(route: "/v2", body: .truncated), shows: [.badResponse, .network]),
+        FaultCase(name: "wrong types", rule: FaultRule(route: "/v2", body: .wrongTypes), shows: [.badResponse]),
+        FaultCase(name: "10 MB body", rule: FaultRule(route: "/v2", body: .huge), shows: [.badResponse]),
+        FaultCase(name: "slow responses", rule: FaultRule(route: "/v2", latencyMs: 400), shows: nil),
+    ]
+}
+
+/// The fault suite: for each fault the dashboard stays up, names the fault, keeps its last
+/// data, recovers by itself once the fault ends, and an acknowledge pressed during the fault
+/// ends confirmed after it — against the simulator's fault injection over real HTTP.
+@Suite struct FaultSuiteTests {
+    @Test(arguments: FaultCase.all)
+    func dashboardRidesOutTheFault(_ fault: FaultCase) async throws {
+        try await LiveDashboard.run { simulator, engine in
+            try await engine.pump("first alerts") { !$0.alerts.isEmpty && $0.feeds[.alerts]?.lastSuccess != nil }
+            let target = try engine.selectUnacknowledged()
+
+            simulator.setFaults([fault.rule])
+            if let shows = fault.shows {
+                try await engine.pump("the fault on the status line") { state in
+                    state.feeds[.alerts]?.lastError.map { shows.contains($0.faultClass) } ?? false
+                }
+                let kept = engine.state.alerts.map(\.id)
+                let failuresSoFar = engine.state.feeds[.alerts]?.failures ?? 0
+                try await engine.pump("another failed poll") { ($0.feeds[.alerts]?.failures ?? 0) > failuresSoFar }
+                #expect(!kept.isEmpty)
+                #expect(engine.state.alerts.map(\.id) == kept, "the last good alerts stay on screen")
+                let screen = engine.state.render().text
+                #expect(screen.contains("STALE"))
+                #expect(shows.contains { screen.contains($0.rawValue) }, "the status line names the fault class")
+            }
+
+            engine.send(.key(.character("a")))
+            #expect(engine.action(on: target.id)?.phase.isOpen == true, "the row shows the pending action at once")
+            if fault.shows != nil {
+                try await engine.pump("the acknowledge to be queued") { state in
+                    if case .queued = state.actions.last(where: { $0.alertId == target.id })?.phase { return true }
+                    return false
+                }
+            }
+
+            simulator.setFaults([])
+            try await engine.pump("recovery and the acknowledge confirmed", within: 30) { state in
+                state.feeds[.alerts]?.lastError == nil && state.actions.last(where: { $0.alertId == target.id })?.phase == .confirmed
+            }
+            #expect(simulator.alert(tinyId: target.tinyId ?? "")?.acknowledged == true, "the simulator agrees")
+            // Heartbeats and on-call come back too (after a rate limit, on their own backoff).
+            try await engine.pump("every feed recovered and the STALE banner gone", within: 30) { state in
+                DataKind.allCases.allSatisfy { state.feeds[$0]?.lastError == nil && state.feeds[$0]?.lastSuccess != nil }
+                    && !state.render().text.contains("STALE")
+            }
+        }
+    }
+
+    @Test func recoveryIsSeenWithinOneIntervalAfterALongOutage() async throws {
+        try await LiveDashboard.run { simulator, engine in
+            try await engine.pump("first alerts") { $0.feeds[.alerts]?.lastSuccess != nil }
+            simulator.setFaults([FaultRule(route: "/v2", status: 503)])
+            try await engine.pump("five failed alert polls") { ($0.feeds[.alerts]?.failures ?? 0) >= 5 }
+            #expect(engine.state.feeds[.heartbeats]?.lastError?.faultClass == .server)
+            simulator.setFaults([])
+            let ended = ContinuousClock.now
+            try await engine.pump("every feed recovered") { state in DataKind.allCases.allSatisfy { state.feeds[$0]?.lastError == nil } }
+            let took = ContinuousClock.now - ended
+            // One alerts interval (0.3 s) plus the poll in flight (at most two 1 s attempts).
+            #expect(took < .seconds(3), "recovered after \(took)")
+        }
+    }
+
+    @Test func aNoteSentIntoAConnectionResetIsNotPostedTwice() async throws {
+        try await LiveDashboard.run { simulator, engine in
+            try await engine.pump("first alerts") { !$0.alerts.isEmpty }
+            let target = try #require(engine.state.selectedAlert)
+            let before = simulator.notes(alertId: target.id).count
+            simulator.setFaults([FaultRule(route: "/v2/alerts/\(target.id)/notes", method: "POST", latencyMs: 1500)])
+            engine.send(.key(.character("n")))
+            for c in "checking the db" { engine.send(.key(.character(c))) }
+            engine.send(.key(.enter))
+            // The note reaches the API but the answer comes after the client gave up (1 s timeout).
+            try await engine.pump("the note to end") { !($0.actions.last?.phase.isOpen ?? true) }
+            guard case .failed(let reason) = engine.state.actions.last?.phase else {
+                Issue.record("a note whose answer was lost must fail visibly, not be resent")
+                return
+            }
+            #expect(reason.contains("check the notes"))
+            simulator.setFaults([])
+            let polls = engine.state.feeds[.alerts]?.lastSuccess ?? .distantPast
+            try await engine.pump("polls after the fault") { ($0.feeds[.alerts]?.lastSuccess ?? .distantPast) > polls.addingTimeInterval(1) }
+            #expect(engine.state.actions.last?.attempts == 1, "the note was sent once")
+            #expect(simulator.notes(alertId: target.id).count <= before + 1, "never two copies")
+        }
+    }
+}
