@@ -198,7 +198,11 @@ extension DashboardState {
                 // The selected alert left the list: stay on the same row number.
                 selectedAlertId = alerts.isEmpty ? nil : alerts[min(previousIndex, alerts.count - 1)].id
             }
-            marked = marked.filter { id in alerts.contains { $0.id == id } }
+            // Keep per-alert memory to the alerts on screen, so weeks of running do not grow it.
+            let onScreen = Set(alerts.map(\.id))
+            marked = marked.intersection(onScreen)
+            details = details.filter { onScreen.contains($0.key) }
+            if seen.count > 4 * max(onScreen.count, 1_000) { seen = seen.intersection(onScreen) }
             keepSelectionVisible()
             if let id = selectedAlertId, details[id] == nil { effects.append(.loadDetail(alertId: id)) }
         }

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 import urllib.request
 
 VIGIL = sys.argv[1]
@@ -269,6 +270,125 @@ def closing_terminal_ends_vigil():
 
 
 check("closing the terminal ends vigil", closing_terminal_ends_vigil)
+
+HOSTILE_PAYLOADS = {
+    "CSI colour": b"\x1b[31mRED", "CSI blink": b"\x1b[5mblink", "OSC title": b"\x1b]0;owned", "OSC title in a user name": b"\x1b]0;pwned",
+    "OSC 8 hyperlink": b"\x1b]8;;", "any OSC": b"\x1b]", "C1 CSI": b"\xc2\x9b", "C1 NEL": b"\xc2\x85", "C1 OSC": b"\xc2\x9d",
+    "bidi override": b"\xe2\x80\xae", "bidi isolate": b"\xe2\x81\xa7", "zero-width space": b"\xe2\x80\x8b", "BOM": b"\xef\xbb\xbf",
+    "DEL": b"\x7f", "SOH": b"\x01", "STX": b"\x02", "ETX": b"\x03", "BEL": b"\x07", "form feed": b"\x0c",
+}
+
+
+def hostile_bytes_never_reach_the_terminal():
+    start_shell()
+    raw = os.path.join(STATE, "hostile.bytes")
+    tmux("pipe-pane", "-o", "-t", SESSION, f"cat >> {raw}")
+    keys(f"{VIGIL} demo --scenario hostile", "Enter")
+    wait_text("Alerts ")
+    wait_text("ESC clear scree")
+    for _ in range(14):  # walk every alert so the detail pane shows each description, tag and detail
+        keys("j")
+        time.sleep(0.15)
+    keys("o")  # the user picker lists a user whose name carries escapes
+    wait_text("Assign to")
+    keys("evil")
+    wait_text("live")
+    keys("Escape")
+    s = screen()
+    lines = s.split("\n")
+    def columns(line):
+        return sum(0 if unicodedata.combining(c) or unicodedata.category(c) == "Cf"
+                   else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    wide = [line for line in lines if columns(line) > 120]
+    assert not wide, f"lines wider than the terminal: {wide}"
+    assert "Alerts " in lines[0] or "Alerts " in s, "layout lost"
+    assert re.search(r"\d\d:\d\d:\d\dZ", s), f"status line lost:\n{s}"
+    keys("q")
+    wait_for(lambda s: "Alerts " not in s, "vigil to exit")
+    tmux("pipe-pane", "-t", SESSION)
+    data = open(raw, "rb").read()
+    assert len(data) > 10_000, f"only {len(data)} bytes captured"
+    found = [name for name, payload in HOSTILE_PAYLOADS.items() if payload in data]
+    assert not found, f"raw bytes from the API reached the terminal: {found}"
+
+
+check("hostile scenario: no escape or control from API text reaches the terminal (bytes written)",
+      hostile_bytes_never_reach_the_terminal)
+
+
+def start_simulator():
+    log = os.path.join(STATE, "simulate.log")
+    proc = subprocess.Popen([VIGIL, "simulate", "--port", "0", "--scenario", "ops-room", "--processing-delay-ms", "50"],
+                            stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        m = re.search(r"http://127\.0\.0\.1:(\d+)", open(log).read())
+        if m:
+            return proc, int(m.group(1))
+        time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("vigil simulate did not start")
+
+
+def faults(sim_port, rules):
+    body = json.dumps({"rules": rules}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{sim_port}/_sim/faults", data=body, method="POST",
+                                     headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=5).read()
+
+
+def an_action_queued_before_kill_9_is_sent_after_restart():
+    sim, sim_port = start_simulator()
+    try:
+        start_shell()
+        keys("clear", "Enter")
+        run = f"OPSGENIE_API_KEY=vigil-demo-key {VIGIL} --api-url http://127.0.0.1:{sim_port}"
+        keys(run, "Enter")
+        s = wait_for(lambda s: re.search(r"#\d+\s+P\d", s), "alerts from vigil simulate")
+        # move to an alert nobody acknowledged
+        for _ in range(30):
+            tiny = selected_tiny(screen())
+            if not alert(sim_port, tiny)["acknowledged"]:
+                break
+            keys("j")
+            time.sleep(0.2)
+        faults(sim_port, [{"route": "/v2/alerts", "method": "POST", "status": 503}])
+        keys("a")
+        wait_text("queued", timeout=20)
+        subprocess.run(["pkill", "-9", "-f", f"{VIGIL} --api-url"], check=True)
+        wait_for(lambda s: "Alerts " not in s or "$" in s.splitlines()[-1], "vigil to die", timeout=5)
+        keys("stty sane; clear", "Enter")
+        journal = os.path.join(STATE, "vigil", f"journal-127.0.0.1_{sim_port}.json")
+        held = json.load(open(journal))["actions"]
+        assert [a["tinyId"] for a in held] == [tiny], f"journal holds {held}"
+        assert not alert(sim_port, tiny)["acknowledged"], "applied during the outage?"
+        urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{sim_port}/_sim/faults", method="DELETE"), timeout=5)
+        keys(run, "Enter")
+        wait_text("resuming 1 action", timeout=20)
+        deadline = time.time() + 30
+        while time.time() < deadline and not alert(sim_port, tiny)["acknowledged"]:
+            time.sleep(0.2)
+        assert alert(sim_port, tiny)["acknowledged"], "the resumed acknowledge never reached the API"
+        wait_for(lambda s: "confirmed" in s, "the confirmation on screen")
+        keys("q")
+        wait_for(lambda s: "Alerts " not in s, "vigil to exit")
+        assert json.load(open(journal))["actions"] == [], "the journal still holds the confirmed action"
+    finally:
+        sim.kill()
+
+
+check("an acknowledge queued in an outage survives kill -9 and is sent after restart", an_action_queued_before_kill_9_is_sent_after_restart)
+
+
+def key_never_logged_or_shown():
+    log = os.path.join(STATE, "vigil", "vigil.log")
+    text = open(log).read()
+    assert "action" in text, "the log file is being written"
+    assert "vigil-demo-key" not in text, "the API key is in the log file"
+    assert "vigil-demo-key" not in open(os.path.join(STATE, "hostile.bytes"), "rb").read().decode("utf-8", "replace")
+
+
+check("the API key never reaches the log file or the terminal", key_never_logged_or_shown)
 
 tmux("kill-session", "-t", SESSION, check=False)
 print(f"e2e: {passed} passed, {failed} failed")
