@@ -104,7 +104,10 @@ extension DashboardState {
     }
 
     func drawAlerts(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        let counts = AlertPriority.all.map { p in "\(p.rawValue):\(alerts.filter { $0.priority == p }.count)" }.joined(separator: " ")
+        // One pass, no copies: this runs on every frame with up to thousands of alerts.
+        var perPriority: [AlertPriority: Int] = [:]
+        for alert in alerts { if let p = alert.priority { perPriority[p, default: 0] += 1 } }
+        let counts = AlertPriority.all.map { p in "\(p.rawValue):\(perPriority[p] ?? 0)" }.joined(separator: " ")
         let filterName = query.isEmpty ? "all" : query
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
                    title: "Alerts \(alerts.count) [\(counts)] \(filterName)", focused: focus == .alerts)
@@ -121,8 +124,6 @@ extension DashboardState {
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
             return
         }
-        let teamNames = Dictionary(onCall.map { ($0.scheduleId, $0.scheduleName) }, uniquingKeysWith: { a, _ in a })
-        _ = teamNames
         for (offset, alert) in alerts.dropFirst(scrollTop).prefix(rows).enumerated() {
             let y = r.y + 2 + offset
             let selected = alert.id == selectedAlertId

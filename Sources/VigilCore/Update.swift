@@ -230,7 +230,6 @@ extension DashboardState {
             say("\(binding.description): \(reason)", .warning)
             return []
         }
-        let targets = actionTargets()
         switch binding.command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -248,9 +247,10 @@ extension DashboardState {
             secondaryPane = .detail
             focus = .detail
             if let id = selectedAlertId { return [.loadDetail(alertId: id)] }
-        case .acknowledge: return act(.acknowledge, on: targets)
-        case .unacknowledge: return act(.unacknowledge, on: targets)
+        case .acknowledge: return act(.acknowledge, on: actionTargets())
+        case .unacknowledge: return act(.unacknowledge, on: actionTargets())
         case .close:
+            let targets = actionTargets()
             let prompt: String
             if targets.count == 1, let alert = alerts.first(where: { $0.id == targets[0] }) {
                 prompt = "Close #\(alert.tinyId ?? "?") \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
@@ -259,13 +259,13 @@ extension DashboardState {
             }
             overlay = .confirm(prompt: prompt, action: .close, alertIds: targets)
         case .escalate:
-            overlay = .picker(.escalate(alertIds: targets), filter: "", selected: 0)
+            overlay = .picker(.escalate(alertIds: actionTargets()), filter: "", selected: 0)
             return escalations.isEmpty ? [.loadEscalations] : []
-        case .snooze: overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
+        case .snooze: overlay = .picker(.snooze(alertIds: actionTargets()), filter: "", selected: 0)
         case .assign:
-            overlay = .picker(.assign(alertIds: targets), filter: "", selected: 0)
+            overlay = .picker(.assign(alertIds: actionTargets()), filter: "", selected: 0)
             return users.isEmpty ? [.loadUsers] : []
-        case .note: overlay = .input(.note(alertIds: targets), text: "")
+        case .note: overlay = .input(.note(alertIds: actionTargets()), text: "")
         case .mark:
             if let id = selectedAlertId {
                 if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }

@@ -19,6 +19,7 @@ struct ConfigAndThemeFileTests {
         ("key-unknown-command.toml", 2, "unknown command 'frobnicate'"),
         ("filter-missing-query.toml", 1, "name and query"),
         ("api-url-bad.toml", 1, "not an absolute URL"),
+        ("action-max-age-bad.toml", 2, "not a duration from 1m to 24h"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [
