@@ -18,6 +18,8 @@ public struct FeedStatus: Sendable, Hashable {
     public var inFlight = false
     /// When the next poll is due.
     public var nextDue: Date?
+    /// Polls started so far.
+    public var polls = 0
     /// When the poll in flight started.
     public var startedAt: Date?
     /// Something asked for a poll while one was in flight: poll again as soon as it answers.
@@ -140,6 +142,10 @@ public struct DashboardSettings: Sendable, Hashable {
     public var actionMaxAge: TimeInterval
     /// The first wait before a queued action is sent again; it doubles per attempt up to a minute.
     public var actionRetryBase: TimeInterval
+    /// Whether open actions are journaled (and so survive quitting).
+    public var journaling = false
+    /// Seeds the poll jitter; the runner sets a random one so screens differ.
+    public var jitterSeed: UInt64 = 0
     /// Creates settings with the documented defaults.
     public init(host: String, readOnly: Bool = false,
                 intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60],

@@ -309,7 +309,10 @@ extension DashboardState {
         case .confirm(let prompt, _, _):
             popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
         case .confirmQuit:
-            popup(&canvas, title: "Quit?", lines: ["\(pendingActions.count) action(s) not confirmed yet.", "Quit anyway? y/N"])
+            let fate = settings.journaling
+                ? "They are journaled and resume at the next start (if under \(Int(settings.actionMaxAge / 60)) min old)."
+                : "They are not journaled: quitting drops them."
+            popup(&canvas, title: "Quit?", lines: ["\(pendingActions.count) action(s) not confirmed yet.", fate, "Quit anyway? y/N"])
         case .input(let purpose, let text):
             let title: String
             switch purpose {

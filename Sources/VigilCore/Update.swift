@@ -112,6 +112,7 @@ extension DashboardState {
             guard var feed = feeds[kind], !feed.inFlight else { continue }
             if let due = feed.nextDue, due > now { continue }
             feed.inFlight = true
+            feed.polls += 1
             feed.startedAt = now
             feed.repollWhenDone = false
             feeds[kind] = feed
@@ -128,24 +129,35 @@ extension DashboardState {
 
     /// When to poll `kind` again after `failures` consecutive failures.
     ///
-    /// - Rate limited (429, or `X-RateLimit-State` BURST/THROTTLED): double per failure up to
-    ///   4×, and never sooner than the period the API asked for.
+    /// - Rate limited (`X-RateLimit-State` BURST/THROTTLED: 2×; a 429: 4×), and never sooner
+    ///   than the period the API asked for.
     /// - Other faults: the probe kind (alerts by default) keeps its interval — each of its
     ///   polls already retried with backoff inside the client — so recovery is seen within one
     ///   interval; the other kinds double up to 4× and are polled at once when the probe
     ///   succeeds again.
-    /// A small per-kind offset keeps the kinds (and several screens) from polling in step.
+    /// Jitter of up to 10% keeps the kinds (and several screens) from polling in step.
     func pollDelay(_ kind: DataKind, failures: Int, throttled: Bool) -> TimeInterval {
         let base = settings.intervals[kind] ?? 10
         var delay = base
         if throttled {
-            delay = max(base * pow(2, Double(min(failures, 2))), Double(rateLimit?.status.periodSeconds ?? 0))
+            delay = max(base * pow(2, Double(min(failures + 1, 2))), Double(rateLimit?.status.periodSeconds ?? 0))
         } else if failures > 0, kind != probeKind {
             delay = base * pow(2, Double(min(failures, 3) - 1))
         }
-        let stable = kind.rawValue.unicodeScalars.reduce(0) { $0 + Int($1.value) }
-        let jitter = Double(stable % 100) / 1000 * base
-        return delay + jitter
+        return delay + jitter(kind, base: delay)
+    }
+
+    /// Up to 10% of `base`, different per screen (the seed), per kind and per poll, so that
+    /// the kinds and several screens on one account do not poll in step. Derived from the
+    /// state, not a random source, so `update` stays pure and tests repeatable.
+    func jitter(_ kind: DataKind, base: TimeInterval) -> TimeInterval {
+        var x = settings.jitterSeed ^ UInt64(feeds[kind]?.polls ?? 0) &* 0x9E37_79B9_7F4A_7C15
+        for scalar in kind.rawValue.unicodeScalars { x = (x ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
+        // splitmix64 finaliser
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 31
+        return Double(x % 1000) / 10000 * base
     }
 
     mutating func finishPoll(_ kind: DataKind, error: OpsgenieError?) {

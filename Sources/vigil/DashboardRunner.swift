@@ -29,6 +29,8 @@ final class DashboardRunner: @unchecked Sendable {
         self.clock = clock
         var settings = settings
         settings.themeNames = themes.map(\.name)
+        settings.journaling = journal != nil
+        settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
         var state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
         if let initialTheme, let index = themes.firstIndex(where: { $0.name == initialTheme }) { state.themeIndex = index }
         if !filters.isEmpty { state.quickFilters = Array((QuickFilter.defaults(me: settings.me) + filters).prefix(6)) }

@@ -242,6 +242,53 @@ struct UpdateTests {
 
 @Suite("update: polling stays healthy around actions and filters")
 struct PollingHealthTests {
+    /// When the next poll of `kind` is due, in seconds after `fixedNow`.
+    func nextDue(_ state: DashboardState, _ kind: DataKind) -> TimeInterval {
+        (state.feeds[kind]?.nextDue ?? .distantPast).timeIntervalSince(fixedNow)
+    }
+
+    @Test func alertsKeepTheirIntervalThroughAnOutageWhileTheOthersBackOffAndAllReturnTogether() {
+        var state = loadedState()
+        let down = OpsgenieError.http(status: 502, message: "bad gateway", requestId: nil, internalCode: nil, rateLimit: nil)
+        for _ in 0..<3 {
+            _ = state.update(.tick(fixedNow))
+            state.feeds[.alerts]?.inFlight = true; state.feeds[.heartbeats]?.inFlight = true
+            _ = state.update(.alertsLoaded(.failure(down)))
+            _ = state.update(.heartbeatsLoaded(.failure(down)))
+        }
+        #expect((10...11).contains(nextDue(state, .alerts)), "the alerts poll is the probe: one interval, \(nextDue(state, .alerts))")
+        #expect((120...132).contains(nextDue(state, .heartbeats)), "heartbeats back off to 4× their 30 s, \(nextDue(state, .heartbeats))")
+        state.feeds[.alerts]?.inFlight = true
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        #expect(nextDue(state, .heartbeats) == 0, "the API is back: heartbeats poll at once")
+    }
+
+    @Test func rateLimitsSlowEveryKindAndHonourThePeriod() {
+        var state = loadedState()
+        let limited = OpsgenieError.http(status: 429, message: "slow down", requestId: nil, internalCode: nil, rateLimit: nil)
+        _ = state.update(.rateLimitChanged(domain: .search, status: RateLimitStatus(state: .throttled, reason: "ACCOUNT", periodSeconds: 90, observedAt: fixedNow)))
+        state.feeds[.alerts]?.inFlight = true
+        _ = state.update(.alertsLoaded(.failure(limited)))
+        #expect(nextDue(state, .alerts) >= 90, "never sooner than X-RateLimit-Period-In-Sec")
+        _ = state.update(.rateLimitChanged(domain: .search, status: RateLimitStatus(state: .burst, observedAt: fixedNow)))
+        state.feeds[.heartbeats]?.inFlight = true
+        _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
+        #expect((60...66).contains(nextDue(state, .heartbeats)), "BURST: twice the interval, \(nextDue(state, .heartbeats))")
+    }
+
+    @Test func jitterIsUnderATenthAndDiffersBetweenScreens() {
+        var delays: Set<TimeInterval> = []
+        for seed in UInt64(1)...20 {
+            var settings = DashboardSettings(host: "h")
+            settings.jitterSeed = seed
+            let state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
+            let delay = state.pollDelay(.alerts, failures: 0, throttled: false)
+            #expect(delay >= 10 && delay < 11)
+            delays.insert(delay)
+        }
+        #expect(delays.count > 10, "screens started together spread out")
+    }
+
     @Test func aConfirmedActionRefreshesAlertsWithoutStallingOtherFeeds() {
         var state = loadedState()
         _ = state.update(.key(.character("a")))
@@ -272,5 +319,37 @@ struct PollingHealthTests {
         _ = state.update(.key(.enter))
         _ = state.update(.actionFinished(actionId: 2, .failure(.http(status: 429, message: "slow", requestId: nil, internalCode: nil, rateLimit: nil))))
         #expect(state.actions.last?.phase == .queued(reason: "rate limit"))
+    }
+
+    @Test func quitAsksWhileActionsArePendingAndSaysWhetherTheyAreJournaled() {
+        for journaling in [true, false] {
+            var state = loadedState()
+            state.settings.journaling = journaling
+            _ = state.update(.key(.character("a")))
+            #expect(state.update(.key(.character("q"))).isEmpty)
+            #expect(state.overlay == .confirmQuit)
+            let screen = state.render().text
+            #expect(screen.contains("1 action(s) not confirmed yet"))
+            #expect(screen.contains(journaling ? "resume at the next start" : "quitting drops them"))
+            _ = state.update(.key(.character("n")))
+            #expect(!state.quitting && state.overlay == nil)
+            _ = state.update(.key(.character("q")))
+            #expect(state.update(.key(.character("y"))) == [.quit])
+            #expect(state.quitting)
+        }
+    }
+
+    @Test func anAnswerForAFilterChangedInFlightIsDiscardedAndTheNewFilterPolled() {
+        var state = loadedState()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(11)))  // an alerts poll for status:open is in flight
+        #expect(state.feeds[.alerts]?.inFlight == true)
+        _ = state.update(.key(.character("/")))
+        for _ in state.query { _ = state.update(.key(.backspace)) }
+        for c in "priority:P1" { _ = state.update(.key(.character(c))) }
+        #expect(state.update(.key(.enter)).isEmpty, "never two alert polls in flight")
+        let stale = AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)
+        let next = state.update(.alertsLoaded(.success(stale), query: "status:open"))
+        #expect(next == [.poll(.alerts, query: "priority:P1", pages: 2)])
+        #expect(state.feeds[.alerts]?.lastError == nil)
     }
 }

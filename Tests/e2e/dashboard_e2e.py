@@ -255,6 +255,7 @@ def signal_restores(signal_name, how):
 check("Ctrl-C restores the terminal", signal_restores("INT", "keys"))
 check("SIGTERM restores the terminal", signal_restores("TERM", "kill"))
 check("SIGHUP restores the terminal", signal_restores("HUP", "kill"))
+check("a crash (SIGSEGV) restores the terminal", signal_restores("SEGV", "kill"))
 
 
 def closing_terminal_ends_vigil():
@@ -262,13 +263,12 @@ def closing_terminal_ends_vigil():
     pid = subprocess.run(["pgrep", "-f", f"{VIGIL} demo"], capture_output=True, text=True).stdout.split()[0]
     tmux("kill-session", "-t", SESSION)
     closed = time.time()
-    while time.time() < closed + 2:
-        if not os.path.exists(f"/proc/{pid}"):
-            return
+    while time.time() < closed + 5 and os.path.exists(f"/proc/{pid}"):
         time.sleep(0.05)
-    stat = open(f"/proc/{pid}/stat").read().split()
-    subprocess.run(["kill", "-9", pid])
-    raise AssertionError(f"vigil still running 2 s after its terminal closed (CPU ticks so far {int(stat[13]) + int(stat[14])})")
+    took = time.time() - closed
+    if os.path.exists(f"/proc/{pid}"):
+        subprocess.run(["kill", "-9", pid])
+    assert took < 2, f"vigil took {took:.1f} s to end after its terminal closed"
 
 
 check("closing the terminal ends vigil within 2 s", closing_terminal_ends_vigil)
