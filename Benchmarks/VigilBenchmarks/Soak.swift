@@ -17,13 +17,12 @@ func soakFaults(rate: Double) -> [FaultRule] {
     ]
     var rules: [FaultRule] = []
     var remaining = 1.0
-    for (i, var rule) in kinds.enumerated() {
+    for var rule in kinds {
         // chance of this rule given that none before it applied
         let share = rate / Double(kinds.count)
         rule.probability = min(1, share / remaining)
         remaining -= share
         rules.append(rule)
-        _ = i
     }
     return rules
 }

@@ -65,7 +65,7 @@ public final class ActionJournal: Sendable {
             guard file.version == 1 else { throw JournalError(description: "version \(file.version) is not 1") }
             return Restored(actions: file.actions, notices: [])
         } catch {
-            let aside = url.path + ".unreadable-\(Int(Date().timeIntervalSince1970))"
+            let aside = url.path + ".unreadable-\(UUID().uuidString.prefix(8))"
             rename(url.path, aside)
             return Restored(actions: [], notices: ["the action journal could not be read and was moved to \(aside); no actions resumed"])
         }
