@@ -7,6 +7,8 @@ public enum TerminalText {
     /// (zero-width joiners and spaces, BOM), lone surrogates and private noncharacters; caps
     /// stacked combining marks at two per character.
     public static func sanitize(_ text: String) -> String {
+        // Printable ASCII, the common case on every frame, is already safe.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         var combiningRun = 0
         for scalar in text.unicodeScalars {
@@ -45,6 +47,7 @@ public enum TerminalText {
 
     static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break

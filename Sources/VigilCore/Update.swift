@@ -192,9 +192,10 @@ extension DashboardState {
             return duePolls()
         }
         if case .success(let page) = result {
-            let sorted = page.alerts.sorted(by: Self.defaultOrder)
-            let newOnes = sorted.filter { !seen.contains($0.id) }
-            if everLoaded, settings.bellOnP1, newOnes.contains(where: { ($0.priority ?? .p5) <= .p2 }) { effects.append(.bell) }
+            let sorted = Self.sortedByDefaultOrder(page.alerts)
+            if everLoaded, settings.bellOnP1, sorted.contains(where: { !seen.contains($0.id) && ($0.priority ?? .p5) <= .p2 }) {
+                effects.append(.bell)
+            }
             if !everLoaded { for alert in sorted { seen.insert(alert.id) } }
             everLoaded = true
             let previousIndex = selectedIndex ?? 0
@@ -222,12 +223,16 @@ extension DashboardState {
         return effects
     }
 
-    /// Priority first (P1 on top), then newest first.
-    static func defaultOrder(_ a: Alert, _ b: Alert) -> Bool {
-        let pa = a.priority?.rank ?? 6, pb = b.priority?.rank ?? 6
-        if pa != pb { return pa < pb }
-        let ca = a.createdAt ?? .distantPast, cb = b.createdAt ?? .distantPast
-        return ca != cb ? ca > cb : a.id < b.id
+    /// `alerts` in the default order — priority first (P1 on top), then newest first — sorting
+    /// small keys rather than moving whole alerts (a poll of thousands must not hold up a key press).
+    static func sortedByDefaultOrder(_ alerts: [Alert]) -> [Alert] {
+        let keys = alerts.indices.map { i in (rank: alerts[i].priority?.rank ?? 6, created: alerts[i].createdAt ?? .distantPast, index: i) }
+        let order = keys.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.created != b.created { return a.created > b.created }
+            return alerts[a.index].id < alerts[b.index].id
+        }
+        return order.map { alerts[$0.index] }
     }
 
     // MARK: Keys
