@@ -147,29 +147,24 @@ struct Snapshot: AsyncParsableCommand {
         print(text)
     }
 
-    /// Loads everything once and renders a frame.
+    /// Runs the dashboard engine until every pane has its first answer (and the selected
+    /// alert its detail), then renders one frame. Time stands still (`now`), so it is repeatable.
     static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int) async throws -> Canvas {
-        var state = DashboardState(settings: DashboardSettings(host: host, themeNames: ["default"]), now: now, width: width, height: height)
-        for effect in state.update(.tick(now)) {
-            switch effect {
-            case .poll(.alerts, let query, let pages):
-                let result = await attempt { () async throws(OpsgenieError) in try await backend.alerts(AlertQuery(query: query, limit: 100), maxPages: pages) }
-                for next in state.update(.alertsLoaded(result)) {
-                    if case .loadDetail(let id) = next {
-                        let alert = await attempt { () async throws(OpsgenieError) in try await backend.alert(id: id) }
-                        let notes = (try? await backend.notes(alertId: id, limit: 5)) ?? []
-                        let logs = (try? await backend.logs(alertId: id, limit: 5)) ?? []
-                        _ = state.update(.detailLoaded(alertId: id, alert.map { AlertDetail(alert: $0, notes: notes, logs: logs, error: nil, loadedAt: now) }))
-                    }
-                }
-            case .poll(.heartbeats, _, _):
-                _ = state.update(.heartbeatsLoaded(await attempt { () async throws(OpsgenieError) in try await backend.heartbeats() }))
-            case .poll(.onCall, _, _):
-                _ = state.update(.onCallLoaded(await attempt { () async throws(OpsgenieError) in try await backend.onCall(at: now) }))
-            default: break
-            }
+        let state = DashboardState(settings: DashboardSettings(host: host, themeNames: ["default"]), now: now, width: width, height: height)
+        let engine = DashboardEngine(backend: backend, state: state, context: ActionContext(), clock: { now },
+                                     logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
+        engine.start()
+        func complete(_ state: DashboardState) -> Bool {
+            let answered = DataKind.allCases.allSatisfy { state.feeds[$0]?.lastSuccess != nil || state.feeds[$0]?.lastError != nil }
+            return answered && (state.selectedAlertId.map { state.details[$0] != nil } ?? true)
         }
-        return state.render()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !complete(engine.state) || engine.workInFlight > 0 {
+            guard ContinuousClock.now < deadline else { throw ValidationError("the simulator did not answer within 30 s") }
+            try await Task.sleep(for: .milliseconds(5))
+            engine.drain()
+        }
+        return engine.state.render()
     }
 }
 

@@ -70,6 +70,20 @@ def selected_tiny(s):
     return m.group(1)
 
 
+def move_down():
+    """Presses j and waits until the detail pane follows the new selection; returns its tiny id."""
+    before = selected_tiny(wait_text("│ #"))
+    keys("j")
+    return selected_tiny(wait_for(lambda s: selected_tiny(s) != before, "the selection to move down"))
+
+
+def move_to_top():
+    """Presses g and waits until the first row of the list is the one selected."""
+    keys("g")
+    first = lambda s: re.search(r"#(\d+)\s{2,}P\d", s).group(1)
+    return selected_tiny(wait_for(lambda s: selected_tiny(s) == first(s), "the selection to reach the top"))
+
+
 def start_shell():
     tmux("kill-session", "-t", SESSION, check=False)
     tmux("new-session", "-d", "-s", SESSION, "-x", "120", "-y", "40", "bash", "--norc", "--noprofile")
@@ -124,9 +138,7 @@ check("a acknowledges the selected alert (pane and simulator agree)", acknowledg
 
 
 def snooze():
-    keys("j")
-    time.sleep(0.3)
-    tiny = selected_tiny(screen())
+    tiny = move_down()
     keys("s")
     wait_text("15 minutes")
     keys("Enter")
@@ -138,9 +150,7 @@ check("s snoozes", snooze)
 
 
 def assign():
-    keys("j")
-    time.sleep(0.3)
-    tiny = selected_tiny(screen())
+    tiny = move_down()
     keys("o")
     wait_text("Assign to")
     keys("-l", "bob")
@@ -154,14 +164,14 @@ check("o assigns through the user picker", assign)
 
 
 def close_no_then_yes():
-    keys("j")
-    time.sleep(0.3)
-    tiny = selected_tiny(screen())
+    tiny = move_down()
     keys("c")
     wait_text(f"Close #{tiny}")
     keys("n")
     wait_text("close cancelled")
-    time.sleep(0.5)
+    # Nothing was sent: no action is pending, and the alert stays open past the simulator's processing delay.
+    assert "pending" not in screen().splitlines()[0]
+    time.sleep(0.5)  # an observation window for a wrongly sent close, not a wait for a condition
     assert alert(port, tiny)["status"] == "open"
     keys("c")
     wait_text(f"Close #{tiny}")
@@ -174,9 +184,7 @@ check("c + n does not close; c + y closes", close_no_then_yes)
 
 
 def note():
-    keys("g")
-    time.sleep(0.3)
-    tiny = selected_tiny(screen())
+    tiny = move_to_top()
     keys("n")
     wait_text("Note for")
     keys("-l", "e2e note: q and ? are text here")
@@ -288,9 +296,8 @@ def hostile_bytes_never_reach_the_terminal():
     keys(f"{VIGIL} demo --scenario hostile", "Enter")
     wait_text("Alerts ")
     wait_text("ESC clear scree")
-    for _ in range(14):  # walk every alert so the detail pane shows each description, tag and detail
-        keys("j")
-        time.sleep(0.15)
+    for _ in range(10):  # walk every alert so the detail pane shows each description, tag and detail
+        move_down()
     keys("o")  # the user picker lists a user whose name carries escapes
     wait_text("Assign to")
     keys("evil")
@@ -352,8 +359,7 @@ def an_action_queued_before_kill_9_is_sent_after_restart():
             tiny = selected_tiny(screen())
             if not alert(sim_port, tiny)["acknowledged"]:
                 break
-            keys("j")
-            time.sleep(0.2)
+            move_down()
         faults(sim_port, [{"route": "/v2/alerts", "method": "POST", "status": 503}])
         keys("a")
         wait_text("queued", timeout=20)
