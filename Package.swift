@@ -13,7 +13,9 @@ let package = Package(
         .executable(name: "vigil", targets: ["vigil"]),
         .library(name: "OpsgenieKit", targets: ["OpsgenieKit"]),
         .library(name: "OpsgenieSimulator", targets: ["OpsgenieSimulator"]),
+        .library(name: "OperationsModel", targets: ["OperationsModel"]),
         .library(name: "VigilCore", targets: ["VigilCore"]),
+        .library(name: "VigilRuntime", targets: ["VigilRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -29,9 +31,17 @@ let package = Package(
             name: "CNCurses",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The service-neutral vocabulary: alerts, heartbeats, on-call, actions, faults and the
+        // `OperationsBackend` protocol. No HTTP.
+        .target(
+            name: "OperationsModel",
+            swiftSettings: swiftSettings
+        ),
+        // Opsgenie's wire formats and transport.
         .target(
             name: "OpsgenieKit",
             dependencies: [
+                "OperationsModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -47,9 +57,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The dashboard as values: state, events, effects, update, view. No I/O.
         .target(
             name: "VigilCore",
-            dependencies: ["OpsgenieKit", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["OperationsModel"],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the dashboard's effects against a backend and keeps the action journal.
+        .target(
+            name: "VigilRuntime",
+            dependencies: ["VigilCore", "OperationsModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -60,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "OpsgenieKit", "OpsgenieSimulator", "VigilCore", "VigilTerminal",
+                "OpsgenieKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime", "VigilTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -69,13 +86,23 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilCore", "OpsgenieKit", "OpsgenieSimulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["VigilCore", "VigilRuntime", "OpsgenieKit", "OpsgenieSimulator", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/VigilBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+        // Test support: a scripted HTTP server, a test clock, a live dashboard driver.
+        .target(
+            name: "VigilTesting",
+            dependencies: [
+                "OpsgenieKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OpsgenieKitTests",
-            dependencies: ["OpsgenieKit", "OpsgenieSimulator", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["OpsgenieKit", "OpsgenieSimulator", "VigilTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -83,11 +110,17 @@ let package = Package(
             dependencies: ["OpsgenieSimulator", "OpsgenieKit"],
             swiftSettings: swiftSettings
         ),
+        // Pure: builds without Hummingbird or AsyncHTTPClient.
         .testTarget(
             name: "VigilCoreTests",
-            dependencies: ["VigilCore", "OpsgenieSimulator", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-                           .product(name: "Logging", package: "swift-log")],
+            dependencies: ["VigilCore", "OperationsModel", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        // The engine and journal over real HTTP against the simulator.
+        .testTarget(
+            name: "VigilRuntimeTests",
+            dependencies: ["VigilRuntime", "VigilCore", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -98,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VigilTerminalTests",
-            dependencies: ["VigilTerminal"],
+            dependencies: ["VigilTerminal", "VigilCore"],
             swiftSettings: swiftSettings
         ),
     ]

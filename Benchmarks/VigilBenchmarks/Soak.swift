@@ -3,6 +3,7 @@ import Logging
 import OpsgenieKit
 import OpsgenieSimulator
 import VigilCore
+import VigilRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -134,7 +135,8 @@ struct Soak {
     }
 
     func soak(client: OpsgenieClient, journal: ActionJournal, clock: @escaping @Sendable () -> Date, end: Date) async throws -> Int32 {
-        let settings = DashboardSettings(host: "soak", me: "alice@example.com", actor: "alice@example.com")
+        var settings = DashboardSettings(host: "soak", me: "alice@example.com", actor: "alice@example.com")
+        settings.journaling = true
         let engine = DashboardEngine(backend: OpsgenieBackend(client: client), state: DashboardState(settings: settings, now: clock(), width: 200, height: 60),
                                      context: ActionContext(user: "alice@example.com", source: "vigil-soak", note: nil), clock: clock,
                                      logger: Logger(label: "soak") { _ in SwiftLogNoOpLogHandler() }, journal: journal)
@@ -213,7 +215,7 @@ struct Soak {
         case .assign:
             press([.character("o")])
             let deadline = ContinuousClock.now + .seconds(10)
-            while engine.state.users.isEmpty, ContinuousClock.now < deadline {
+            while engine.state.users.value == nil, ContinuousClock.now < deadline {
                 engine.drain()
                 try await Task.sleep(for: .milliseconds(10))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 /// An Opsgenie API integration key.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 /// Everything an ``OpsgenieClient`` needs to reach an account.
 public struct ClientConfiguration: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 /// Paging links of a list answer.
 public struct Paging: Codable, Sendable, Hashable {
@@ -34,20 +35,6 @@ struct CountPayload: Decodable, Sendable { var count: Int }
 
 /// `{"heartbeats": […]}`.
 struct HeartbeatListPayload: Decodable, Sendable { var heartbeats: [Heartbeat]? }
-
-/// The optional who/why fields every alert write takes.
-public struct ActionContext: Sendable, Hashable, Codable {
-    /// Display name of the request owner (shown in the alert log).
-    public var user: String?
-    /// Display name of the request source.
-    public var source: String?
-    /// A note added with the action.
-    public var note: String?
-    /// Creates a context; the default source is `vigil`.
-    public init(user: String? = nil, source: String? = "vigil", note: String? = nil) {
-        self.user = user; self.source = source; self.note = note
-    }
-}
 
 /// The JSON body of an alert write.
 struct ActionPayload: Encodable {

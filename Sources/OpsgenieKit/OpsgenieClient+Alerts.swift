@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 extension OpsgenieClient {
     private func alertPath(_ alert: AlertIdentifier, _ suffix: String = "") -> String {
@@ -13,7 +14,7 @@ extension OpsgenieClient {
     ///
     /// The next page is always requested from the configured host with the offset the API
     /// gave, never by following the link's own host, so the key cannot leave the account's host.
-    public func listAlerts(_ query: AlertQuery = AlertQuery(), maxPages: Int = 1) async throws(OpsgenieError) -> AlertPage {
+    public func listAlerts(_ query: AlertQuery = AlertQuery(), maxPages: Int = 1) async throws(OperationsError) -> AlertPage {
         var alerts: [Alert] = []
         var current = query
         var pages = 0
@@ -40,7 +41,7 @@ extension OpsgenieClient {
 
     /// Counts alerts matching a query or saved search.
     public func countAlerts(query: String? = nil, searchIdentifier: String? = nil,
-                            searchIdentifierType: String? = nil) async throws(OpsgenieError) -> Int {
+                            searchIdentifierType: String? = nil) async throws(OperationsError) -> Int {
         var items: [(String, String)] = []
         if let query, !query.isEmpty { items.append(("query", query)) }
         if let searchIdentifier { items.append(("searchIdentifier", searchIdentifier)) }
@@ -49,12 +50,12 @@ extension OpsgenieClient {
     }
 
     /// Fetches one alert with its description, details and actions.
-    public func getAlert(_ alert: AlertIdentifier) async throws(OpsgenieError) -> Alert {
+    public func getAlert(_ alert: AlertIdentifier) async throws(OperationsError) -> Alert {
         try await get(Alert.self, APIRequest(method: .GET, path: alertPath(alert), query: identifierQuery(alert), domain: .alert)).data
     }
 
     private func write(_ alert: AlertIdentifier, _ suffix: String, _ payload: ActionPayload,
-                       idempotent: Bool = true) async throws(OpsgenieError) -> AcceptedRequest {
+                       idempotent: Bool = true) async throws(OperationsError) -> AcceptedRequest {
         try await accepted(APIRequest(method: .POST, path: alertPath(alert, suffix), query: identifierQuery(alert),
                                       body: Self.body(payload), domain: .alert, idempotent: idempotent))
     }
@@ -65,69 +66,69 @@ extension OpsgenieClient {
     // the API certainly refused it unprocessed (429, 503) — a note is never posted twice.
 
     /// Acknowledges an alert (202; confirm with ``awaitOutcome(of:timeout:)``).
-    public func acknowledge(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func acknowledge(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         try await write(alert, "/acknowledge", ActionPayload(context))
     }
 
     /// Takes back an acknowledgement.
-    public func unacknowledge(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func unacknowledge(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         try await write(alert, "/unacknowledge", ActionPayload(context))
     }
 
     /// Closes an alert.
-    public func close(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func close(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         try await write(alert, "/close", ActionPayload(context))
     }
 
     /// Snoozes an alert until `endTime`.
-    public func snooze(_ alert: AlertIdentifier, until endTime: Date, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func snooze(_ alert: AlertIdentifier, until endTime: Date, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var payload = ActionPayload(context)
         payload.endTime = endTime
         return try await write(alert, "/snooze", payload)
     }
 
     /// Assigns an alert to a user, by id or username.
-    public func assign(_ alert: AlertIdentifier, to owner: UserReference, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func assign(_ alert: AlertIdentifier, to owner: UserReference, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var payload = ActionPayload(context)
         payload.owner = owner.recipient
         return try await write(alert, "/assign", payload)
     }
 
     /// Routes an alert to an escalation, by id or name.
-    public func escalate(_ alert: AlertIdentifier, to escalation: EscalationReference, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func escalate(_ alert: AlertIdentifier, to escalation: EscalationReference, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var payload = ActionPayload(context)
         payload.escalation = escalation.recipient
         return try await write(alert, "/escalate", payload)
     }
 
     /// Adds a note. Not retried after an ambiguous failure, so it is never posted twice.
-    public func addNote(_ alert: AlertIdentifier, note: String, context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func addNote(_ alert: AlertIdentifier, note: String, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var payload = ActionPayload(context)
         payload.note = note
         return try await write(alert, "/notes", payload, idempotent: false)
     }
 
     /// Lists an alert's notes, newest first.
-    public func listNotes(_ alert: AlertIdentifier, limit: Int = 20, order: SortOrder = .desc) async throws(OpsgenieError) -> [AlertNote] {
+    public func listNotes(_ alert: AlertIdentifier, limit: Int = 20, order: ListOrder = .desc) async throws(OperationsError) -> [AlertNote] {
         let query = identifierQuery(alert) + [("limit", String(min(max(1, limit), 100))), ("order", order.rawValue), ("direction", "next")]
         return try await get([AlertNote].self, APIRequest(method: .GET, path: alertPath(alert, "/notes"), query: query, domain: .alert)).data
     }
 
     /// Lists an alert's activity log, newest first.
-    public func listLogs(_ alert: AlertIdentifier, limit: Int = 20, order: SortOrder = .desc) async throws(OpsgenieError) -> [AlertLog] {
+    public func listLogs(_ alert: AlertIdentifier, limit: Int = 20, order: ListOrder = .desc) async throws(OperationsError) -> [AlertLog] {
         let query = identifierQuery(alert) + [("limit", String(min(max(1, limit), 100))), ("order", order.rawValue), ("direction", "next")]
         return try await get([AlertLog].self, APIRequest(method: .GET, path: alertPath(alert, "/logs"), query: query, domain: .alert)).data
     }
 
     /// Adds tags.
-    public func addTags(_ alert: AlertIdentifier, tags: [String], context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func addTags(_ alert: AlertIdentifier, tags: [String], context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var payload = ActionPayload(context)
         payload.tags = tags
         return try await write(alert, "/tags", payload)
     }
 
     /// Removes tags (sent as query parameters on DELETE, as the API describes).
-    public func removeTags(_ alert: AlertIdentifier, tags: [String], context: ActionContext = ActionContext()) async throws(OpsgenieError) -> AcceptedRequest {
+    public func removeTags(_ alert: AlertIdentifier, tags: [String], context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         var query = identifierQuery(alert) + [("tags", tags.joined(separator: ","))]
         if let user = context.user { query.append(("user", user)) }
         if let source = context.source { query.append(("source", source)) }
@@ -136,7 +137,7 @@ extension OpsgenieClient {
     }
 
     /// Lists the account's saved alert searches.
-    public func listSavedSearches() async throws(OpsgenieError) -> [SavedSearchMeta] {
+    public func listSavedSearches() async throws(OperationsError) -> [SavedSearchMeta] {
         try await get([SavedSearchMeta].self, APIRequest(method: .GET, path: "/v2/alerts/saved-searches", domain: .alert)).data
     }
 }

@@ -1,27 +1,28 @@
 import Foundation
+import OperationsModel
 
 extension OpsgenieClient {
     // MARK: Heartbeats
 
     /// Lists heartbeats.
-    public func listHeartbeats() async throws(OpsgenieError) -> [Heartbeat] {
+    public func listHeartbeats() async throws(OperationsError) -> [Heartbeat] {
         try await get(HeartbeatListPayload.self, APIRequest(method: .GET, path: "/v2/heartbeats", domain: .heartbeat)).data.heartbeats ?? []
     }
 
     /// Fetches one heartbeat by name.
-    public func getHeartbeat(_ name: String) async throws(OpsgenieError) -> Heartbeat {
+    public func getHeartbeat(_ name: String) async throws(OperationsError) -> Heartbeat {
         try await get(Heartbeat.self, APIRequest(method: .GET, path: "/v2/heartbeats/\(Self.encode(name))", domain: .heartbeat)).data
     }
 
     /// Pings a heartbeat (202).
-    public func pingHeartbeat(_ name: String) async throws(OpsgenieError) -> AcceptedRequest {
+    public func pingHeartbeat(_ name: String) async throws(OperationsError) -> AcceptedRequest {
         try await accepted(APIRequest(method: .GET, path: "/v2/heartbeats/\(Self.encode(name))/ping", domain: .heartbeat))
     }
 
     // MARK: Schedules and on-call
 
     /// Lists schedules, with their rotations when `expandRotations` is set.
-    public func listSchedules(expandRotations: Bool = true) async throws(OpsgenieError) -> [Schedule] {
+    public func listSchedules(expandRotations: Bool = true) async throws(OperationsError) -> [Schedule] {
         let query: [(String, String)] = expandRotations ? [("expand", "rotation")] : []
         return try await get([Schedule].self, APIRequest(method: .GET, path: "/v2/schedules", query: query, domain: .configuration)).data
     }
@@ -30,34 +31,34 @@ extension OpsgenieClient {
         var query: [(String, String)] = []
         if let schedule { query.append(("scheduleIdentifierType", schedule.identifierType)) }
         if flat { query.append(("flat", "true")) }
-        if let date { query.append(("date", OpsgenieJSON.formatDate(date))) }
+        if let date { query.append(("date", ServiceJSON.formatDate(date))) }
         return query
     }
 
     /// Who is on call for one schedule, now or at `date`.
-    public func onCalls(schedule: ScheduleIdentifier, flat: Bool = false, date: Date? = nil) async throws(OpsgenieError) -> OnCall {
+    public func onCalls(schedule: ScheduleIdentifier, flat: Bool = false, date: Date? = nil) async throws(OperationsError) -> OnCall {
         try await get(OnCall.self, APIRequest(method: .GET, path: "/v2/schedules/\(Self.encode(schedule.value))/on-calls",
                                               query: onCallQuery(schedule, flat: flat, date: date), domain: .scheduleOnCalls)).data
     }
 
     /// Who is on call for every schedule, now or at `date`.
-    public func allOnCalls(flat: Bool = false, date: Date? = nil) async throws(OpsgenieError) -> [OnCall] {
+    public func allOnCalls(flat: Bool = false, date: Date? = nil) async throws(OperationsError) -> [OnCall] {
         try await get([OnCall].self, APIRequest(method: .GET, path: "/v2/schedules/on-calls",
                                                 query: onCallQuery(nil, flat: flat, date: date), domain: .scheduleOnCalls)).data
     }
 
     /// Who is on call next for one schedule.
-    public func nextOnCalls(schedule: ScheduleIdentifier, flat: Bool = false, date: Date? = nil) async throws(OpsgenieError) -> NextOnCall {
+    public func nextOnCalls(schedule: ScheduleIdentifier, flat: Bool = false, date: Date? = nil) async throws(OperationsError) -> NextOnCall {
         try await get(NextOnCall.self, APIRequest(method: .GET, path: "/v2/schedules/\(Self.encode(schedule.value))/next-on-calls",
                                                   query: onCallQuery(schedule, flat: flat, date: date), domain: .scheduleOnCalls)).data
     }
 
     /// A schedule's final timeline over `interval` `intervalUnit`s from `date`.
     public func timeline(schedule: ScheduleIdentifier, interval: Int = 1, intervalUnit: TimelineIntervalUnit = .days,
-                         date: Date? = nil) async throws(OpsgenieError) -> ScheduleTimeline {
+                         date: Date? = nil) async throws(OperationsError) -> ScheduleTimeline {
         var query: [(String, String)] = [("identifierType", schedule.identifierType), ("interval", String(interval)),
                                          ("intervalUnit", intervalUnit.rawValue)]
-        if let date { query.append(("date", OpsgenieJSON.formatDate(date))) }
+        if let date { query.append(("date", ServiceJSON.formatDate(date))) }
         return try await get(ScheduleTimeline.self, APIRequest(method: .GET, path: "/v2/schedules/\(Self.encode(schedule.value))/timeline",
                                                                query: query, domain: .configuration)).data
     }
@@ -65,7 +66,7 @@ extension OpsgenieClient {
     // MARK: Users, teams, escalations, account
 
     /// Lists users, following `paging.next` for at most `maxPages` requests of `limit` each.
-    public func listUsers(limit: Int = 100, maxPages: Int = 10) async throws(OpsgenieError) -> [User] {
+    public func listUsers(limit: Int = 100, maxPages: Int = 10) async throws(OperationsError) -> [User] {
         var users: [User] = []
         var offset = 0
         let pageSize = min(max(1, limit), 100)
@@ -82,17 +83,17 @@ extension OpsgenieClient {
     }
 
     /// Lists teams.
-    public func listTeams() async throws(OpsgenieError) -> [Team] {
+    public func listTeams() async throws(OperationsError) -> [Team] {
         try await get([Team].self, APIRequest(method: .GET, path: "/v2/teams", domain: .configuration)).data
     }
 
     /// Lists escalations.
-    public func listEscalations() async throws(OpsgenieError) -> [Escalation] {
+    public func listEscalations() async throws(OperationsError) -> [Escalation] {
         try await get([Escalation].self, APIRequest(method: .GET, path: "/v2/escalations", domain: .configuration)).data
     }
 
     /// The account the key belongs to.
-    public func account() async throws(OpsgenieError) -> AccountInfo {
+    public func account() async throws(OperationsError) -> AccountInfo {
         try await get(AccountInfo.self, APIRequest(method: .GET, path: "/v2/account", domain: .configuration)).data
     }
 
@@ -100,7 +101,7 @@ extension OpsgenieClient {
 
     /// Lists incidents matching a query.
     public func listIncidents(query: String = "", offset: Int = 0, limit: Int = 20, sort: String? = nil,
-                              order: SortOrder? = nil) async throws(OpsgenieError) -> [Incident] {
+                              order: ListOrder? = nil) async throws(OperationsError) -> [Incident] {
         var items: [(String, String)] = [("query", query), ("offset", String(max(0, offset))), ("limit", String(min(max(1, limit), 100)))]
         if let sort { items.append(("sort", sort)) }
         if let order { items.append(("order", order.rawValue)) }
@@ -108,7 +109,7 @@ extension OpsgenieClient {
     }
 
     /// Fetches one incident by id or tiny id.
-    public func getIncident(_ identifier: String, identifierType: String = "id") async throws(OpsgenieError) -> Incident {
+    public func getIncident(_ identifier: String, identifierType: String = "id") async throws(OperationsError) -> Incident {
         try await get(Incident.self, APIRequest(method: .GET, path: "/v1/incidents/\(Self.encode(identifier))",
                                                 query: [("identifierType", identifierType)], domain: .incident)).data
     }

@@ -1,9 +1,10 @@
 import Foundation
+import OperationsModel
 
 extension OpsgenieClient {
     /// Asks once for the outcome of an asynchronous write; `nil` while Opsgenie has not
     /// processed it yet (the endpoint answers 404 until then).
-    public func requestStatus(_ requestId: String) async throws(OpsgenieError) -> RequestStatus? {
+    public func requestStatus(_ requestId: String) async throws(OperationsError) -> RequestStatus? {
         do {
             return try await get(RequestStatus.self, APIRequest(
                 method: .GET, path: "/v2/alerts/requests/\(Self.encode(requestId))", domain: .alert)).data
@@ -15,14 +16,14 @@ extension OpsgenieClient {
     /// Waits for the outcome of a 202: asks while Opsgenie says "not processed yet", backing off
     /// from `initialDelay` doubling up to `maxDelay`, until `timeout` has passed on the client's clock.
     ///
-    /// Returns the status on success; throws ``OpsgenieError/requestFailed(reason:requestId:)``
+    /// Returns the status on success; throws ``OperationsError/requestFailed(reason:requestId:)``
     /// with Opsgenie's reason when the write did not apply, and
-    /// ``OpsgenieError/requestStatusTimeout(requestId:)`` when no outcome came in time.
+    /// ``OperationsError/requestStatusTimeout(requestId:)`` when no outcome came in time.
     public func awaitOutcome(of requestId: String, timeout: Duration = .seconds(60),
                              initialDelay: Duration = .milliseconds(250),
-                             maxDelay: Duration = .seconds(5)) async throws(OpsgenieError) -> RequestStatus {
+                             maxDelay: Duration = .seconds(5)) async throws(OperationsError) -> RequestStatus {
         let start = clock.now()
-        let limit = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let limit = timeout.timeInterval
         var delay = initialDelay
         while true {
             if let status = try await requestStatus(requestId) {

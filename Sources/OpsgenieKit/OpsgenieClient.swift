@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import OperationsModel
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -20,7 +21,7 @@ public final class OpsgenieClient: Sendable {
 
     /// Creates a client. Throws when the base URL is unsafe for the key (plain http off loopback).
     public init(configuration: ClientConfiguration, clock: any ClientClock = SystemClientClock(),
-                logger: Logger = Logger(label: "vigil.opsgenie")) throws(OpsgenieError) {
+                logger: Logger = Logger(label: "vigil.opsgenie")) throws(OperationsError) {
         try configuration.region.validate()
         self.configuration = configuration
         self.clock = clock
@@ -75,7 +76,7 @@ public final class OpsgenieClient: Sendable {
     }
 
     /// Sends a request with retries, returning the raw body of a 2xx answer.
-    func send(_ request: APIRequest) async throws(OpsgenieError) -> APIResponse {
+    func send(_ request: APIRequest) async throws(OperationsError) -> APIResponse {
         let policy = configuration.retry
         var attempt = 0
         while true {
@@ -92,12 +93,12 @@ public final class OpsgenieClient: Sendable {
                 let delay = policy.delay(afterAttempt: attempt - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
                 logger.debug("retrying after \(error.faultClass.rawValue)",
                              metadata: ["path": "\(request.path)", "attempt": "\(attempt)", "delay": "\(delay)"])
-                do { try await clock.sleep(for: delay) } catch { throw OpsgenieError.transport("cancelled") }
+                do { try await clock.sleep(for: delay) } catch { throw OperationsError.transport("cancelled") }
             }
         }
     }
 
-    private func sendOnce(_ request: APIRequest) async throws(OpsgenieError) -> APIResponse {
+    private func sendOnce(_ request: APIRequest) async throws(OperationsError) -> APIResponse {
         var outgoing = HTTPClientRequest(url: url(for: request.path, query: request.query))
         outgoing.method = request.method
         outgoing.headers.add(name: "Authorization", value: configuration.apiKey.authorizationHeaderValue)
@@ -138,7 +139,7 @@ public final class OpsgenieClient: Sendable {
                     internalCode: errorBody?.code, rateLimit: rateLimit)
     }
 
-    private static func classify(_ error: HTTPClientError) -> OpsgenieError {
+    private static func classify(_ error: HTTPClientError) -> OperationsError {
         switch error {
         case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
             return .timeout("no answer in time (\(error))")
@@ -155,16 +156,8 @@ public final class OpsgenieClient: Sendable {
         return String(text.prefix(300))
     }
 
-    private static let unreserved: CharacterSet = {
-        var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
-
     /// Percent-encodes a path segment or query value (everything but unreserved characters).
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
+    static func encode(_ text: String) -> String { text.percentEncodedComponent }
 
     func url(for path: String, query: [(String, String)]) -> String {
         var base = configuration.region.baseURL.absoluteString
@@ -178,9 +171,9 @@ public final class OpsgenieClient: Sendable {
 
     // MARK: - Decoding
 
-    func decode<Payload: Decodable & Sendable>(_ type: Payload.Type, from response: APIResponse) throws(OpsgenieError) -> Envelope<Payload> {
+    func decode<Payload: Decodable & Sendable>(_ type: Payload.Type, from response: APIResponse) throws(OperationsError) -> Envelope<Payload> {
         do {
-            return try OpsgenieJSON.decoder().decode(Envelope<Payload>.self, from: response.body)
+            return try ServiceJSON.decoder().decode(Envelope<Payload>.self, from: response.body)
         } catch let error as DecodingError {
             throw .badResponse(Self.describe(error), status: response.status, requestId: response.requestId)
         } catch {
@@ -188,11 +181,11 @@ public final class OpsgenieClient: Sendable {
         }
     }
 
-    func get<Payload: Decodable & Sendable>(_ type: Payload.Type, _ request: APIRequest) async throws(OpsgenieError) -> Envelope<Payload> {
+    func get<Payload: Decodable & Sendable>(_ type: Payload.Type, _ request: APIRequest) async throws(OperationsError) -> Envelope<Payload> {
         try decode(type, from: try await send(request))
     }
 
-    func accepted(_ request: APIRequest) async throws(OpsgenieError) -> AcceptedRequest {
+    func accepted(_ request: APIRequest) async throws(OperationsError) -> AcceptedRequest {
         let response = try await send(request)
         do {
             return try JSONDecoder().decode(AcceptedRequest.self, from: response.body)
@@ -217,7 +210,7 @@ public final class OpsgenieClient: Sendable {
     }
 
     static func body(_ value: some Encodable) -> Data {
-        (try? OpsgenieJSON.encoder().encode(value)) ?? Data("{}".utf8)
+        (try? ServiceJSON.encoder().encode(value)) ?? Data("{}".utf8)
     }
 }
 

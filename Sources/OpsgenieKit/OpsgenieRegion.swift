@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 /// Where the Opsgenie API lives: one of the two public regions or a custom base URL
 /// (a simulator, a proxy, a test server).
@@ -42,20 +43,20 @@ public enum OpsgenieRegion: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Checks the base URL is safe to send a key to: `https`, or `http` to a loopback host.
-    public func validate() throws(OpsgenieError) {
+    public func validate() throws(OperationsError) {
         let url = baseURL
         guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            throw OpsgenieError.invalidConfiguration("API URL \(url.absoluteString) needs a scheme and a host, e.g. https://api.opsgenie.com")
+            throw OperationsError.invalidConfiguration("API URL \(url.absoluteString) needs a scheme and a host, e.g. https://api.opsgenie.com")
         }
         switch scheme {
         case "https": return
         case "http":
             guard Self.isLoopback(host: host) else {
-                throw OpsgenieError.invalidConfiguration(
+                throw OperationsError.invalidConfiguration(
                     "refusing to send the API key over plain http to \(host): use https, or http only to a loopback host (127.0.0.1, ::1, localhost)")
             }
         default:
-            throw OpsgenieError.invalidConfiguration("API URL scheme \(scheme) is not supported: use https")
+            throw OperationsError.invalidConfiguration("API URL scheme \(scheme) is not supported: use https")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OperationsModel
 
 /// A source of time for the client: tests inject one that does not really sleep.
 public protocol ClientClock: Sendable {

@@ -155,7 +155,7 @@ struct TokenBucket: Sendable {
     mutating func take() -> (state: RateLimitState, retryAfter: Int?) {
         let now = ContinuousClock.Instant.now
         let elapsed = now - last
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.timeInterval
         last = now
         secondTokens = min(Double(settings.perSecond), secondTokens + seconds * Double(settings.perSecond))
         minuteTokens = min(Double(settings.perMinute), minuteTokens + seconds * Double(settings.perMinute) / 60)

@@ -138,9 +138,9 @@ struct SimulatorResponder: HTTPResponder {
         case ("POST", "/_sim/advance"):
             let seconds = Self.query(request)["seconds"].flatMap(Double.init) ?? 60
             simulator.clock.advance(by: seconds)
-            return json(.ok, #"{"now":"\#(OpsgenieJSON.formatDate(simulator.clock.now()))"}"#)
+            return json(.ok, #"{"now":"\#(ServiceJSON.formatDate(simulator.clock.now()))"}"#)
         case ("GET", "/_sim/clock"):
-            return json(.ok, #"{"now":"\#(OpsgenieJSON.formatDate(simulator.clock.now()))"}"#)
+            return json(.ok, #"{"now":"\#(ServiceJSON.formatDate(simulator.clock.now()))"}"#)
         default:
             return json(.notFound, #"{"message":"unknown control route"}"#)
         }
@@ -163,12 +163,6 @@ struct SimulatorResponder: HTTPResponder {
             throw APIFailure(status: 401, message: "Could not authenticate")
         }
         return rights
-    }
-
-    private func require(_ right: AccessRights, _ rights: AccessRights) throws {
-        guard rights.contains(right) else {
-            throw APIFailure(status: 403, message: "You are not authorized for this action: the key needs \(right.displayName)", code: 40301)
-        }
     }
 
     static func domain(method: String, path: String) -> RateLimitDomain {
@@ -202,7 +196,7 @@ struct SimulatorResponder: HTTPResponder {
 
     static func took(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
-        return (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 * 1).rounded(toPlaces: 3)
+        return d.timeInterval.rounded(toPlaces: 3)
     }
 
     private struct Envelope: Encodable {
@@ -239,9 +233,9 @@ struct SimulatorResponder: HTTPResponder {
     static func envelope(_ data: any Encodable, requestId: String, started: ContinuousClock.Instant, paging: Paging?,
                          extra: [String: Int], expandable: [String]? = nil) throws -> Data {
         if let accepted = data as? AcceptedMarker {
-            return try OpsgenieJSON.encoder().encode(AcceptedBody(result: accepted.result, took: took(since: started), requestId: accepted.requestId))
+            return try ServiceJSON.encoder().encode(AcceptedBody(result: accepted.result, took: took(since: started), requestId: accepted.requestId))
         }
-        return try OpsgenieJSON.encoder().encode(Envelope(data: data, paging: paging, took: took(since: started), requestId: requestId, extra: extra, expandable: expandable))
+        return try ServiceJSON.encoder().encode(Envelope(data: data, paging: paging, took: took(since: started), requestId: requestId, extra: extra, expandable: expandable))
     }
 }
 

@@ -15,7 +15,7 @@ extension SimulatorResponder {
         case (_, _, "v2", "heartbeats"): return try heartbeats(method: method, parts: Array(parts.dropFirst(2)), rights: rights)
         case ("GET", _, "v2", "schedules"): return try schedules(parts: Array(parts.dropFirst(2)), query: query, rights: rights)
         case ("GET", 2, "v2", "users"):
-            try require(.configuration, rights)
+            try rights.require(.configuration)
             let (offset, limit) = try paging(query)
             let users = simulator.withWorld { w, _ in w.users }
             let page = Array(users.dropFirst(offset).prefix(limit))
@@ -23,20 +23,20 @@ extension SimulatorResponder {
             return Routed(data: page, paging: Paging(next: next, first: "http://\(host)/v2/users?offset=0&limit=\(limit)"),
                           extra: ["totalCount": users.count])
         case ("GET", 2, "v2", "teams"):
-            try require(.configuration, rights)
+            try rights.require(.configuration)
             return Routed(data: simulator.withWorld { w, _ in w.teams }, expandable: ["member"])
         case ("GET", 2, "v2", "escalations"):
-            try require(.configuration, rights)
+            try rights.require(.configuration)
             return Routed(data: simulator.withWorld { w, _ in w.escalations })
         case ("GET", 2, "v2", "account"):
-            try require(.read, rights)
+            try rights.require(.read)
             return Routed(data: simulator.withWorld { w, _ in
                 var account = w.account
                 account.userCount = w.users.count
                 return account
             })
         case ("GET", _, "v1", "incidents"):
-            try require(.read, rights)
+            try rights.require(.read)
             if parts.count == 2 {
                 let (offset, limit) = try paging(query)
                 let incidents = simulator.withWorld { w, _ in w.incidents }
@@ -66,12 +66,6 @@ extension SimulatorResponder {
         return (offset, limit)
     }
 
-    private func require(_ right: AccessRights, _ rights: AccessRights) throws {
-        guard rights.contains(right) else {
-            throw APIFailure(status: 403, message: "You are not authorized for this action: the key needs \(right.displayName)", code: 40301)
-        }
-    }
-
     // MARK: Alerts
 
     private func resolveAlert(_ identifier: String, _ query: [String: String]) throws -> String {
@@ -86,9 +80,9 @@ extension SimulatorResponder {
     }
 
     private func decodeBody<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {
-        if body.isEmpty, let empty = try? OpsgenieJSON.decoder().decode(T.self, from: Data("{}".utf8)) { return empty }
+        if body.isEmpty, let empty = try? ServiceJSON.decoder().decode(T.self, from: Data("{}".utf8)) { return empty }
         do {
-            return try OpsgenieJSON.decoder().decode(T.self, from: body)
+            return try ServiceJSON.decoder().decode(T.self, from: body)
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
             throw APIFailure(status: 400, message: "Invalid JSON body")
         } catch DecodingError.typeMismatch(_, let context) {
@@ -137,7 +131,7 @@ extension SimulatorResponder {
     private func alerts(method: String, parts: [String], query: [String: String], body: Data, rights: AccessRights, host: String) throws -> Routed {
         switch (method, parts.count, parts.first) {
         case ("GET", 0, _):
-            try require(.read, rights)
+            try rights.require(.read)
             let (offset, limit) = try paging(query)
             let sort = query["sort"] ?? "createdAt"
             guard Self.sortFields.contains(sort) else { throw APIFailure(status: 422, message: "sort field [\(sort)] is not valid") }
@@ -155,7 +149,7 @@ extension SimulatorResponder {
                 items["limit"] = String(limit)
                 items["sort"] = sort
                 items["order"] = order
-                let q = items.sorted { $0.key < $1.key }.map { "\($0.key)=\(OpsgenieClientEncoding.encode($0.value))" }.joined(separator: "&")
+                let q = items.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.percentEncodedComponent)" }.joined(separator: "&")
                 return "http://\(host)/v2/alerts?\(q)"
             }
             let paging = Paging(prev: offset > 0 ? link(max(0, offset - limit)) : nil,
@@ -163,7 +157,7 @@ extension SimulatorResponder {
                                 first: link(0), last: link(max(0, (all.count - 1) / limit * limit)))
             return Routed(data: page.map(Self.listed), paging: paging)
         case ("POST", 0, _):
-            try require(.createAndUpdate, rights)
+            try rights.require(.createAndUpdate)
             let create = try decodeBody(CreateAlertRequest.self, body)
             guard let message = create.message, !message.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw APIFailure(status: 422, message: "Message can not be empty.")
@@ -173,23 +167,23 @@ extension SimulatorResponder {
             }
             return accept(.create(create))
         case ("GET", 1, "count"):
-            try require(.read, rights)
+            try rights.require(.read)
             return Routed(data: ["count": try matching(query).count])
         case ("GET", 1, "saved-searches"):
-            try require(.read, rights)
+            try rights.require(.read)
             return Routed(data: simulator.withWorld { w, _ in w.savedSearches.map(\.meta) })
         case ("GET", 2, "requests"):
-            try require(.read, rights)
+            try rights.require(.read)
             guard let status = simulator.withWorld({ w, _ in w.processed[parts[1]] }) else {
                 throw APIFailure(status: 404, message: "Request not found. It might not be processed, yet.")
             }
             return Routed(data: status)
         case ("GET", 1, _):
-            try require(.read, rights)
+            try rights.require(.read)
             let id = try resolveAlert(parts[0], query)
             return Routed(data: simulator.withWorld { w, now in w.current(id, at: now) })
         case ("GET", 2, _) where parts[1] == "notes" || parts[1] == "logs":
-            try require(.read, rights)
+            try rights.require(.read)
             let id = try resolveAlert(parts[0], query)
             let limit = Int(query["limit"] ?? "20") ?? 20
             guard (1...100).contains(limit) else { throw APIFailure(status: 422, message: "limit must be between 1 and 100") }
@@ -201,7 +195,7 @@ extension SimulatorResponder {
             let logs = simulator.withWorld { w, _ in w.logs[id] ?? [] }
             return Routed(data: Array((ascending ? logs : logs.reversed()).prefix(limit)))
         case ("POST", 2, _):
-            try require(.createAndUpdate, rights)
+            try rights.require(.createAndUpdate)
             let id = try resolveAlert(parts[0], query)
             let write = try decodeBody(WriteBody.self, body)
             switch parts[1] {
@@ -232,7 +226,7 @@ extension SimulatorResponder {
                 throw APIFailure(status: 404, message: "No handler found for POST /v2/alerts/{identifier}/\(parts[1])")
             }
         case ("DELETE", 2, _) where parts[1] == "tags":
-            try require(.createAndUpdate, rights)
+            try rights.require(.createAndUpdate)
             let id = try resolveAlert(parts[0], query)
             let tags = (query["tags"] ?? "").split(separator: ",").map(String.init)
             guard !tags.isEmpty else { throw APIFailure(status: 422, message: "tags can not be empty") }
@@ -301,7 +295,7 @@ extension SimulatorResponder {
             return Routed(status: 202, data: AcceptedMarker(result: "PONG - Heartbeat received", requestId: UUID().uuidString.lowercased()))
         }
         guard method == "GET" else { throw APIFailure(status: 405, message: "Method not allowed") }
-        try require(.configuration, rights)
+        try rights.require(.configuration)
         if parts.isEmpty {
             let beats = simulator.withWorld { w, _ in w.heartbeatOrder.compactMap { w.heartbeats[$0]?.heartbeat } }
             return Routed(data: ["heartbeats": beats])
@@ -315,9 +309,9 @@ extension SimulatorResponder {
     // MARK: Schedules
 
     private func schedules(parts: [String], query: [String: String], rights: AccessRights) throws -> Routed {
-        try require(.configuration, rights)
+        try rights.require(.configuration)
         let date: Date = try query["date"].map { text in
-            guard let d = OpsgenieJSON.parseDate(text) else { throw APIFailure(status: 422, message: "date must be an ISO-8601 date") }
+            guard let d = ServiceJSON.parseDate(text) else { throw APIFailure(status: 422, message: "date must be an ISO-8601 date") }
             return d
         } ?? simulator.clock.now()
         let flat = query["flat"] == "true"
@@ -372,14 +366,5 @@ extension SimulatorResponder {
         return OnCall(parent: meta, onCallParticipants: names.map { n in
             OnCallParticipant(id: w.users.first { $0.username == n }?.id, name: n, type: "user")
         })
-    }
-}
-
-/// Percent-encoding for paging links.
-enum OpsgenieClientEncoding {
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 }

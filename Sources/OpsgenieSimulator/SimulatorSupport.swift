@@ -21,7 +21,7 @@ public final class VirtualClock: Sendable {
     public func now() -> Date {
         state.withLock { s in
             let elapsed = ContinuousClock.now - s.realOrigin
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.timeInterval
             return s.origin.addingTimeInterval(seconds * s.speed + s.manualOffset)
         }
     }
@@ -114,4 +114,13 @@ public enum DemoKeys {
     public static let full = "vigil-demo-key"
     /// Read and configuration only.
     public static let readOnly = "vigil-demo-read-only-key"
+}
+
+extension AccessRights {
+    /// Throws the 403 (40301) Opsgenie answers when the key lacks `right`.
+    func require(_ right: AccessRights) throws {
+        guard contains(right) else {
+            throw APIFailure(status: 403, message: "You are not authorized for this action: the key needs \(right.displayName)", code: 40301)
+        }
+    }
 }

@@ -140,7 +140,7 @@ struct SimulatorWorld: Sendable {
     private mutating func advanceHeartbeats(to now: Date) {
         for name in heartbeatOrder {
             guard var sim = heartbeats[name], sim.heartbeat.enabled != false, let interval = sim.heartbeat.intervalDuration else { continue }
-            let seconds = TimeInterval(interval.components.seconds)
+            let seconds = interval.timeInterval
             if sim.alive {
                 // A live system pings a little before each interval ends.
                 let last = sim.heartbeat.lastPingTime ?? now
@@ -299,7 +299,7 @@ struct SimulatorWorld: Sendable {
             alert.snoozedUntil = endTime
             alert.updatedAt = date
             alerts[id] = alert
-            log(id, "Alert snoozed until \(OpsgenieJSON.formatDate(endTime))", by: who, at: date)
+            log(id, "Alert snoozed until \(ServiceJSON.formatDate(endTime))", by: who, at: date)
             return ok(id, "Snoozed")
         case .assign(let id, let owner):
             guard var alert = alerts[id] else { return fail(op, "Alert does not exist", alertId: id, at: date) }

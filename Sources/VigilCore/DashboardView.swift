@@ -1,5 +1,5 @@
 import Foundation
-import OpsgenieKit
+import OperationsModel
 
 /// Formats ages and durations compactly: `45s`, `12m`, `3h`, `2d`.
 public func compactAge(_ seconds: TimeInterval) -> String {
@@ -108,7 +108,7 @@ extension DashboardState {
         var perPriority: [AlertPriority: Int] = [:]
         for alert in alerts { if let p = alert.priority { perPriority[p, default: 0] += 1 } }
         let counts = AlertPriority.all.map { p in "\(p.rawValue):\(perPriority[p] ?? 0)" }.joined(separator: " ")
-        let filterName = query.isEmpty ? "all" : query
+        let filterName = filterDescription
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
                    title: "Alerts \(alerts.count) [\(counts)] \(filterName)", focused: focus == .alerts)
         let inner = r.width - 2
@@ -120,7 +120,7 @@ extension DashboardState {
         if alerts.isEmpty {
             let text: String
             if !everLoaded { text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)" } ?? "loading alerts…" }
-            else { text = "no alerts match \(query.isEmpty ? "(all)" : query)" }
+            else { text = "no alerts match \(filterDescription)" }
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
             return
         }
@@ -252,7 +252,7 @@ extension DashboardState {
         }
         for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
             let y = r.y + 1 + i
-            let interval = beat.intervalDuration.map { TimeInterval($0.components.seconds) } ?? 0
+            let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
             let since = beat.lastPingTime.map { now.timeIntervalSince($0) }
             let left = since.map { interval - $0 }
             let (state, role): (String, ColorRole)
@@ -316,7 +316,7 @@ extension DashboardState {
         case .input(let purpose, let text):
             let title: String
             switch purpose {
-            case .filter: title = "Filter — Opsgenie query (Enter applies, Esc cancels)"
+            case .filter: title = "Filter — alert query (Enter applies, Esc cancels)"
             case .note(let ids): title = "Note for \(ids.count == 1 ? "#" + (alerts.first { $0.id == ids[0] }?.tinyId ?? "?") : "\(ids.count) alerts") (Enter sends, Esc cancels)"
             case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
             }
@@ -330,7 +330,7 @@ extension DashboardState {
             case .escalate: title = "Escalate to (type to filter)"
             }
             var lines = ["> " + filter + "▏"]
-            if options.isEmpty { lines.append(users.isEmpty && escalations.isEmpty ? "loading…" : "nothing matches") }
+            if options.isEmpty { lines.append(pickerStatus(purpose) ?? "nothing matches") }
             let window = max(0, selected - 8)
             for (i, option) in options.enumerated().dropFirst(window).prefix(10) {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)

@@ -55,13 +55,55 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Something a key can do.
-public enum Command: String, Sendable, Hashable, CaseIterable, Codable {
-    case moveDown = "move-down", moveUp = "move-up", pageDown = "page-down", pageUp = "page-up", top, bottom
-    case nextPane = "next-pane", previousPane = "previous-pane", openDetail = "open-detail"
+public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case nextPane, previousPane, openDetail
     case acknowledge, unacknowledge, snooze, assign, close, note, escalate, mark
-    case filter, refresh, nextTheme = "next-theme", help, quit
-    case quickFilter1 = "quick-filter-1", quickFilter2 = "quick-filter-2", quickFilter3 = "quick-filter-3"
-    case quickFilter4 = "quick-filter-4", quickFilter5 = "quick-filter-5", quickFilter6 = "quick-filter-6"
+    case filter, refresh, nextTheme, help, quit
+    /// Switch to quick filter 1…6.
+    case quickFilter(Int)
+
+    /// Every command, quick filters 1 to ``QuickFilter/keyCount`` included.
+    public static var allCases: [Command] {
+        [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
+         .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark,
+         .filter, .refresh, .nextTheme, .help, .quit] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+    }
+
+    /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
+    public var rawValue: String {
+        switch self {
+        case .moveDown: "move-down"
+        case .moveUp: "move-up"
+        case .pageDown: "page-down"
+        case .pageUp: "page-up"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .nextPane: "next-pane"
+        case .previousPane: "previous-pane"
+        case .openDetail: "open-detail"
+        case .acknowledge: "acknowledge"
+        case .unacknowledge: "unacknowledge"
+        case .snooze: "snooze"
+        case .assign: "assign"
+        case .close: "close"
+        case .note: "note"
+        case .escalate: "escalate"
+        case .mark: "mark"
+        case .filter: "filter"
+        case .refresh: "refresh"
+        case .nextTheme: "next-theme"
+        case .help: "help"
+        case .quit: "quit"
+        case .quickFilter(let n): "quick-filter-\(n)"
+        }
+    }
+
+    /// The command a config name means, or `nil`.
+    public init?(rawValue: String) {
+        guard let command = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = command
+    }
 
     /// Whether it changes the account (disabled in read-only mode).
     public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate].contains(self) }
@@ -117,24 +159,32 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("t"), .nextTheme, "next theme"),
         KeyBinding(.character("?"), .help, "help", hinted: true),
         KeyBinding(.character("q"), .quit, "quit", hinted: true),
-        KeyBinding(.character("1"), .quickFilter1, "quick filter 1"),
-        KeyBinding(.character("2"), .quickFilter2, "quick filter 2"),
-        KeyBinding(.character("3"), .quickFilter3, "quick filter 3"),
-        KeyBinding(.character("4"), .quickFilter4, "quick filter 4"),
-        KeyBinding(.character("5"), .quickFilter5, "quick filter 5"),
-        KeyBinding(.character("6"), .quickFilter6, "quick filter 6"),
-    ])
+    ] + (1...QuickFilter.keyCount).map { n in
+        KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")
+    })
 
     /// The binding for a key.
     public func binding(for key: Key) -> KeyBinding? { bindings.first { $0.key == key } }
 
-    /// Rebinds `command` to `key` (removing the key's old binding), as a config override does.
+    /// Rebinds `command` to `key`, as a config override does: `key` replaces the command's
+    /// first character key (so `acknowledge = "A"` frees `a`), its other keys (arrows, PgDn, …)
+    /// stay, and whatever `key` did before it no longer does.
     public mutating func rebind(_ command: Command, to key: Key) {
         let template = bindings.first { $0.command == command } ?? KeyBinding(key, command, command.rawValue)
-        bindings.removeAll { $0.key == key || $0.command == command }
+        bindings.removeAll { $0.key == key && $0.command != command }
+        if bindings.contains(where: { $0.key == key && $0.command == command }) { return }
         var binding = template
         binding.key = key
-        bindings.append(binding)
+        if let primary = bindings.firstIndex(where: { binding in
+            guard binding.command == command else { return false }
+            if case .character = binding.key { return true }
+            return false
+        }) {
+            binding.hinted = bindings[primary].hinted
+            bindings[primary] = binding
+        } else {
+            bindings.append(binding)
+        }
     }
 
     /// Keys bound to `command`, for help.

@@ -4,6 +4,7 @@ import Logging
 import OpsgenieKit
 import OpsgenieSimulator
 import VigilCore
+import VigilRuntime
 import VigilTerminal
 
 /// Options every dashboard-like command shares.
@@ -28,6 +29,13 @@ struct DisplayOptions: ParsableArguments {
     }
 
     func settings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
+        var settings = baseSettings(host: host, config: config, themes: themes)
+        settings.initialTheme = theme ?? config.theme
+        settings.quickFilters = config.filters
+        return settings
+    }
+
+    private func baseSettings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
         var keymap = Keymap.standard
         for (command, key) in config.keys { keymap.rebind(command, to: key) }
         var intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60]
@@ -83,8 +91,7 @@ struct Dashboard: AsyncParsableCommand {
         try await OpsgenieClient.withClient(configuration: clientConfiguration, logger: logger) { client in
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
                                          settings: display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
-                                         themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
-                                         filters: config.filters, logger: logger, journal: journal, notices: notices)
+                                         themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
             await runner.run()
         }
     }
@@ -115,8 +122,7 @@ struct Demo: AsyncParsableCommand {
             if config.user == nil { config.user = "alice@example.com" }
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
                                          settings: display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
-                                         themes: themes, initialTheme: display.theme ?? config.theme, noColor: display.noColor,
-                                         filters: config.filters, logger: logger, journal: nil, clock: { clock.now() })
+                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
             await runner.run()
         }
         await simulator.stop()
@@ -183,7 +189,7 @@ struct Check: AsyncParsableCommand {
         print("host: \(configuration.region.baseURL.absoluteString)")
         var missing: [String] = []
         try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: configuration.apiKey, region: configuration.region, retry: RetryPolicy(maxAttempts: 2))) { client in
-            func probe(_ name: String, right: String, _ call: () async throws(OpsgenieError) -> Void) async -> Bool {
+            func probe(_ name: String, right: String, _ call: () async throws(OperationsError) -> Void) async -> Bool {
                 do {
                     try await call()
                     print("ok    \(name)")
@@ -199,13 +205,13 @@ struct Check: AsyncParsableCommand {
                     return false
                 }
             }
-            _ = await probe("read alerts", right: "Read Access") { () async throws(OpsgenieError) in _ = try await client.listAlerts(AlertQuery(limit: 1)) }
-            _ = await probe("read heartbeats and schedules", right: "Configuration Access") { () async throws(OpsgenieError) in
+            _ = await probe("read alerts", right: "Read Access") { () async throws(OperationsError) in _ = try await client.listAlerts(AlertQuery(limit: 1)) }
+            _ = await probe("read heartbeats and schedules", right: "Configuration Access") { () async throws(OperationsError) in
                 _ = try await client.listHeartbeats()
                 _ = try await client.listSchedules(expandRotations: false)
             }
             // An acknowledge of an alias that does not exist: 404 proves the write right without changing anything.
-            _ = await probe("write (acknowledge, close, notes)", right: "Create and Update Access") { () async throws(OpsgenieError) in
+            _ = await probe("write (acknowledge, close, notes)", right: "Create and Update Access") { () async throws(OperationsError) in
                 _ = try await client.acknowledge(.alias("vigil-check-no-such-alert-\(UUID().uuidString)"))
             }
         }

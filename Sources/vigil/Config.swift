@@ -89,7 +89,7 @@ struct ConfigFile {
         config.bell = try bool("bell")
         config.user = try string("user")
         if let text = try string("action_max_age") {
-            guard let age = DashboardState.parseDuration(text), age >= 60, age <= 86400 else {
+            guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
                 throw FileProblem(path: path, line: line("action_max_age"), problem: "action_max_age '\(text)' is not a duration from 1m to 24h",
                                   fix: "write action_max_age = \"15m\"")
             }
@@ -135,7 +135,7 @@ struct ConfigFile {
                     throw FileProblem(path: path, line: text.components(separatedBy: "\n").firstIndex { $0.contains("[[filters]]") }.map { $0 + 1 },
                                       problem: "each [[filters]] needs name and query strings", fix: "write name = \"db\" and query = \"tag:db\"")
                 }
-                config.filters.append(QuickFilter(name: name, query: query))
+                config.filters.append(QuickFilter(name: name, filter: .query(query)))
             }
         }
         return config

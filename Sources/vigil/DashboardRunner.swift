@@ -3,6 +3,7 @@ import Logging
 import OpsgenieKit
 import Synchronization
 import VigilCore
+import VigilRuntime
 import VigilTerminal
 #if canImport(Glibc)
 import Glibc
@@ -20,8 +21,8 @@ final class DashboardRunner: @unchecked Sendable {
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    init(backend: any OperationsBackend, settings: DashboardSettings, themes: [Theme], initialTheme: String?, noColor: Bool,
-         filters: [QuickFilter], logger: Logger, journal: ActionJournal?, notices: [String] = [],
+    init(backend: any OperationsBackend, settings: DashboardSettings, themes: [Theme], noColor: Bool,
+         logger: Logger, journal: ActionJournal?, notices: [String] = [],
          clock: @escaping @Sendable () -> Date = { Date() }) {
         self.themes = themes
         self.noColor = noColor
@@ -31,12 +32,11 @@ final class DashboardRunner: @unchecked Sendable {
         settings.themeNames = themes.map(\.name)
         settings.journaling = journal != nil
         settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
-        var state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
-        if let initialTheme, let index = themes.firstIndex(where: { $0.name == initialTheme }) { state.themeIndex = index }
-        if !filters.isEmpty { state.quickFilters = Array((QuickFilter.defaults(me: settings.me) + filters).prefix(6)) }
-        for notice in notices { _ = state.update(.notice(notice, .warning)) }
+        settings.timeZone = .current
+        let state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
                                  clock: clock, logger: logger, journal: journal)
+        for notice in notices { engine.send(.notice(notice, .warning)) }
     }
 
     /// Runs until quit or a stop signal, on a dedicated thread so blocking reads never starve tasks.
@@ -56,14 +56,19 @@ final class DashboardRunner: @unchecked Sendable {
         TerminalGuard.install()
         terminal.start(noColor: noColor)
         defer { terminal.stop(); TerminalGuard.restored() }
-        engine.onBell = { terminal.bell() }
-        applyTheme(terminal)
+        engine.onTerminalEffect = { [self] effect in
+            switch effect {
+            case .bell: terminal.bell()
+            case .applyTheme(let name): applyTheme(name, terminal)
+            default: break
+            }
+        }
+        defer { engine.flushJournal() }
         let size = terminal.size
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
         terminal.draw(engine.state.render())
         var lastTick = clock()
-        var themeIndex = engine.state.themeIndex
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
             var changed = false
@@ -87,15 +92,14 @@ final class DashboardRunner: @unchecked Sendable {
             if now.timeIntervalSince(lastTick) >= 1 || changed {
                 lastTick = now
                 engine.tick()
-                if engine.state.themeIndex != themeIndex { themeIndex = engine.state.themeIndex; applyTheme(terminal) }
                 terminal.draw(engine.state.render())
             }
         }
     }
 
-    private func applyTheme(_ terminal: Terminal) {
-        guard !themes.isEmpty else { return }
-        terminal.apply(noColor ? ThemeLoader.monochrome : themes[engine.state.themeIndex % themes.count])
+    private func applyTheme(_ name: String, _ terminal: Terminal) {
+        guard let theme = themes.first(where: { $0.name == name }) ?? themes.first else { return }
+        terminal.apply(noColor ? ThemeLoader.monochrome : theme)
     }
 }
 

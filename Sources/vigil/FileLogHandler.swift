@@ -37,7 +37,7 @@ struct FileLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let stamp = OpsgenieJSON.formatDate(Date())
+        let stamp = ServiceJSON.formatDate(Date())
         sink.write("\(stamp) \(event.level) \(label): \(event.message)\n")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OpsgenieKit
+import VigilTesting
 import Testing
 
 @Suite("Alert endpoints over HTTP")
@@ -8,7 +9,7 @@ struct AlertEndpointTests {
         try await withScripted { server, client, _ in
             server.on("GET", "/v2/alerts", .ok(Fixtures.alertList))
             let page = try await client.listAlerts(AlertQuery(query: "status:open AND priority:P1", offset: 0, limit: 10,
-                                                              sort: "createdAt", order: .desc))
+                                                              sort: .createdAt, order: .desc))
             let request = try #require(server.last)
             #expect(request.method == "GET")
             #expect(request.path == "/v2/alerts")

@@ -1,5 +1,6 @@
 import Foundation
 import OpsgenieKit
+import VigilTesting
 import Testing
 
 @Suite("Heartbeats, schedules, users, teams, escalations, account, incidents")

@@ -1,21 +1,22 @@
 import Foundation
 import OpsgenieKit
+import VigilTesting
 import Testing
 
 @Suite("Errors, retries and rate limits")
 struct ErrorAndRetryTests {
     @Test(arguments: [
-        (401, nil as Int?, OpsgenieError.FaultClass.auth, "region host"),
+        (401, nil as Int?, OperationsError.FaultClass.auth, "region host"),
         (402, nil, .permission, "plan"),
         (403, 40301, .permission, "access right"),
         (403, 40302, .permission, "does not support"),
         (404, nil, .request, "identifier"),
         (422, nil, .request, "named field"),
     ])
-    func errorStatusesNameStatusMessageAndRemedy(status: Int, code: Int?, fault: OpsgenieError.FaultClass, remedy: String) async throws {
+    func errorStatusesNameStatusMessageAndRemedy(status: Int, code: Int?, fault: OperationsError.FaultClass, remedy: String) async throws {
         try await withScripted { server, client, _ in
             server.on("GET", "/v2/alerts/x", .error(status, "Opsgenie says \(status)", code: code))
-            let error = try await #require(throws: OpsgenieError.self) { try await client.getAlert(.id("x")) }
+            let error = try await #require(throws: OperationsError.self) { try await client.getAlert(.id("x")) }
             #expect(error.status == status)
             #expect(error.faultClass == fault)
             #expect(error.message == "Opsgenie says \(status)")
@@ -45,7 +46,7 @@ struct ErrorAndRetryTests {
             #expect(client.rateLimits.worst?.0 == .search)
 
             server.on("GET", "/v2/heartbeats", .error(429, "slow down", headers: throttled))
-            let error = try await #require(throws: OpsgenieError.self) { try await client.listHeartbeats() }
+            let error = try await #require(throws: OperationsError.self) { try await client.listHeartbeats() }
             #expect(error.faultClass == .rateLimit)
             #expect(error.rateLimit?.reason == "INTEGRATION")
             #expect(error.rateLimit?.periodSeconds == 3)
@@ -68,7 +69,7 @@ struct ErrorAndRetryTests {
             }
 
             server.on("GET", "/v2/account", .error(501, "not implemented"))
-            let error = try await #require(throws: OpsgenieError.self) { try await client.account() }
+            let error = try await #require(throws: OperationsError.self) { try await client.account() }
             #expect(error.status == 501)
             #expect(server.requests.count == 5)
         }
@@ -77,7 +78,7 @@ struct ErrorAndRetryTests {
     @Test func attemptsAreConfigurableAndExhaustionReportsTheLastError() async throws {
         try await withScripted(retry: RetryPolicy(maxAttempts: 2, jitter: { 0 })) { server, client, _ in
             server.on("GET", "/v2/teams", .error(500, "still broken"))
-            let error = try await #require(throws: OpsgenieError.self) { try await client.listTeams() }
+            let error = try await #require(throws: OperationsError.self) { try await client.listTeams() }
             #expect(error.faultClass == .server)
             #expect(server.requests.count == 2)
         }
@@ -86,7 +87,7 @@ struct ErrorAndRetryTests {
     @Test func aNoteIsNeverSentTwiceAfterAnAmbiguousFailure() async throws {
         try await withScripted { server, client, _ in
             server.on("POST", "/v2/alerts/a/notes", .error(500, "maybe applied"))
-            _ = try await #require(throws: OpsgenieError.self) { try await client.addNote(.id("a"), note: "once") }
+            _ = try await #require(throws: OperationsError.self) { try await client.addNote(.id("a"), note: "once") }
             #expect(server.requests.count == 1)
 
             // …but a 429 certainly did not apply, so that is retried
@@ -104,18 +105,18 @@ struct ErrorAndRetryTests {
     @Test func malformedWronglyTypedAndOversizedBodiesAreBadResponses() async throws {
         try await withScripted(retry: .none, maxResponseBytes: 64 * 1024) { server, client, _ in
             server.on("GET", "/v2/alerts", .ok(#"{"data":[{"id":"a","message":"trunc"#))
-            var error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            var error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.faultClass == .badResponse)
             #expect(error.description.contains("malformed or truncated"))
 
             server.on("GET", "/v2/alerts", .ok(#"{"data":[{"id":"a","count":"many"}],"took":0,"requestId":"r"}"#))
-            error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.faultClass == .badResponse)
             #expect(error.description.contains("count"))
 
             let huge = #"{"data":[{"id":"a","message":""# + String(repeating: "x", count: 200_000) + #""}],"took":0,"requestId":"r"}"#
             server.on("GET", "/v2/alerts", .ok(huge))
-            error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.faultClass == .badResponse)
             #expect(error.description.contains("larger than"))
         }
@@ -130,7 +131,7 @@ struct ErrorAndRetryTests {
         let configuration = ClientConfiguration(apiKey: testKey, region: .custom(url), connectTimeout: .seconds(2),
                                                 retry: RetryPolicy(maxAttempts: 3, jitter: { 0.5 }))
         try await OpsgenieClient.withClient(configuration: configuration, clock: clock) { client in
-            let error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            let error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.faultClass == .network)
             #expect(clock.sleeps.count == 2)
             #expect(!testKey.appears(in: error.description))
@@ -140,7 +141,7 @@ struct ErrorAndRetryTests {
     @Test func theKeyIsOnlySentOverHTTPSOrToLoopback() throws {
         for bad in ["http://api.opsgenie.com", "http://10.0.0.1:8080", "ftp://127.0.0.1"] {
             let region = OpsgenieRegion.custom(URL(string: bad)!)
-            #expect(throws: OpsgenieError.self) { try OpsgenieClient(configuration: ClientConfiguration(apiKey: testKey, region: region)) }
+            #expect(throws: OperationsError.self) { try OpsgenieClient(configuration: ClientConfiguration(apiKey: testKey, region: region)) }
         }
         for good in ["https://api.opsgenie.com", "http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9"] {
             #expect(throws: Never.self) { try OpsgenieRegion.custom(URL(string: good)!).validate() }

@@ -1,5 +1,6 @@
 import Foundation
 import OpsgenieKit
+import VigilTesting
 import Testing
 
 @Suite("Request status: waiting for the outcome of a 202")
@@ -25,7 +26,7 @@ struct RequestStatusTests {
     @Test func aFailedWriteCarriesOpsgeniesReason() async throws {
         try await withScripted { server, client, _ in
             server.on("GET", "/v2/alerts/requests/req-1", .ok(Fixtures.requestStatusFailure))
-            let error = try await #require(throws: OpsgenieError.self) {
+            let error = try await #require(throws: OperationsError.self) {
                 try await client.awaitOutcome(of: "req-1")
             }
             #expect(error.faultClass == .rejected)
@@ -38,7 +39,7 @@ struct RequestStatusTests {
     @Test func givesUpAtTheDeadline() async throws {
         try await withScripted { server, client, clock in
             server.on("GET", "/v2/alerts/requests/req-9", .error(404, "Request not found."))
-            let error = try await #require(throws: OpsgenieError.self) {
+            let error = try await #require(throws: OperationsError.self) {
                 try await client.awaitOutcome(of: "req-9", timeout: .seconds(10), initialDelay: .seconds(1), maxDelay: .seconds(4))
             }
             #expect(error.description.contains("not confirmed"))

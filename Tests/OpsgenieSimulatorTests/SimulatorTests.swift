@@ -53,16 +53,16 @@ struct SimulatorTests {
             let close = try await client.close(.id(target.id))
             _ = try await client.awaitOutcome(of: close.requestId, initialDelay: .milliseconds(20))
             let again = try await client.close(.id(target.id))
-            let closedTwice = try await #require(throws: OpsgenieError.self) { try await client.awaitOutcome(of: again.requestId, initialDelay: .milliseconds(20)) }
+            let closedTwice = try await #require(throws: OperationsError.self) { try await client.awaitOutcome(of: again.requestId, initialDelay: .milliseconds(20)) }
             #expect(closedTwice.message == "Alert is already closed")
 
             let other = try #require(try await client.listAlerts(AlertQuery(query: "status:open", limit: 1)).alerts.first)
             let assign = try await client.assign(.id(other.id), to: .username("ghost@example.com"))
-            let unknownUser = try await #require(throws: OpsgenieError.self) { try await client.awaitOutcome(of: assign.requestId, initialDelay: .milliseconds(20)) }
+            let unknownUser = try await #require(throws: OperationsError.self) { try await client.awaitOutcome(of: assign.requestId, initialDelay: .milliseconds(20)) }
             #expect(unknownUser.message.contains("ghost@example.com"))
 
             let snooze = try await client.snooze(.id(other.id), until: Date(timeIntervalSince1970: 0))
-            let past = try await #require(throws: OpsgenieError.self) { try await client.awaitOutcome(of: snooze.requestId, initialDelay: .milliseconds(20)) }
+            let past = try await #require(throws: OperationsError.self) { try await client.awaitOutcome(of: snooze.requestId, initialDelay: .milliseconds(20)) }
             #expect(past.message.contains("future"))
         }
     }
@@ -70,7 +70,7 @@ struct SimulatorTests {
     @Test func errorsAreOpsgeniesStatuses() async throws {
         try await withSimulator { simulator, client in
             let url = try #require(simulator.baseURL)
-            let unknown = try await #require(throws: OpsgenieError.self) { try await client.getAlert(.id("nope")) }
+            let unknown = try await #require(throws: OperationsError.self) { try await client.getAlert(.id("nope")) }
             #expect(unknown.status == 404)
             #expect(unknown.message.contains("nope"))
 
@@ -98,7 +98,7 @@ struct SimulatorTests {
     @Test func aReadOnlyKeyCannotWrite() async throws {
         try await withSimulator(key: DemoKeys.readOnly) { _, client in
             let alert = try #require(try await client.listAlerts(AlertQuery(limit: 1)).alerts.first)
-            let error = try await #require(throws: OpsgenieError.self) { try await client.acknowledge(.id(alert.id)) }
+            let error = try await #require(throws: OperationsError.self) { try await client.acknowledge(.id(alert.id)) }
             #expect(error.status == 403)
             #expect(error.internalCode == 40301)
             #expect(error.faultClass == .permission)
@@ -122,7 +122,7 @@ struct SimulatorTests {
             #expect(try await client.countAlerts(query: "message:disk") == text.count)
             #expect(try await client.countAlerts(searchIdentifier: "open P1", searchIdentifierType: "name") == p1Open.count)
             // sort and order
-            let byCount = try await client.listAlerts(AlertQuery(limit: 10, sort: "tinyId", order: .asc)).alerts.compactMap { Int($0.tinyId ?? "") }
+            let byCount = try await client.listAlerts(AlertQuery(limit: 10, sort: .tinyId, order: .asc)).alerts.compactMap { Int($0.tinyId ?? "") }
             #expect(byCount == byCount.sorted())
         }
     }
@@ -141,9 +141,9 @@ struct SimulatorTests {
 
     @Test func rateLimitsAnswer429WithHeaders() async throws {
         try await withSimulator(limits: RateLimitSettings(perSecond: 3, perMinute: 4)) { _, client in
-            var throttled: OpsgenieError?
+            var throttled: OperationsError?
             for _ in 0..<6 {
-                do { _ = try await client.countAlerts() } catch let error as OpsgenieError { throttled = error; break }
+                do { _ = try await client.countAlerts() } catch let error as OperationsError { throttled = error; break }
             }
             let error = try #require(throttled)
             #expect(error.status == 429)
@@ -160,20 +160,20 @@ struct SimulatorTests {
             let url = try #require(simulator.baseURL)
             let (set, _) = try await raw(url, "POST", "/_sim/faults", body: #"{"rules":[{"route":"/v2/alerts","status":503}]}"#)
             #expect(set == 200)
-            let error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            let error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.status == 503)
             #expect(try await client.listHeartbeats().count == 4, "other routes unaffected")
 
             simulator.setFaults([FaultRule(route: "/v2/alerts", body: .malformed)])
-            #expect(try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }.faultClass == .badResponse)
+            #expect(try await #require(throws: OperationsError.self) { try await client.listAlerts() }.faultClass == .badResponse)
             simulator.setFaults([FaultRule(route: "/v2/alerts", body: .wrongTypes)])
-            #expect(try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }.faultClass == .badResponse)
+            #expect(try await #require(throws: OperationsError.self) { try await client.listAlerts() }.faultClass == .badResponse)
             simulator.setFaults([FaultRule(route: "/v2/alerts", body: .huge)])
-            #expect(try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }.faultClass == .badResponse)
+            #expect(try await #require(throws: OperationsError.self) { try await client.listAlerts() }.faultClass == .badResponse)
             simulator.setFaults([FaultRule(route: "/v2/alerts", drop: true)])
-            #expect(try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }.faultClass == .network)
+            #expect(try await #require(throws: OperationsError.self) { try await client.listAlerts() }.faultClass == .network)
             simulator.setFaults([FaultRule(route: "/v2/alerts", body: .truncated)])
-            let truncated = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+            let truncated = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect([.network, .badResponse].contains(truncated.faultClass))
 
             let (cleared, _) = try await raw(url, "DELETE", "/_sim/faults")
@@ -187,7 +187,7 @@ struct SimulatorTests {
         try await Simulator.with(configuration) { _, url in
             let client = ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url), requestTimeout: .milliseconds(500), retry: .none)
             try await OpsgenieClient.withClient(configuration: client) { client in
-                let error = try await #require(throws: OpsgenieError.self) { try await client.listAlerts() }
+                let error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
                 #expect(error.faultClass == .network)
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import OpsgenieKit
+import OperationsModel
 @testable import VigilCore
 
 /// A fixed virtual time for every golden screen.
@@ -31,8 +31,12 @@ let sampleOnCall: [OnCallSummary] = [
 ]
 
 /// A dashboard that has loaded the sample data once.
-func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false) -> DashboardState {
-    var state = DashboardState(settings: DashboardSettings(host: "api.opsgenie.com", readOnly: readOnly), now: fixedNow, width: width, height: height)
+func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, journaling: Bool = false,
+                 configure: (inout DashboardSettings) -> Void = { _ in }) -> DashboardState {
+    var settings = DashboardSettings(host: "api.opsgenie.com", readOnly: readOnly)
+    settings.journaling = journaling
+    configure(&settings)
+    var state = DashboardState(settings: settings, now: fixedNow, width: width, height: height)
     _ = state.update(.tick(fixedNow))
     _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
     _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))

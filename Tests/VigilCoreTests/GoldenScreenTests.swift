@@ -1,5 +1,5 @@
 import Foundation
-import OpsgenieKit
+import OperationsModel
 import SnapshotTesting
 import Testing
 @testable import VigilCore

@@ -1,5 +1,5 @@
 import Foundation
-import OpsgenieKit
+import OperationsModel
 import Testing
 @testable import VigilCore
 
@@ -13,7 +13,7 @@ struct UpdateTests {
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1))))
         #expect(state.update(.tick(fixedNow.addingTimeInterval(5))).isEmpty, "not due before the interval")
         let due = state.update(.tick(fixedNow.addingTimeInterval(12)))
-        #expect(due == [.poll(.alerts, query: "status:open", pages: 2)])
+        #expect(due == [.poll(.alerts, filter: .query("status:open"), pages: 2)])
     }
 
     @Test func alertsAreOrderedByPriorityThenRecency() {
@@ -132,15 +132,15 @@ struct UpdateTests {
         for c in "90m" { _ = state.update(.key(.character(c))) }
         let effects = state.update(.key(.enter))
         #expect(effects == [.perform(actionId: 1, action: .snooze(until: fixedNow.addingTimeInterval(5400)), alertId: "id-2")])
-        #expect(DashboardState.parseDuration("1h30m") == 5400)
-        #expect(DashboardState.parseDuration("soon") == nil)
+        #expect(DurationText.parse("1h30m") == 5400)
+        #expect(DurationText.parse("soon") == nil)
     }
 
     @Test func assignPicksAUserByTyping() {
         var state = loadedState()
         #expect(state.update(.key(.character("o"))) == [.loadUsers])
-        _ = state.update(.usersLoaded([User(id: "u1", username: "alice@example.com", fullName: "Alice"),
-                                       User(id: "u2", username: "bob@example.com", fullName: "Bob")]))
+        _ = state.update(.usersLoaded(.success([User(id: "u1", username: "alice@example.com", fullName: "Alice"),
+                                                 User(id: "u2", username: "bob@example.com", fullName: "Bob")])))
         for c in "bo" { _ = state.update(.key(.character(c))) }
         #expect(state.update(.key(.enter)) == [.perform(actionId: 1, action: .assign(.username("bob@example.com")), alertId: "id-2")])
     }
@@ -162,10 +162,11 @@ struct UpdateTests {
     @Test func escalateAsksFirst() {
         var state = loadedState()
         _ = state.update(.key(.character("e")))
-        _ = state.update(.escalationsLoaded([Escalation(id: "e1", name: "platform_escalation")]))
+        #expect(state.render().text.contains("loading…"))
+        _ = state.update(.escalationsLoaded(.success([Escalation(id: "e1", name: "platform_escalation")])))
         #expect(state.update(.key(.enter)).isEmpty)
         #expect(state.render().text.contains("Escalate #2 to platform_escalation? y/N"))
-        #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .escalate(.name("platform_escalation")), alertId: "id-2")])
+        #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .escalate(.id("e1")), alertId: "id-2")])
     }
 
     @Test func filterSendsTheQueryToTheAPI() {
@@ -175,11 +176,15 @@ struct UpdateTests {
         for _ in 0..<20 { _ = state.update(.key(.backspace)) }
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
         let effects = state.update(.key(.enter))
-        #expect(state.query == "priority:P1")
-        #expect(effects == [.poll(.alerts, query: "priority:P1", pages: 2)])
-        let quick = state.update(.key(.character("4")))
-        #expect(state.query == "")
-        _ = quick
+        #expect(state.filter == .query("priority:P1"))
+        #expect(effects == [.poll(.alerts, filter: .query("priority:P1"), pages: 2)])
+        // quick filter 4 ("all") while the priority:P1 poll is in flight: no second poll now…
+        #expect(state.update(.key(.character("4"))).isEmpty)
+        #expect(state.filter == .query(""))
+        // …the P1 answer is discarded and the new filter polled at once
+        let next = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1)), filter: .query("priority:P1")))
+        #expect(next == [.poll(.alerts, filter: .query(""), pages: 2)])
+        #expect(state.alerts.count == 6, "the discarded answer did not replace the list")
     }
 
     @Test func actionsWithNothingSelectedOrReadOnlySayWhy() {
@@ -249,29 +254,29 @@ struct PollingHealthTests {
 
     @Test func alertsKeepTheirIntervalThroughAnOutageWhileTheOthersBackOffAndAllReturnTogether() {
         var state = loadedState()
-        let down = OpsgenieError.http(status: 502, message: "bad gateway", requestId: nil, internalCode: nil, rateLimit: nil)
+        let down = OperationsError.http(status: 502, message: "bad gateway", requestId: nil, internalCode: nil, rateLimit: nil)
         for _ in 0..<3 {
-            _ = state.update(.tick(fixedNow))
-            state.feeds[.alerts]?.inFlight = true; state.feeds[.heartbeats]?.inFlight = true
+            #expect(state.update(.key(.character("r"))).contains(.poll(.heartbeats, filter: .query("status:open"), pages: 2)))
             _ = state.update(.alertsLoaded(.failure(down)))
             _ = state.update(.heartbeatsLoaded(.failure(down)))
         }
         #expect((10...11).contains(nextDue(state, .alerts)), "the alerts poll is the probe: one interval, \(nextDue(state, .alerts))")
         #expect((120...132).contains(nextDue(state, .heartbeats)), "heartbeats back off to 4× their 30 s, \(nextDue(state, .heartbeats))")
-        state.feeds[.alerts]?.inFlight = true
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))) == [.poll(.alerts, filter: .query("status:open"), pages: 2)])
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
-        #expect(nextDue(state, .heartbeats) == 0, "the API is back: heartbeats poll at once")
+        #expect(nextDue(state, .heartbeats) == 11, "the API is back: heartbeats poll at once")
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))).contains(.poll(.heartbeats, filter: .query("status:open"), pages: 2)))
     }
 
     @Test func rateLimitsSlowEveryKindAndHonourThePeriod() {
         var state = loadedState()
-        let limited = OpsgenieError.http(status: 429, message: "slow down", requestId: nil, internalCode: nil, rateLimit: nil)
+        let limited = OperationsError.http(status: 429, message: "slow down", requestId: nil, internalCode: nil, rateLimit: nil)
         _ = state.update(.rateLimitChanged(domain: .search, status: RateLimitStatus(state: .throttled, reason: "ACCOUNT", periodSeconds: 90, observedAt: fixedNow)))
-        state.feeds[.alerts]?.inFlight = true
+        _ = state.update(.key(.character("r")))
         _ = state.update(.alertsLoaded(.failure(limited)))
         #expect(nextDue(state, .alerts) >= 90, "never sooner than X-RateLimit-Period-In-Sec")
         _ = state.update(.rateLimitChanged(domain: .search, status: RateLimitStatus(state: .burst, observedAt: fixedNow)))
-        state.feeds[.heartbeats]?.inFlight = true
+        #expect(state.feeds[.heartbeats]?.inFlight == true, "the refresh polls heartbeats too")
         _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
         #expect((60...66).contains(nextDue(state, .heartbeats)), "BURST: twice the interval, \(nextDue(state, .heartbeats))")
     }
@@ -282,7 +287,7 @@ struct PollingHealthTests {
             var settings = DashboardSettings(host: "h")
             settings.jitterSeed = seed
             let state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
-            let delay = state.pollDelay(.alerts, failures: 0, throttled: false)
+            let delay = state.polls.pollDelay(.alerts, failures: 0, throttled: false)
             #expect(delay >= 10 && delay < 11)
             delays.insert(delay)
         }
@@ -296,7 +301,7 @@ struct PollingHealthTests {
         _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
         let after = state.update(.actionFinished(actionId: 1, .success(RequestStatus(action: nil, processedAt: nil, isSuccess: true, status: nil, alertId: "id-2", alias: nil))))
-        #expect(after.contains(.poll(.alerts, query: "status:open", pages: 2)))
+        #expect(after.contains(.poll(.alerts, filter: .query("status:open"), pages: 2)))
         #expect(state.feeds[.heartbeats]?.inFlight == false)
         _ = state.update(.onCallLoaded(.success(sampleOnCall)))
         let later = state.update(.tick(fixedNow.addingTimeInterval(200)))
@@ -323,8 +328,7 @@ struct PollingHealthTests {
 
     @Test func quitAsksWhileActionsArePendingAndSaysWhetherTheyAreJournaled() {
         for journaling in [true, false] {
-            var state = loadedState()
-            state.settings.journaling = journaling
+            var state = loadedState(journaling: journaling)
             _ = state.update(.key(.character("a")))
             #expect(state.update(.key(.character("q"))).isEmpty)
             #expect(state.overlay == .confirmQuit)
@@ -344,12 +348,12 @@ struct PollingHealthTests {
         _ = state.update(.tick(fixedNow.addingTimeInterval(11)))  // an alerts poll for status:open is in flight
         #expect(state.feeds[.alerts]?.inFlight == true)
         _ = state.update(.key(.character("/")))
-        for _ in state.query { _ = state.update(.key(.backspace)) }
+        for _ in state.filter.queryText ?? "" { _ = state.update(.key(.backspace)) }
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
         #expect(state.update(.key(.enter)).isEmpty, "never two alert polls in flight")
         let stale = AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)
-        let next = state.update(.alertsLoaded(.success(stale), query: "status:open"))
-        #expect(next == [.poll(.alerts, query: "priority:P1", pages: 2)])
+        let next = state.update(.alertsLoaded(.success(stale), filter: .query("status:open")))
+        #expect(next == [.poll(.alerts, filter: .query("priority:P1"), pages: 2)])
         #expect(state.feeds[.alerts]?.lastError == nil)
     }
 }

@@ -82,7 +82,7 @@ struct ConfigAndThemeFileTests {
         #expect(config.intervals[.alerts] == 15)
         #expect(config.keys.first?.0 == .acknowledge)
         #expect(config.keys.first?.1 == .character("A"))
-        #expect(config.filters.first?.query == "tag:db")
+        #expect(config.filters.first?.filter == .query("tag:db"))
     }
 
     @Test func aKeyFileReadableByOthersDrawsAWarning() throws {

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Any failure talking to Opsgenie, with what happened and what to do about it.
+/// Any failure talking to an alerting service (Opsgenie or JSM Operations), with what happened and what to do about it.
 ///
 /// The description is stable, safe to log and never contains the API key: it is built
 /// only from the status, Opsgenie's `message`, the `requestId` and fixed remedy text.
-public struct OpsgenieError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The broad class of a failure, for the status line and for retry decisions.
     public enum FaultClass: String, Sendable, Hashable, CaseIterable {
         /// 401: the key is wrong, disabled, or sent to the wrong region.
@@ -40,7 +40,7 @@ public struct OpsgenieError: Error, Sendable, Hashable, CustomStringConvertible 
     private let code: Code
     /// The HTTP status, when the API answered.
     public let status: Int?
-    /// Opsgenie's `message` field (or a transport/decoding detail).
+    /// the service's `message` field (or a transport/decoding detail).
     public let message: String
     /// Opsgenie's `requestId`, for a support ticket.
     public let requestId: String?
@@ -61,33 +61,33 @@ public struct OpsgenieError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// An error answer from the API.
     public static func http(status: Int, message: String, requestId: String?, internalCode: Int?,
-                            rateLimit: RateLimitStatus?) -> OpsgenieError {
-        OpsgenieError(code: .http, status: status, message: message, requestId: requestId,
+                            rateLimit: RateLimitStatus?) -> OperationsError {
+        OperationsError(code: .http, status: status, message: message, requestId: requestId,
                       internalCode: internalCode, rateLimit: rateLimit)
     }
     /// The connection failed or broke.
-    public static func transport(_ detail: String) -> OpsgenieError {
-        OpsgenieError(code: .transport, message: detail)
+    public static func transport(_ detail: String) -> OperationsError {
+        OperationsError(code: .transport, message: detail)
     }
     /// No complete answer within the request timeout.
-    public static func timeout(_ detail: String) -> OpsgenieError {
-        OpsgenieError(code: .timeout, message: detail)
+    public static func timeout(_ detail: String) -> OperationsError {
+        OperationsError(code: .timeout, message: detail)
     }
     /// The body could not be read as the API describes it.
-    public static func badResponse(_ detail: String, status: Int? = nil, requestId: String? = nil) -> OpsgenieError {
-        OpsgenieError(code: .badResponse, status: status, message: detail, requestId: requestId)
+    public static func badResponse(_ detail: String, status: Int? = nil, requestId: String? = nil) -> OperationsError {
+        OperationsError(code: .badResponse, status: status, message: detail, requestId: requestId)
     }
     /// Request status reported the write as failed, with Opsgenie's reason.
-    public static func requestFailed(reason: String, requestId: String) -> OpsgenieError {
-        OpsgenieError(code: .requestFailed, message: reason, requestId: requestId)
+    public static func requestFailed(reason: String, requestId: String) -> OperationsError {
+        OperationsError(code: .requestFailed, message: reason, requestId: requestId)
     }
     /// Request status still said "not processed" when the deadline passed.
-    public static func requestStatusTimeout(requestId: String) -> OpsgenieError {
-        OpsgenieError(code: .requestStatusTimeout, message: "no outcome yet", requestId: requestId)
+    public static func requestStatusTimeout(requestId: String) -> OperationsError {
+        OperationsError(code: .requestStatusTimeout, message: "no outcome yet", requestId: requestId)
     }
     /// A setting that cannot work.
-    public static func invalidConfiguration(_ detail: String) -> OpsgenieError {
-        OpsgenieError(code: .configuration, message: detail)
+    public static func invalidConfiguration(_ detail: String) -> OperationsError {
+        OperationsError(code: .configuration, message: detail)
     }
 
     /// The broad class, for the status line.
@@ -153,12 +153,12 @@ public struct OpsgenieError: Error, Sendable, Hashable, CustomStringConvertible 
             case 429: return "rate limited; Vigil backs off and retries"
             case 501: return "the API does not implement this"
             case 500...599: return "Opsgenie is having trouble; Vigil retries with backoff (quote the requestId to support if it persists)"
-            default: return "see Opsgenie's message"
+            default: return "see the service's message"
             }
         }
     }
 
-    /// One line: what happened, Opsgenie's message, what to do, and the request id.
+    /// One line: what happened, the service's message, what to do, and the request id.
     public var description: String {
         var head: String
         switch code {

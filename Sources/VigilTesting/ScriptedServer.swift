@@ -7,25 +7,35 @@ import Synchronization
 
 /// A loopback HTTP server that records every request and answers from a script, for
 /// checking exactly what the client sends and how it reads each answer.
-final class ScriptedServer: Sendable {
-    struct Recorded: Sendable {
-        var method: String
-        var path: String
-        var query: [String: String]
-        var headers: [String: String]
-        var body: Data
-        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+public final class ScriptedServer: Sendable {
+    /// One request as the server received it.
+    public struct Recorded: Sendable {
+        public var method: String
+        public var path: String
+        /// Query parameters, percent-decoded.
+        public var query: [String: String]
+        /// Header fields, names lower-cased.
+        public var headers: [String: String]
+        public var body: Data
+        /// The body as a JSON object, when it is one.
+        public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
     }
 
-    struct Reply: Sendable {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: String
-        static func ok(_ body: String, headers: [String: String] = [:]) -> Reply { Reply(status: 200, headers: headers, body: body) }
-        static func accepted(_ requestId: String = "req-1") -> Reply {
+    /// One scripted answer.
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var body: String
+        /// Creates an answer.
+        public init(status: Int, headers: [String: String] = [:], body: String) { self.status = status; self.headers = headers; self.body = body }
+        /// 200 with `body`.
+        public static func ok(_ body: String, headers: [String: String] = [:]) -> Reply { Reply(status: 200, headers: headers, body: body) }
+        /// 202 with a request id, as an accepted write answers.
+        public static func accepted(_ requestId: String = "req-1") -> Reply {
             Reply(status: 202, body: #"{"result":"Request will be processed","took":0.01,"requestId":"\#(requestId)"}"#)
         }
-        static func error(_ status: Int, _ message: String, code: Int? = nil, headers: [String: String] = [:]) -> Reply {
+        /// An error answer in the service's error body.
+        public static func error(_ status: Int, _ message: String, code: Int? = nil, headers: [String: String] = [:]) -> Reply {
             let codePart = code.map { #","code":\#($0)"# } ?? ""
             return Reply(status: status, headers: headers, body: #"{"message":"\#(message)"\#(codePart),"took":0.0,"requestId":"err-req"}"#)
         }
@@ -40,7 +50,8 @@ final class ScriptedServer: Sendable {
 
     private init(server: LoopbackServer) { self.server = server }
 
-    static func start() async throws -> ScriptedServer {
+    /// Starts a server on a free loopback port.
+    public static func start() async throws -> ScriptedServer {
         let box = Box()
         let server = try await LoopbackServer.start(responder: CallbackResponder<SimulatorRequestContext> { request, _ in
             try await box.value!.respond(request)
@@ -52,16 +63,20 @@ final class ScriptedServer: Sendable {
 
     final class Box: @unchecked Sendable { var value: ScriptedServer? }
 
-    var baseURL: URL { server.baseURL }
-    func stop() async { await server.stop() }
+    /// Where it listens.
+    public var baseURL: URL { server.baseURL }
+    /// Stops listening.
+    public func stop() async { await server.stop() }
 
     /// Queues replies for `METHOD /path`; the last one repeats.
-    func on(_ method: String, _ path: String, _ replies: Reply...) {
+    public func on(_ method: String, _ path: String, _ replies: Reply...) {
         state.withLock { $0.script["\(method) \(path)"] = replies }
     }
 
-    var requests: [Recorded] { state.withLock { $0.recorded } }
-    var last: Recorded? { requests.last }
+    /// Every request so far, oldest first.
+    public var requests: [Recorded] { state.withLock { $0.recorded } }
+    /// The latest request.
+    public var last: Recorded? { requests.last }
 
     private func respond(_ request: Request) async throws -> Response {
         var request = request
@@ -91,22 +106,28 @@ final class ScriptedServer: Sendable {
 }
 
 /// A clock that never really sleeps: it moves its time forward and remembers each wait.
-final class TestClock: ClientClock {
+public final class TestClock: ClientClock {
+    /// A clock at a fixed start time.
+    public init() {}
     private let state = Mutex<(now: Date, sleeps: [Duration])>((Date(timeIntervalSince1970: 1_700_000_000), []))
-    func now() -> Date { state.withLock { $0.now } }
-    func sleep(for duration: Duration) async throws {
+    /// The clock's time.
+    public func now() -> Date { state.withLock { $0.now } }
+    /// Moves the time on by `duration` at once.
+    public func sleep(for duration: Duration) async throws {
         state.withLock {
             $0.sleeps.append(duration)
-            $0.now = $0.now.addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            $0.now = $0.now.addingTimeInterval(duration.timeInterval)
         }
     }
-    var sleeps: [Duration] { state.withLock { $0.sleeps } }
+    /// Every wait asked for, in order.
+    public var sleeps: [Duration] { state.withLock { $0.sleeps } }
 }
 
-let testKey = APIKey("3f1c2b4a-secret-key-0000-abcdef123456")!
+/// A key shaped like a real one, for tests that check it never leaks.
+public let testKey = APIKey("3f1c2b4a-secret-key-0000-abcdef123456")!
 
 /// Runs `body` with a scripted server and a client pointed at it.
-func withScripted(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, jitter: { 0.5 }), maxResponseBytes: Int = 8 << 20,
+public func withScripted(retry: RetryPolicy = RetryPolicy(maxAttempts: 3, jitter: { 0.5 }), maxResponseBytes: Int = 8 << 20,
                   _ body: (ScriptedServer, OpsgenieClient, TestClock) async throws -> Void) async throws {
     let server = try await ScriptedServer.start()
     let clock = TestClock()

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The JSON coders used for Opsgenie's wire format.
-public enum OpsgenieJSON {
+/// The JSON coders for the services' wire formats (Opsgenie and JSM Operations share ISO-8601 dates).
+public enum ServiceJSON {
     /// A decoder that reads ISO-8601 dates with and without fractional seconds.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
@@ -16,7 +16,7 @@ public enum OpsgenieJSON {
         return decoder
     }
 
-    /// An encoder that writes ISO-8601 dates with milliseconds, as Opsgenie does.
+    /// An encoder that writes ISO-8601 dates with milliseconds, as the services do.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
@@ -43,20 +43,4 @@ public enum OpsgenieJSON {
     public static func formatDate(_ date: Date) -> String {
         date.formatted(fractional)
     }
-}
-
-/// A string enum from the API that keeps values it does not know instead of failing.
-public protocol OpenEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible where RawValue == String {
-    init(rawValue: String)
-}
-
-extension OpenEnum {
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
-    public var description: String { rawValue }
 }

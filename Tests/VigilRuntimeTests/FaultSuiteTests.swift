@@ -2,14 +2,16 @@ import Foundation
 import OpsgenieKit
 import OpsgenieSimulator
 import Testing
-@testable import VigilCore
+import VigilCore
+@testable import VigilRuntime
+import VigilTesting
 
 /// One way the API goes wrong, and the fault class the status line must name for it.
 struct FaultCase: Sendable, CustomTestStringConvertible {
     var name: String
     var rule: FaultRule
     /// `nil`: the dashboard rides it out without a fault (slow answers inside the timeout).
-    var shows: Set<OpsgenieError.FaultClass>?
+    var shows: Set<OperationsError.FaultClass>?
     var testDescription: String { name }
 
     static let all: [FaultCase] = [

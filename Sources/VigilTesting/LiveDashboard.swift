@@ -2,20 +2,22 @@ import Foundation
 import Logging
 import OpsgenieKit
 import OpsgenieSimulator
-import Testing
-@testable import VigilCore
+import VigilCore
+import VigilRuntime
 
 /// A dashboard engine talking real HTTP to an in-process simulator, polling fast so a fault
 /// and its recovery take seconds.
-struct LiveDashboard {
+public struct LiveDashboard {
     /// Intervals of a few hundred milliseconds instead of 10/30/60 s.
-    static let fastIntervals: [DataKind: TimeInterval] = [.alerts: 0.3, .heartbeats: 0.6, .onCall: 0.9]
+    public static let fastIntervals: [DataKind: TimeInterval] = [.alerts: 0.3, .heartbeats: 0.6, .onCall: 0.9]
 
-    let simulator: Simulator
-    let client: OpsgenieClient
+    /// The simulator it talks to.
+    public let simulator: Simulator
+    /// A client for the simulator.
+    public let client: OpsgenieClient
 
     /// Runs `body` with a started simulator and an engine against it; stops both afterwards.
-    static func run(scenario: String = "ops-room", _ body: (Simulator, DashboardEngine) async throws -> Void) async throws {
+    public static func run(scenario: String = "ops-room", _ body: (Simulator, DashboardEngine) async throws -> Void) async throws {
         try await withSimulator(scenario: scenario) { live in
             let engine = live.engine()
             try await body(live.simulator, engine)
@@ -24,7 +26,7 @@ struct LiveDashboard {
     }
 
     /// Runs `body` with a started simulator and a client for it; engines come from ``engine(journal:actionMaxAge:)``.
-    static func withSimulator(scenario: String = "ops-room", _ body: (LiveDashboard) async throws -> Void) async throws {
+    public static func withSimulator(scenario: String = "ops-room", _ body: (LiveDashboard) async throws -> Void) async throws {
         let configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
                                                    rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
         try await Simulator.with(configuration) { simulator, url in
@@ -38,17 +40,20 @@ struct LiveDashboard {
     }
 
     /// A started engine against the simulator.
-    func engine(journal: ActionJournal? = nil, actionMaxAge: TimeInterval = 900) -> DashboardEngine {
+    public func engine(journal: ActionJournal? = nil, actionMaxAge: TimeInterval = 900) -> DashboardEngine {
         let engine = Self.makeEngine(client: client, simulator: simulator, journal: journal, actionMaxAge: actionMaxAge)
         engine.start()
         return engine
     }
 
-    static func makeEngine(client: OpsgenieClient, simulator: Simulator, journal: ActionJournal?, actionMaxAge: TimeInterval) -> DashboardEngine {
+    /// An engine against the simulator, not yet started.
+    public static func makeEngine(client: OpsgenieClient, simulator: Simulator, journal: ActionJournal?, actionMaxAge: TimeInterval) -> DashboardEngine {
         let clock = simulator.clock
         let settings = DashboardSettings(host: "simulator", intervals: fastIntervals, me: "alice@example.com", actor: "alice@example.com",
                                          actionMaxAge: actionMaxAge, actionRetryBase: 0.3)
-        let state = DashboardState(settings: settings, now: clock.now(), width: 120, height: 40)
+        var journaled = settings
+        journaled.journaling = journal != nil
+        let state = DashboardState(settings: journaled, now: clock.now(), width: 120, height: 40)
         let engine = DashboardEngine(backend: OpsgenieBackend(client: client), state: state,
                                      context: ActionContext(user: "alice@example.com", source: "vigil", note: nil),
                                      clock: { clock.now() }, logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: journal)
@@ -57,13 +62,16 @@ struct LiveDashboard {
     }
 }
 
-struct Timeout: Error, CustomStringConvertible {
-    var description: String
+/// A condition that did not come true in time.
+public struct Timeout: Error, CustomStringConvertible {
+    public var description: String
+    /// Creates a timeout saying what did not happen.
+    public init(description: String) { self.description = description }
 }
 
 extension DashboardEngine {
     /// Applies results and ticks until `condition` holds, failing after `seconds`.
-    func pump(_ what: String, within seconds: Double = 20, until condition: (DashboardState) -> Bool) async throws {
+    public func pump(_ what: String, within seconds: Double = 20, until condition: (DashboardState) -> Bool) async throws {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
             drain()
@@ -75,14 +83,14 @@ extension DashboardEngine {
     }
 
     /// Lets tasks under way finish before the client shuts down.
-    func settle() async throws {
+    public func settle() async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while workInFlight > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         drain()
     }
 
     /// Moves the selection to an open alert nobody acknowledged; returns it.
-    func selectUnacknowledged() throws -> Alert {
+    public func selectUnacknowledged() throws -> Alert {
         for _ in 0..<state.alerts.count {
             if let alert = state.selectedAlert, alert.acknowledged != true, alert.status == .open { return alert }
             send(.key(.character("j")))
@@ -91,5 +99,5 @@ extension DashboardEngine {
     }
 
     /// The latest action on an alert.
-    func action(on alertId: String) -> ActionRecord? { state.actions.last { $0.alertId == alertId } }
+    public func action(on alertId: String) -> ActionRecord? { state.actions.last { $0.alertId == alertId } }
 }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Who is on call for one schedule: now, next, and when it changes.
+public struct OnCallSummary: Sendable, Hashable, Codable {
+    public var scheduleId: String
+    public var scheduleName: String
+    /// The schedule's time zone, when known.
+    public var timezone: String?
+    /// Names on call now.
+    public var current: [String]
+    /// Names on call after the next handoff.
+    public var next: [String]
+    /// When the current shift ends, when known.
+    public var handoffAt: Date?
+    /// Creates a summary.
+    public init(scheduleId: String, scheduleName: String, timezone: String? = nil, current: [String], next: [String], handoffAt: Date?) {
+        self.scheduleId = scheduleId; self.scheduleName = scheduleName; self.timezone = timezone
+        self.current = current; self.next = next; self.handoffAt = handoffAt
+    }
+}
+

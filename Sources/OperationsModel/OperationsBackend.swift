@@ -1,0 +1,36 @@
+import Foundation
+
+/// What the dashboard needs from an alerting service, independent of its URLs and auth.
+///
+/// ``OpsgenieBackend`` implements it over the Opsgenie REST API. A Jira Service Management
+/// Operations backend (same alert actions under `/jsm/ops/api/{cloudId}/v1/…`, Basic auth)
+/// implements the same protocol without the dashboard changing.
+public protocol OperationsBackend: Sendable {
+    /// The host shown on the status line.
+    var hostDescription: String { get }
+    /// The last rate-limit state per domain.
+    var rateLimits: RateLimitTracker { get }
+    /// Lists alerts for a query, at most `maxPages` pages.
+    func alerts(_ query: AlertQuery, maxPages: Int) async throws(OperationsError) -> AlertPage
+    /// Fetches one alert with description and details.
+    func alert(id: String) async throws(OperationsError) -> Alert
+    /// Recent notes of an alert.
+    func notes(alertId: String, limit: Int) async throws(OperationsError) -> [AlertNote]
+    /// Recent log entries of an alert.
+    func logs(alertId: String, limit: Int) async throws(OperationsError) -> [AlertLog]
+    /// All heartbeats.
+    func heartbeats() async throws(OperationsError) -> [Heartbeat]
+    /// Who is on call now and next, per schedule, at `now`.
+    func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary]
+    /// Users, for the assign picker.
+    func users() async throws(OperationsError) -> [User]
+    /// Escalations, for the escalate picker.
+    func escalations() async throws(OperationsError) -> [Escalation]
+    /// Saved searches, for quick filters.
+    func savedSearches() async throws(OperationsError) -> [SavedSearchMeta]
+    /// Sends a write; returns once the service accepted it.
+    func perform(_ action: AlertAction, alertId: String, context: ActionContext) async throws(OperationsError) -> ActionReceipt
+    /// Waits for the outcome of an accepted write; throws with the service's reason if it failed.
+    func confirm(_ receipt: ActionReceipt, timeout: Duration) async throws(OperationsError) -> RequestStatus
+}
+

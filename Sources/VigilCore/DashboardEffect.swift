@@ -1,0 +1,29 @@
+import Foundation
+import OperationsModel
+
+/// Work `update` asks for: I/O that the runtime or the terminal carries out, whose results
+/// come back as ``DashboardEvent``s.
+public enum DashboardEffect: Sendable, Equatable {
+    /// Poll one kind of data (`filter` and `pages` matter to alerts only).
+    case poll(DataKind, filter: AlertFilter, pages: Int)
+    case loadDetail(alertId: String)
+    case loadUsers, loadEscalations, loadSavedSearches
+    case perform(actionId: Int, action: AlertAction, alertId: String)
+    case confirm(actionId: Int, receipt: ActionReceipt)
+    /// Write these open actions to the journal (they replace what it held).
+    case persistActions([ActionRecord])
+    /// Ring the terminal bell.
+    case bell
+    /// Switch the terminal's colours to the named theme.
+    case applyTheme(String)
+    /// Leave the dashboard.
+    case quit
+
+    /// Whether the terminal carries it out (the rest is I/O for the runtime).
+    public var isForTerminal: Bool {
+        switch self {
+        case .bell, .applyTheme, .quit: true
+        default: false
+        }
+    }
+}

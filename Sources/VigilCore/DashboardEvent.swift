@@ -1,0 +1,28 @@
+import Foundation
+import OperationsModel
+
+/// Everything that can happen to the dashboard: keys, time, and the answers to its effects.
+public enum DashboardEvent: Sendable {
+    /// The runner is ready: resume work and start the first polls.
+    case started
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    /// Alerts for `filter` (`nil`: for whatever filter is current).
+    case alertsLoaded(Result<AlertPage, OperationsError>, filter: AlertFilter? = nil)
+    case heartbeatsLoaded(Result<[Heartbeat], OperationsError>)
+    case onCallLoaded(Result<[OnCallSummary], OperationsError>)
+    case detailLoaded(alertId: String, Result<AlertDetail, OperationsError>)
+    /// The assign picker's users, or why they could not be loaded.
+    case usersLoaded(Result<[User], OperationsError>)
+    /// The escalate picker's escalations, or why they could not be loaded.
+    case escalationsLoaded(Result<[Escalation], OperationsError>)
+    case savedSearchesLoaded(Result<[SavedSearchMeta], OperationsError>)
+    case actionAccepted(actionId: Int, receipt: ActionReceipt)
+    case actionFinished(actionId: Int, Result<RequestStatus, OperationsError>)
+    case rateLimitChanged(domain: RateLimitDomain?, status: RateLimitStatus?)
+    /// Actions found in the journal at start, to resume or drop.
+    case journalRestored([ActionRecord])
+    /// A line for the message area from outside the dashboard (journal, config).
+    case notice(String, StatusMessage.Level)
+}

@@ -1,0 +1,50 @@
+import Foundation
+import OperationsModel
+
+/// Settings that do not change while running; the runner builds them from flags and config.
+public struct DashboardSettings: Sendable, Hashable {
+    /// The API host shown on the status line.
+    public var host: String
+    /// Every write key disabled.
+    public var readOnly: Bool
+    /// Seconds between polls per kind of data.
+    public var intervals: [DataKind: TimeInterval]
+    /// The keys.
+    public var keymap: Keymap
+    /// The themes `t` cycles through, in order.
+    public var themeNames: [String]
+    /// The theme to start with (the first when `nil` or unknown).
+    public var initialTheme: String?
+    /// The user the `mine` quick filter means.
+    public var me: String?
+    /// Ring the bell on a new P1/P2.
+    public var bellOnP1: Bool
+    /// The user name sent with actions.
+    public var actor: String?
+    /// How many alerts to load (pages of 100).
+    public var alertPages: Int
+    /// Journaled actions older than this when Vigil starts are dropped with a notice, not replayed.
+    public var actionMaxAge: TimeInterval
+    /// The first wait before a queued action is sent again; it doubles per attempt up to a minute.
+    public var actionRetryBase: TimeInterval
+    /// Whether open actions are journaled (and so survive quitting).
+    public var journaling = false
+    /// Seeds the poll jitter; the runner sets a random one so screens differ.
+    public var jitterSeed: UInt64 = 0
+    /// Quick filters from the config, after the defaults on the number keys.
+    public var quickFilters: [QuickFilter] = []
+    /// The time zone "until next 09:00" means.
+    public var timeZone: TimeZone = .gmt
+
+    /// Creates settings with the documented defaults.
+    public init(host: String, readOnly: Bool = false,
+                intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60],
+                keymap: Keymap = .standard, themeNames: [String] = ["default"], me: String? = nil,
+                bellOnP1: Bool = false, actor: String? = nil, alertPages: Int = 2, actionMaxAge: TimeInterval = 15 * 60,
+                actionRetryBase: TimeInterval = 5) {
+        self.host = host; self.readOnly = readOnly; self.intervals = intervals; self.keymap = keymap
+        self.themeNames = themeNames; self.me = me; self.bellOnP1 = bellOnP1; self.actor = actor; self.alertPages = alertPages
+        self.actionMaxAge = actionMaxAge
+        self.actionRetryBase = actionRetryBase
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import OperationsModel
+
+/// The action lifecycle: `sending → accepted → confirmed`, or `→ queued` (sent again later),
+/// or `→ failed(reason)`; and the journal that carries open actions across a restart.
+extension DashboardState {
+    /// Starts `action` on each alert: a record per alert, shown pending at once.
+    mutating func act(_ action: AlertAction, on ids: [String]) -> [DashboardEffect] {
+        guard !ids.isEmpty else { say("no alert selected", .warning); return [] }
+        var effects: [DashboardEffect] = []
+        for id in ids {
+            let record = ActionRecord(id: nextActionId, action: action, alertId: id, tinyId: tinyId(of: id),
+                                      createdAt: now, phase: .sending, attempts: 1)
+            nextActionId += 1
+            actions.append(record)
+            effects.append(.perform(actionId: record.id, action: action, alertId: id))
+        }
+        if ids.count > 1 { marked = [] }
+        say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
+        if actions.count > 500 { actions.removeFirst(actions.count - 500) }
+        return effects
+    }
+
+    mutating func acceptAction(_ id: Int, receipt: ActionReceipt) -> [DashboardEffect] {
+        guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
+        actions[index].phase = .accepted(requestId: receipt.requestId)
+        return [.confirm(actionId: id, receipt: receipt)]
+    }
+
+    mutating func finishAction(_ id: Int, _ result: Result<RequestStatus, OperationsError>) -> [DashboardEffect] {
+        guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
+        switch result {
+        case .success: return confirmAction(at: index)
+        case .failure(let error):
+            failAction(at: index, error)
+            return []
+        }
+    }
+
+    private mutating func confirmAction(at index: Int) -> [DashboardEffect] {
+        let record = actions[index]
+        actions[index].phase = .confirmed
+        actions[index].finishedAt = now
+        say("\(record.action.verb) #\(record.tinyId): confirmed", .info)
+        // Reflect the confirmed state until the next poll shows it.
+        applyLocally(record)
+        details[record.alertId] = nil
+        return pollNow(.alerts) + (record.alertId == selectedAlertId ? [.loadDetail(alertId: record.alertId)] : [])
+    }
+
+    /// A failed send or confirmation: queued to send again when the outcome is unknown and
+    /// sending twice is harmless; failed with the service's reason otherwise.
+    private mutating func failAction(at index: Int, _ error: OperationsError) {
+        let record = actions[index]
+        // Unreachable, or an answer that could not be read (a 202 with a damaged body may
+        // still have applied): the outcome is unknown.
+        let unknownOutcome = error.isTransient || error.faultClass == .badResponse
+        if !record.action.isRepeatSafe, unknownOutcome, !error.certainlyNotApplied {
+            // The request may have reached the service before the connection failed: sending a
+            // note again could post it twice, so say so instead of retrying.
+            actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
+            actions[index].finishedAt = now
+            say("note #\(record.tinyId): not confirmed (\(error.description)); check the notes before adding it again", .error)
+        } else if unknownOutcome && error.faultClass != .rejected {
+            // The API could not be reached: keep it and send it again when polling recovers.
+            actions[index].phase = .queued(reason: error.faultClass.rawValue)
+            // Wait a little longer after each attempt: 5 s, 10 s, 20 s … at most a minute.
+            let wait = min(settings.actionRetryBase * pow(2, Double(max(0, record.attempts - 1))), 60)
+            actions[index].retryAt = now.addingTimeInterval(wait)
+            say("\(record.action.verb) #\(record.tinyId): queued (\(error.faultClass.rawValue)), will retry", .warning)
+        } else {
+            actions[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
+            actions[index].finishedAt = now
+            say("\(record.action.verb) #\(record.tinyId) failed: \(error.description)", .error)
+        }
+    }
+
+    /// Sends queued actions again once the alert feed answers and their wait is over.
+    mutating func retryQueuedActions() -> [DashboardEffect] {
+        guard let feed = feeds[.alerts], feed.lastError == nil, feed.lastSuccess != nil else { return [] }
+        var effects: [DashboardEffect] = []
+        for index in actions.indices {
+            guard case .queued = actions[index].phase, (actions[index].retryAt ?? .distantPast) <= now else { continue }
+            actions[index].phase = .sending
+            actions[index].attempts += 1
+            effects.append(.perform(actionId: actions[index].id, action: actions[index].action, alertId: actions[index].alertId))
+        }
+        return effects
+    }
+
+    /// Shows a confirmed action on its alert until a poll brings the service's own state.
+    mutating func applyLocally(_ record: ActionRecord) {
+        guard let i = alerts.firstIndex(where: { $0.id == record.alertId }) else { return }
+        switch record.action {
+        case .acknowledge: alerts[i].acknowledged = true
+        case .unacknowledge: alerts[i].acknowledged = false
+        case .close: alerts[i].status = .closed
+        case .snooze(let until): alerts[i].snoozed = true; alerts[i].snoozedUntil = until
+        case .assign(.username(let name)): alerts[i].owner = name
+        case .assign(.id(let id)): alerts[i].owner = users.value?.first { $0.id == id }?.username ?? id
+        default: break
+        }
+    }
+
+    /// Takes over actions from the journal: confirms accepted ones by request status (never
+    /// sending them again), queues the rest to send when the API answers, and drops with a
+    /// notice those older than the maximum age and notes that may already have been posted.
+    mutating func resume(_ records: [ActionRecord]) -> [DashboardEffect] {
+        var effects: [DashboardEffect] = []
+        var dropped: [String] = []
+        for var record in records where record.phase.isOpen {
+            record.id = nextActionId
+            nextActionId += 1
+            if now.timeIntervalSince(record.createdAt) > settings.actionMaxAge {
+                record.phase = .failed(reason: "not replayed: older than \(Int(settings.actionMaxAge / 60)) min when Vigil started")
+                record.finishedAt = now
+                dropped.append("\(record.action.verb) #\(record.tinyId)")
+            } else if case .accepted(let requestId) = record.phase {
+                effects.append(.confirm(actionId: record.id, receipt: ActionReceipt(requestId: requestId)))
+            } else if record.phase == .sending, !record.action.isRepeatSafe {
+                record.phase = .failed(reason: "Vigil stopped while sending this note; it may have been posted — check the notes before adding it again")
+                record.finishedAt = now
+                say("note #\(record.tinyId): interrupted while sending; check the notes before adding it again", .warning)
+            } else {
+                record.phase = .queued(reason: "resumed from the journal")
+            }
+            actions.append(record)
+        }
+        if !dropped.isEmpty {
+            say("dropped \(dropped.count) journaled action(s) older than \(Int(settings.actionMaxAge / 60)) min: \(dropped.prefix(5).joined(separator: ", "))", .warning)
+        }
+        let resumed = actions.filter(\.phase.isOpen).count
+        if resumed > 0 { say("resuming \(resumed) action(s) from the journal", .info) }
+        return effects + retryQueuedActions()
+    }
+}

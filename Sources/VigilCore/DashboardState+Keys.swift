@@ -1,0 +1,142 @@
+import Foundation
+import OperationsModel
+
+extension DashboardState {
+    /// A key press: an open overlay takes every key; otherwise the keymap says which command runs.
+    mutating func handle(_ key: Key) -> [DashboardEffect] {
+        if let overlay { return handle(key, in: overlay) }
+        guard let binding = settings.keymap.binding(for: key) else {
+            if case .control("c") = key { return requestQuit() }
+            return []
+        }
+        if let reason = whyDisabled(binding.command) {
+            say("\(binding.description): \(reason)", .warning)
+            return []
+        }
+        return run(binding.command)
+    }
+
+    /// Why a command cannot run now, or `nil` when it can.
+    public func whyDisabled(_ command: Command) -> String? {
+        if command.isWrite && settings.readOnly { return "read-only mode" }
+        if command.needsAlert && selectedAlertId == nil && marked.isEmpty { return "no alert selected" }
+        return nil
+    }
+
+    /// Runs a command of the keymap.
+    mutating func run(_ command: Command) -> [DashboardEffect] {
+        switch command {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .mark:
+            navigate(command)
+            return selectionMoved()
+        case .nextPane, .previousPane:
+            switchPane(forward: command == .nextPane)
+            return []
+        case .openDetail:
+            secondaryPane = .detail
+            focus = .detail
+            return selectedAlertId.map { [.loadDetail(alertId: $0)] } ?? []
+        case .acknowledge, .unacknowledge, .close, .escalate, .snooze, .assign, .note:
+            return startAction(command)
+        case .filter:
+            overlay = .input(.filter, text: filter.queryText ?? "")
+            return []
+        case .refresh:
+            polls.requestAll()
+            details = [:]
+            return duePolls()
+        case .nextTheme:
+            themeIndex = (themeIndex + 1) % max(1, settings.themeNames.count)
+            say("theme: \(themeName)", .info)
+            return [.applyTheme(themeName)]
+        case .help:
+            overlay = .help
+            return []
+        case .quit:
+            return requestQuit()
+        case .quickFilter(let number):
+            guard number >= 1, number <= quickFilters.count else { say("no quick filter \(number)", .warning); return [] }
+            let quick = quickFilters[number - 1]
+            return applyFilter(quick.filter, name: quick.name)
+        }
+    }
+
+    private mutating func navigate(_ command: Command) {
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: move(by: max(1, alertRows - 1))
+        case .pageUp: move(by: -max(1, alertRows - 1))
+        case .top: move(to: 0)
+        case .bottom: move(to: alerts.count - 1)
+        case .mark:
+            guard let id = selectedAlertId else { return }
+            if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+            move(by: 1)
+        default: break
+        }
+    }
+
+    private mutating func switchPane(forward: Bool) {
+        let panes = visiblePanes
+        let index = panes.firstIndex(of: focus) ?? 0
+        focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+        if focus != .alerts { secondaryPane = focus } else if !isWide { secondaryPane = Self.cycle(after: secondaryPane) }
+    }
+
+    /// An action key: act at once, or open the prompt or picker the action needs first.
+    private mutating func startAction(_ command: Command) -> [DashboardEffect] {
+        let targets = actionTargets()
+        switch command {
+        case .acknowledge: return act(.acknowledge, on: targets)
+        case .unacknowledge: return act(.unacknowledge, on: targets)
+        case .close:
+            overlay = .confirm(prompt: closePrompt(targets), action: .close, alertIds: targets)
+            return []
+        case .snooze:
+            overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
+            return []
+        case .assign:
+            overlay = .picker(.assign(alertIds: targets), filter: "", selected: 0)
+            guard users.needsLoad else { return [] }
+            users = .loading
+            return [.loadUsers]
+        case .escalate:
+            overlay = .picker(.escalate(alertIds: targets), filter: "", selected: 0)
+            guard escalations.needsLoad else { return [] }
+            escalations = .loading
+            return [.loadEscalations]
+        case .note:
+            overlay = .input(.note(alertIds: targets), text: "")
+            return []
+        default:
+            return []
+        }
+    }
+
+    private func closePrompt(_ targets: [String]) -> String {
+        if targets.count == 1, let alert = alerts.first(where: { $0.id == targets[0] }) {
+            return "Close #\(alert.tinyId ?? "?") \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
+        }
+        return "Close \(targets.count) marked alerts? y/N"
+    }
+
+    mutating func requestQuit() -> [DashboardEffect] {
+        if pendingActions.isEmpty { quitting = true; return [.quit] }
+        overlay = .confirmQuit
+        return []
+    }
+
+    /// Marked alerts if any, else the selected one.
+    func actionTargets() -> [String] {
+        if !marked.isEmpty { return alerts.map(\.id).filter { marked.contains($0) } }
+        return selectedAlertId.map { [$0] } ?? []
+    }
+
+    mutating func applyFilter(_ newFilter: AlertFilter, name: String?) -> [DashboardEffect] {
+        filter = newFilter
+        say("filter: \(name.map { "\($0) — " } ?? "")\(filterDescription == "all" ? "all alerts" : filterDescription)", .info)
+        // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.
+        return pollNow(.alerts)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import OperationsModel
+
+extension DashboardState {
+    /// Starts every poll that is due now.
+    mutating func duePolls() -> [DashboardEffect] {
+        polls.startDue(at: now).map { .poll($0, filter: filter, pages: settings.alertPages) }
+    }
+
+    /// Polls `kind` now; if one is in flight, polls again as soon as it answers (never two of a
+    /// kind at once).
+    mutating func pollNow(_ kind: DataKind) -> [DashboardEffect] {
+        polls.requestNow(kind)
+        return duePolls()
+    }
+
+    /// Records a poll's answer with the scheduler.
+    mutating func finishPoll(_ kind: DataKind, error: OperationsError?) {
+        polls.finish(kind, error: error, at: now, rateLimit: rateLimit?.status)
+    }
+
+    mutating func receiveHeartbeats(_ result: Result<[Heartbeat], OperationsError>) {
+        if case .success(let beats) = result {
+            // Expired first, then enabled, then disabled; by name within each.
+            func rank(_ beat: Heartbeat) -> Int { beat.expired == true ? 0 : (beat.enabled == false ? 2 : 1) }
+            heartbeats = beats.sorted { a, b in rank(a) != rank(b) ? rank(a) < rank(b) : a.name < b.name }
+        }
+        finishPoll(.heartbeats, error: result.failure)
+    }
+
+    mutating func receiveOnCall(_ result: Result<[OnCallSummary], OperationsError>) {
+        if case .success(let summaries) = result { onCall = summaries }
+        finishPoll(.onCall, error: result.failure)
+    }
+
+    /// The account's saved searches take the number keys left after the defaults and the
+    /// config's filters. A failure keeps the filters there are.
+    mutating func receiveSavedSearches(_ result: Result<[SavedSearchMeta], OperationsError>) {
+        guard case .success(let searches) = result else { return }
+        quickFilters = QuickFilter.onKeys(me: settings.me, configured: settings.quickFilters, savedSearches: searches)
+    }
+}

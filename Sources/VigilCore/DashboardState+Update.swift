@@ -1,0 +1,88 @@
+import Foundation
+import OperationsModel
+
+extension DashboardState {
+    /// Applies an event and returns the work to start. Pure: no clock, no network, no files.
+    ///
+    /// Each kind of event is handled in the file named after its concern:
+    /// `+Polling` (ticks and poll answers), `+Alerts` (the alert list and selection), `+Keys`
+    /// (the keymap's commands), `+Overlays` (prompts and pickers), `+Actions` (the action
+    /// lifecycle and the journal).
+    public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
+        var effects = apply(event)
+        if settings.journaling {
+            let open = pendingActions
+            if open != journaled {
+                journaled = open
+                effects.append(.persistActions(open))
+            }
+        }
+        return effects
+    }
+
+    private mutating func apply(_ event: DashboardEvent) -> [DashboardEffect] {
+        switch event {
+        case .started:
+            return [.applyTheme(themeName), .loadSavedSearches] + duePolls()
+        case .tick(let date):
+            now = date
+            return duePolls() + retryQueuedActions()
+        case .resize(let w, let h):
+            width = w
+            height = h
+            keepSelectionVisible()
+            return []
+        case .key(let key):
+            return handle(key)
+        case .alertsLoaded(let result, let forFilter):
+            return receiveAlerts(result, for: forFilter)
+        case .heartbeatsLoaded(let result):
+            receiveHeartbeats(result)
+            return []
+        case .onCallLoaded(let result):
+            receiveOnCall(result)
+            return []
+        case .detailLoaded(let id, let result):
+            receiveDetail(id, result)
+            return []
+        case .usersLoaded(let result):
+            users = Self.pickerData(result, what: "users")
+            return []
+        case .escalationsLoaded(let result):
+            escalations = Self.pickerData(result, what: "escalations")
+            return []
+        case .savedSearchesLoaded(let result):
+            receiveSavedSearches(result)
+            return []
+        case .actionAccepted(let id, let receipt):
+            return acceptAction(id, receipt: receipt)
+        case .actionFinished(let id, let result):
+            return finishAction(id, result)
+        case .rateLimitChanged(let domain, let status):
+            if let domain, let status { rateLimit = (domain, status) } else { rateLimit = nil }
+            return []
+        case .journalRestored(let records):
+            return resume(records)
+        case .notice(let text, let level):
+            say(text, level)
+            return []
+        }
+    }
+
+    /// Adds a line to the message area (sanitised; the last 50 are kept).
+    mutating func say(_ text: String, _ level: StatusMessage.Level) {
+        messages.append(StatusMessage(text: TerminalText.sanitize(text), level: level, at: now))
+        if messages.count > 50 { messages.removeFirst(messages.count - 50) }
+    }
+
+    static func pickerData<Value>(_ result: Result<Value, OperationsError>, what: String) -> PickerData<Value> {
+        switch result {
+        case .success(let value): .loaded(value)
+        case .failure(let error): .failed("could not load \(what): \(error.description)")
+        }
+    }
+}
+
+extension Result {
+    var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
+}

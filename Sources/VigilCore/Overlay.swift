@@ -1,0 +1,69 @@
+import Foundation
+import OperationsModel
+
+/// A modal on top of the panes.
+public enum Overlay: Sendable, Hashable {
+    /// `?`.
+    case help
+    /// A yes/no question before a dangerous action.
+    case confirm(prompt: String, action: AlertAction, alertIds: [String])
+    /// A text field: filter query, note, custom snooze.
+    case input(InputPurpose, text: String)
+    /// A list to choose from, filtered by typing.
+    case picker(PickerPurpose, filter: String, selected: Int)
+    /// Quit while actions are pending.
+    case confirmQuit
+}
+
+/// What a text field is for.
+public enum InputPurpose: Sendable, Hashable {
+    case filter, note(alertIds: [String]), snoozeDuration(alertIds: [String])
+}
+
+/// What a picker chooses.
+public enum PickerPurpose: Sendable, Hashable {
+    case snooze(alertIds: [String]), assign(alertIds: [String]), escalate(alertIds: [String])
+}
+
+/// What choosing a picker line does.
+public enum PickerChoice: Sendable, Hashable {
+    /// A snooze preset.
+    case snooze(SnoozePreset)
+    /// A snooze for a typed duration (seconds).
+    case snoozeFor(TimeInterval, text: String)
+    /// Assign to this user.
+    case user(UserReference)
+    /// Escalate to this escalation (its name is for the confirmation).
+    case escalation(EscalationReference, name: String)
+}
+
+/// One line of a picker.
+public struct PickerOption: Sendable, Hashable {
+    /// What the line says.
+    public var label: String
+    /// What choosing it does.
+    public var choice: PickerChoice
+}
+
+/// Data a picker lists, loaded when the picker first opens and again after a failure.
+public enum PickerData<Value: Sendable & Hashable>: Sendable, Hashable {
+    case notLoaded
+    case loading
+    case loaded(Value)
+    /// The load failed; the picker says why, and the next open tries again.
+    case failed(String)
+
+    /// The value once loaded.
+    public var value: Value? {
+        if case .loaded(let value) = self { return value }
+        return nil
+    }
+
+    /// Whether opening the picker must (re)load it.
+    public var needsLoad: Bool {
+        switch self {
+        case .notLoaded, .failed: true
+        case .loading, .loaded: false
+        }
+    }
+}

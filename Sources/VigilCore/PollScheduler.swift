@@ -1,0 +1,164 @@
+import Foundation
+import OperationsModel
+
+/// The kinds of data Vigil polls, each on its own interval.
+public enum DataKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case alerts, heartbeats, onCall = "on-call"
+}
+
+/// How fresh one kind of data is.
+public struct FeedStatus: Sendable, Hashable {
+    /// When the last poll succeeded.
+    public internal(set) var lastSuccess: Date?
+    /// The last failure, cleared by a success.
+    public internal(set) var lastError: OperationsError?
+    /// Consecutive failures (for backoff).
+    public internal(set) var failures = 0
+    /// A poll is under way (never two at once).
+    public internal(set) var inFlight = false
+    /// When the next poll is due.
+    public internal(set) var nextDue: Date?
+    /// Polls started so far.
+    public internal(set) var polls = 0
+    /// When the poll in flight started.
+    public internal(set) var startedAt: Date?
+    /// Something asked for a poll while one was in flight: poll again as soon as it answers.
+    public internal(set) var repollWhenDone = false
+}
+
+/// When to poll each kind of data: never two polls of a kind at once, backoff after
+/// failures, slower when rate limited, jitter so screens do not poll in step. A value with
+/// no clock: every decision takes the time it is given.
+public struct PollScheduler: Sendable, Hashable {
+    /// Per kind: last success, last failure, what is in flight, when the next poll is due.
+    public private(set) var feeds: [DataKind: FeedStatus]
+    /// Seconds between polls per kind.
+    public let intervals: [DataKind: TimeInterval]
+    /// Seeds the jitter, so several screens on one account differ.
+    public let jitterSeed: UInt64
+
+    /// A scheduler with every kind due at once.
+    public init(intervals: [DataKind: TimeInterval], jitterSeed: UInt64) {
+        self.intervals = intervals
+        self.jitterSeed = jitterSeed
+        feeds = Dictionary(uniqueKeysWithValues: DataKind.allCases.map { ($0, FeedStatus()) })
+    }
+
+    /// The interval of `kind`.
+    public func interval(_ kind: DataKind) -> TimeInterval { intervals[kind] ?? 10 }
+
+    /// Starts every poll that is due at `now` and not already in flight; returns their kinds.
+    public mutating func startDue(at now: Date) -> [DataKind] {
+        var started: [DataKind] = []
+        for kind in DataKind.allCases {
+            guard var feed = feeds[kind], !feed.inFlight else { continue }
+            if let due = feed.nextDue, due > now { continue }
+            feed.inFlight = true
+            feed.polls += 1
+            feed.startedAt = now
+            feed.repollWhenDone = false
+            feeds[kind] = feed
+            started.append(kind)
+        }
+        return started
+    }
+
+    /// Makes `kind` due now; if a poll of it is in flight, polls again as soon as it answers.
+    public mutating func requestNow(_ kind: DataKind) {
+        if feeds[kind]?.inFlight == true {
+            feeds[kind]?.repollWhenDone = true
+        } else {
+            feeds[kind]?.nextDue = nil
+        }
+    }
+
+    /// Makes every kind due now (a refresh).
+    public mutating func requestAll() {
+        for kind in DataKind.allCases { requestNow(kind) }
+    }
+
+    /// The poll of `kind` in flight asked for something no longer wanted (the filter
+    /// changed): forget it and poll again now.
+    public mutating func discard(_ kind: DataKind, at now: Date) {
+        feeds[kind]?.inFlight = false
+        feeds[kind]?.nextDue = now
+    }
+
+    /// Records the answer to a poll of `kind` and schedules the next one.
+    public mutating func finish(_ kind: DataKind, error: OperationsError?, at now: Date, rateLimit: RateLimitStatus?) {
+        var feed = feeds[kind] ?? FeedStatus()
+        feed.inFlight = false
+        let recovered = error == nil && feed.failures > 0
+        if let error {
+            feed.lastError = error
+            feed.failures += 1
+        } else {
+            feed.lastError = nil
+            feed.failures = 0
+            feed.lastSuccess = now
+        }
+        let throttled = error?.faultClass == .rateLimit || rateLimit?.state == .throttled || rateLimit?.state == .burst
+        feeds[kind] = feed
+        let delay = pollDelay(kind, failures: feed.failures, throttled: throttled, periodSeconds: rateLimit?.periodSeconds)
+        feeds[kind]?.nextDue = feed.repollWhenDone ? now : now.addingTimeInterval(delay)
+        if recovered {
+            // The API answers again: kinds that were backing off poll now.
+            for other in DataKind.allCases where other != kind && (feeds[other]?.failures ?? 0) > 0
+                && feeds[other]?.lastError?.faultClass != .rateLimit {
+                feeds[other]?.nextDue = now
+            }
+        }
+    }
+
+    /// The kind polled most often: it keeps its interval through server and network faults
+    /// and so notices first when the API is back.
+    public var probeKind: DataKind {
+        DataKind.allCases.min { (interval($0), $0.rawValue) < (interval($1), $1.rawValue) } ?? .alerts
+    }
+
+    /// When to poll `kind` again after `failures` consecutive failures.
+    ///
+    /// - Rate limited (`X-RateLimit-State` BURST/THROTTLED: 2×; a 429: 4×), and never sooner
+    ///   than the period the API asked for.
+    /// - Other faults: the probe kind (alerts by default) keeps its interval — each of its
+    ///   polls already retried with backoff inside the client — so recovery is seen within one
+    ///   interval; the other kinds double up to 4× and are polled at once when the probe
+    ///   succeeds again.
+    /// Jitter of up to 10% keeps the kinds (and several screens) from polling in step.
+    public func pollDelay(_ kind: DataKind, failures: Int, throttled: Bool, periodSeconds: Int? = nil) -> TimeInterval {
+        let base = interval(kind)
+        var delay = base
+        if throttled {
+            delay = max(base * pow(2, Double(min(failures + 1, 2))), Double(periodSeconds ?? 0))
+        } else if failures > 0, kind != probeKind {
+            delay = base * pow(2, Double(min(failures, 3) - 1))
+        }
+        return delay + jitter(kind, base: delay)
+    }
+
+    /// Up to 10% of `base`, different per screen (the seed), per kind and per poll. Derived
+    /// from the seed and the poll count, not a random source, so decisions are repeatable.
+    public func jitter(_ kind: DataKind, base: TimeInterval) -> TimeInterval {
+        var x = jitterSeed ^ UInt64(feeds[kind]?.polls ?? 0) &* 0x9E37_79B9_7F4A_7C15
+        for scalar in kind.rawValue.unicodeScalars { x = (x ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
+        // splitmix64 finaliser
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 31
+        return Double(x % 1000) / 10000 * base
+    }
+
+    /// Whether `kind` is stale at `now`: the last poll failed, or the last success is older
+    /// than three intervals.
+    public func isStale(_ kind: DataKind, at now: Date) -> Bool {
+        guard let feed = feeds[kind] else { return true }
+        if feed.lastError != nil { return true }
+        guard let last = feed.lastSuccess else { return false }
+        return now.timeIntervalSince(last) > 3 * interval(kind)
+    }
+
+    /// The earliest time a poll not in flight falls due, for a loop that sleeps until then.
+    public var nextDue: Date? {
+        feeds.values.filter { !$0.inFlight }.compactMap(\.nextDue).min()
+    }
+}

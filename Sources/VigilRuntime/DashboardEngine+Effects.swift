@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+import OperationsModel
+import VigilCore
+
+/// The I/O effects: each runs as a task against the backend and pushes its result to the inbox.
+extension DashboardEngine {
+    func runIO(_ effect: DashboardEffect) {
+        switch effect {
+        case .poll(let kind, let filter, let pages): poll(kind, filter: filter, pages: pages)
+        case .loadDetail(let id): loadDetail(id)
+        case .loadUsers:
+            load("users", { (backend) async throws(OperationsError) -> [User] in try await backend.users() }, as: DashboardEvent.usersLoaded)
+        case .loadEscalations:
+            load("escalations", { (backend) async throws(OperationsError) -> [Escalation] in try await backend.escalations() }, as: DashboardEvent.escalationsLoaded)
+        case .loadSavedSearches:
+            load("saved searches", { (backend) async throws(OperationsError) -> [SavedSearchMeta] in try await backend.savedSearches() }, as: DashboardEvent.savedSearchesLoaded)
+        case .perform(let id, let action, let alertId): perform(id, action, alertId)
+        case .confirm(let id, let receipt): confirm(id, receipt)
+        case .persistActions, .bell, .applyTheme, .quit: break
+        }
+    }
+
+    /// The query a filter means to the backend: newest first, 100 a page.
+    static func alertQuery(for filter: AlertFilter) -> AlertQuery {
+        switch filter {
+        case .query(let text):
+            return AlertQuery(query: text, limit: 100, sort: .createdAt, order: .desc)
+        case .savedSearch(let id, _):
+            return AlertQuery(searchIdentifier: id, searchIdentifierType: "id", limit: 100, sort: .createdAt, order: .desc)
+        }
+    }
+
+    private func poll(_ kind: DataKind, filter: AlertFilter, pages: Int) {
+        let backend = self.backend, inbox = self.inbox, logger = self.logger, now = state.now
+        spawn {
+            let event: DashboardEvent
+            let error: OperationsError?
+            switch kind {
+            case .alerts:
+                let result = await attempt { () async throws(OperationsError) in try await backend.alerts(Self.alertQuery(for: filter), maxPages: pages) }
+                event = .alertsLoaded(result, filter: filter)
+                error = result.failure
+            case .heartbeats:
+                let result = await attempt { () async throws(OperationsError) in try await backend.heartbeats() }
+                event = .heartbeatsLoaded(result)
+                error = result.failure
+            case .onCall:
+                let result = await attempt { () async throws(OperationsError) in try await backend.onCall(at: now) }
+                event = .onCallLoaded(result)
+                error = result.failure
+            }
+            if let error { logger.warning("\(kind.rawValue) poll failed: \(error.description)") }
+            let worst = backend.rateLimits.worst
+            inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
+            inbox.push(event)
+        }
+    }
+
+    private func loadDetail(_ id: String) {
+        let backend = self.backend, inbox = self.inbox, now = state.now
+        spawn {
+            async let alert = attempt { () async throws(OperationsError) in try await backend.alert(id: id) }
+            async let notes = attempt { () async throws(OperationsError) in try await backend.notes(alertId: id, limit: 5) }
+            async let logs = attempt { () async throws(OperationsError) in try await backend.logs(alertId: id, limit: 5) }
+            let result: Result<AlertDetail, OperationsError>
+            switch (await alert, await notes, await logs) {
+            case (.success(let alert), .success(let notes), .success(let logs)):
+                result = .success(AlertDetail(alert: alert, notes: notes, logs: logs, error: nil, loadedAt: now))
+            case (.failure(let error), _, _), (_, .failure(let error), _), (_, _, .failure(let error)):
+                result = .failure(error)
+            }
+            inbox.push(.detailLoaded(alertId: id, result))
+        }
+    }
+
+    /// Loads picker or quick-filter data; a failure comes back as an event too, so the
+    /// screen can say why instead of waiting for ever.
+    private func load<Value: Sendable>(_ what: String, _ call: @escaping @Sendable (any OperationsBackend) async throws(OperationsError) -> Value,
+                                       as event: @escaping @Sendable (Result<Value, OperationsError>) -> DashboardEvent) {
+        let backend = self.backend, inbox = self.inbox, logger = self.logger
+        spawn {
+            let result = await attempt { () async throws(OperationsError) in try await call(backend) }
+            if case .failure(let error) = result { logger.warning("loading \(what) failed: \(error.description)") }
+            inbox.push(event(result))
+        }
+    }
+
+    private func perform(_ id: Int, _ action: AlertAction, _ alertId: String) {
+        let backend = self.backend, inbox = self.inbox, logger = self.logger, context = self.context
+        logger.info("action \(id) \(action.verb) on \(alertId)")
+        spawn {
+            switch await attempt({ () async throws(OperationsError) in try await backend.perform(action, alertId: alertId, context: context) }) {
+            case .success(let receipt):
+                inbox.push(.actionAccepted(actionId: id, receipt: receipt))
+            case .failure(let error):
+                logger.warning("action \(id) not accepted: \(error.description)")
+                inbox.push(.actionFinished(actionId: id, .failure(error)))
+            }
+        }
+    }
+
+    private func confirm(_ id: Int, _ receipt: ActionReceipt) {
+        let backend = self.backend, inbox = self.inbox, logger = self.logger, timeout = confirmTimeout
+        spawn {
+            let result = await attempt { () async throws(OperationsError) in try await backend.confirm(receipt, timeout: timeout) }
+            if case .failure(let error) = result { logger.warning("action \(id) failed: \(error.description)") } else { logger.info("action \(id) confirmed") }
+            inbox.push(.actionFinished(actionId: id, result))
+        }
+    }
+}
+
+/// Runs a typed-throwing call and keeps its outcome as a `Result`.
+func attempt<T>(_ body: () async throws(OperationsError) -> T) async -> Result<T, OperationsError> {
+    do { return .success(try await body()) } catch { return .failure(error) }
+}
+
+extension Result {
+    var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
+}
