@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "vigilTests",
-            dependencies: ["vigil", "VigilCore"],
+            dependencies: ["vigil", "VigilCore", "OpsgenieKit", "OpsgenieSimulator"],
             exclude: ["fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -24,15 +24,27 @@ public struct AlertStatus: OpenEnum {
     public static let closed = AlertStatus(rawValue: "closed")
 }
 
+/// What kind of thing a responder or recipient is; unknown values are kept.
+public struct ResponderType: OpenEnum, ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// A type from a literal such as `"team"`.
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public static let user = ResponderType(rawValue: "user")
+    public static let team = ResponderType(rawValue: "team")
+    public static let escalation = ResponderType(rawValue: "escalation")
+    public static let schedule = ResponderType(rawValue: "schedule")
+}
+
 /// A team, user, escalation or schedule an alert is routed to.
 public struct Responder: Codable, Sendable, Hashable {
     /// `user`, `team`, `escalation` or `schedule`.
-    public var type: String?
+    public var type: ResponderType?
     public var id: String?
     public var name: String?
     public var username: String?
     /// Creates a responder.
-    public init(type: String?, id: String?, name: String? = nil, username: String? = nil) {
+    public init(type: ResponderType?, id: String?, name: String? = nil, username: String? = nil) {
         self.type = type; self.id = id; self.name = name; self.username = username
     }
 }

@@ -76,8 +76,8 @@ public enum EscalationReference: Sendable, Hashable, Codable {
     /// The recipient object the services' write bodies carry.
     public var recipient: Recipient {
         switch self {
-        case .id(let v): Recipient(type: "escalation", id: v)
-        case .name(let v): Recipient(type: "escalation", name: v)
+        case .id(let v): Recipient(type: .escalation, id: v)
+        case .name(let v): Recipient(type: .escalation, name: v)
         }
     }
 }

@@ -160,6 +160,16 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// One line: what happened, the service's message, what to do, and the request id.
     public var description: String {
+        var text = headline(withRequestId: false) + " — \(remedy)"
+        if let requestId { text += " [requestId \(requestId)]" }
+        return text
+    }
+
+    /// What happened and the service's message, without the remedy (for callers that give
+    /// their own advice), with the request id when there is one.
+    public var headline: String { headline(withRequestId: true) }
+
+    private func headline(withRequestId: Bool) -> String {
         var head: String
         switch code {
         case .http:
@@ -173,11 +183,9 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
         case .requestStatusTimeout: head = "request not confirmed"
         case .configuration: head = "configuration"
         }
-        var text = head
-        if !message.isEmpty { text += ": \(message)" }
-        text += " — \(remedy)"
-        if let requestId { text += " [requestId \(requestId)]" }
-        return text
+        if !message.isEmpty { head += ": \(message)" }
+        if withRequestId, let requestId { head += " [requestId \(requestId)]" }
+        return head
     }
 
     static func reasonPhrase(_ status: Int) -> String {

@@ -117,9 +117,9 @@ public final class OpsgenieClient: Sendable {
             _ = error
             throw .badResponse("response larger than \(configuration.maxResponseBytes / (1024 * 1024)) MB")
         } catch let error as HTTPClientError {
-            throw Self.classify(error)
+            throw classify(error)
         } catch {
-            throw .transport(Self.safeDescription(of: error))
+            throw transportError(error)
         }
         let now = clock.now()
         let status = Int(response.status.code)
@@ -139,15 +139,43 @@ public final class OpsgenieClient: Sendable {
                     internalCode: errorBody?.code, rateLimit: rateLimit)
     }
 
-    private static func classify(_ error: HTTPClientError) -> OperationsError {
+    private func classify(_ error: HTTPClientError) -> OperationsError {
         switch error {
-        case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
-            return .timeout("no answer in time (\(error))")
+        case .connectTimeout:
+            return .timeout("no connection to \(endpoint) within \(configuration.connectTimeout)")
+        case .deadlineExceeded, .readTimeout, .writeTimeout:
+            return .timeout("no answer from \(endpoint) within \(configuration.requestTimeout)")
         case .remoteConnectionClosed:
             return .transport("connection closed by the server before the answer was complete")
         default:
-            return .transport(String(describing: error))
+            return transportError(error)
         }
+    }
+
+    /// `host:port` of the API, for messages.
+    var endpoint: String {
+        let url = configuration.region.baseURL
+        let port = url.port ?? (url.scheme == "http" ? 80 : 443)
+        return "\(url.host ?? "?"):\(port)"
+    }
+
+    /// A transport failure in words a person can act on; never contains request headers.
+    func transportError(_ error: any Error) -> OperationsError {
+        let text = String(describing: error)
+        if text.contains("Connection refused") || text.contains("errno: 111") {
+            return .transport("connection refused by \(endpoint)")
+        }
+        if text.contains("Connection reset") || text.contains("errno: 104") {
+            return .transport("connection reset by \(endpoint)")
+        }
+        if text.localizedCaseInsensitiveContains("name or service not known") || text.contains("NXDOMAIN")
+            || text.localizedCaseInsensitiveContains("no address") || text.contains("EAI_") {
+            return .transport("cannot resolve \(configuration.region.baseURL.host ?? "the host")")
+        }
+        if text.contains("Network is unreachable") || text.contains("errno: 101") {
+            return .transport("network unreachable for \(endpoint)")
+        }
+        return .transport(Self.safeDescription(of: error))
     }
 
     /// A description of a transport error that cannot contain request headers.

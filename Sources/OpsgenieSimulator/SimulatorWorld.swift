@@ -392,7 +392,7 @@ struct SimulatorWorld: Sendable {
                 let user = shift.recipient
                 periods.append(TimelinePeriod(startDate: max(shift.start, start), endDate: min(shift.end, end),
                                               type: shift.end <= start ? "historical" : "default",
-                                              recipient: TimelineRecipient(id: user.id, name: name(of: user), type: user.type ?? "user")))
+                                              recipient: TimelineRecipient(id: user.id, name: name(of: user), type: user.type?.rawValue ?? "user")))
                 cursor = shift.end
             }
             rotations.append(TimelineRotation(id: rotation.id, name: rotation.name, order: Double(order + 1), periods: periods))

@@ -154,7 +154,7 @@ extension DashboardState {
             canvas.write(String(alert.count ?? 1), x: column, y: y, style: base, maxWidth: 4); column += 5
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             canvas.write(owner.isEmpty ? "-" : owner, x: column, y: y, style: base, maxWidth: 12); column += 13
-            let team = alert.responders?.first { $0.type == "team" }.flatMap { $0.name ?? $0.id } ?? "-"
+            let team = alert.responders?.first { $0.type == .team }.flatMap { $0.name ?? $0.id } ?? "-"
             canvas.write(team, x: column, y: y, style: base, maxWidth: 10); column += 11
             canvas.write(alert.message ?? "", x: column, y: y, style: alert.acknowledged == true && !selected ? CellStyle(.dim) : base,
                          maxWidth: x + inner - column)

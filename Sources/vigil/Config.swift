@@ -59,86 +59,155 @@ struct ConfigFile {
             throw FileProblem(path: path, line: error.source.begin.line, problem: "not valid TOML: \(error.description)",
                               fix: "check quotes, brackets and `key = value` syntax on that line")
         }
+        let reader = ConfigReader(table: table, text: text, path: path)
+        try reader.rejectUnknownKeys(knownKeys)
         var config = ConfigFile(path: path)
-        func line(_ key: String, _ section: String? = nil) -> Int? { FileProblem.line(of: key, in: text, section: section) }
-        for key in table.keys where !knownKeys.contains(key) {
-            throw FileProblem(path: path, line: line(key), problem: "unknown setting '\(key)'",
-                              fix: "use one of \(knownKeys.sorted().joined(separator: ", "))")
+        try reader.readAccount(into: &config)
+        try reader.readDisplay(into: &config)
+        config.intervals = try reader.pollIntervals()
+        config.keys = try reader.keyOverrides()
+        config.filters = try reader.quickFilters()
+        return config
+    }
+}
+
+/// Reads one parsed config file, section by section, turning every bad value into a
+/// ``FileProblem`` that names the line and the fix.
+struct ConfigReader {
+    let table: TOMLTable
+    let text: String
+    let path: String
+
+    func line(_ key: String, _ section: String? = nil) -> Int? { FileProblem.line(of: key, in: text, section: section) }
+
+    func problem(_ key: String, section: String? = nil, _ problem: String, fix: String) -> FileProblem {
+        FileProblem(path: path, line: line(key, section), problem: problem, fix: fix)
+    }
+
+    func rejectUnknownKeys(_ known: Set<String>) throws {
+        for key in table.keys where !known.contains(key) {
+            let fix = Suggestion.closest(to: key, in: known).map { "did you mean \($0)? Settings are \(known.sorted().joined(separator: ", "))" }
+                ?? "use one of \(known.sorted().joined(separator: ", "))"
+            throw problem(key, "unknown setting '\(key)'", fix: fix)
         }
-        func string(_ key: String) throws -> String? {
-            guard let value = table[key] else { return nil }
-            guard let s = value.string else { throw FileProblem(path: path, line: line(key), problem: "\(key) must be a string", fix: "write \(key) = \"…\"") }
-            return s
-        }
-        func bool(_ key: String) throws -> Bool? {
-            guard let value = table[key] else { return nil }
-            guard let b = value.bool else { throw FileProblem(path: path, line: line(key), problem: "\(key) must be true or false", fix: "write \(key) = true") }
-            return b
-        }
+    }
+
+    func string(_ key: String) throws -> String? {
+        guard let value = table[key] else { return nil }
+        guard let s = value.string else { throw problem(key, "\(key) must be a string", fix: "write \(key) = \"…\"") }
+        return s
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let b = value.bool else { throw problem(key, "\(key) must be true or false", fix: "write \(key) = true") }
+        return b
+    }
+
+    func readAccount(into config: inout ConfigFile) throws {
         config.region = try string("region")
         if let region = config.region, !["us", "eu"].contains(region.lowercased()) {
-            throw FileProblem(path: path, line: line("region"), problem: "region '\(region)' is not us or eu", fix: "write region = \"us\" or \"eu\", or set api_url")
+            throw problem("region", "region '\(region)' is not us or eu", fix: "write region = \"us\" or \"eu\", or set api_url")
         }
         config.apiURL = try string("api_url")
         if let url = config.apiURL, OpsgenieRegion(parsing: url) == nil {
-            throw FileProblem(path: path, line: line("api_url"), problem: "api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://api.opsgenie.com\"")
+            throw problem("api_url", "api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://api.opsgenie.com\"")
         }
         config.apiKeyFile = try string("api_key_file")
+        config.user = try string("user")
+    }
+
+    func readDisplay(into config: inout ConfigFile) throws {
         config.theme = try string("theme")
         config.readOnly = try bool("read_only")
         config.bell = try bool("bell")
-        config.user = try string("user")
         if let text = try string("action_max_age") {
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
-                throw FileProblem(path: path, line: line("action_max_age"), problem: "action_max_age '\(text)' is not a duration from 1m to 24h",
-                                  fix: "write action_max_age = \"15m\"")
+                throw problem("action_max_age", "action_max_age '\(text)' is not a duration from 1m to 24h", fix: "write action_max_age = \"15m\"")
             }
             config.actionMaxAge = age
         }
-        if let poll = table["poll"] {
-            guard let poll = poll.table else { throw FileProblem(path: path, line: line("poll"), problem: "poll must be a table", fix: "write [poll] and alerts = 10 below it") }
-            for key in poll.keys {
-                let kind: DataKind
-                switch key {
-                case "alerts": kind = .alerts
-                case "heartbeats": kind = .heartbeats
-                case "on_call", "oncall": kind = .onCall
-                default: throw FileProblem(path: path, line: line(key, "poll"), problem: "unknown poll setting '\(key)'", fix: "use alerts, heartbeats or on_call")
-                }
-                guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
-                    throw FileProblem(path: path, line: line(key, "poll"), problem: "poll.\(key) must be a number of seconds from 2 to 3600",
-                                      fix: "write \(key) = 10")
-                }
-                config.intervals[kind] = TimeInterval(seconds)
+    }
+
+    func pollIntervals() throws -> [DataKind: TimeInterval] {
+        guard let poll = table["poll"] else { return [:] }
+        guard let poll = poll.table else { throw problem("poll", "poll must be a table", fix: "write [poll] and alerts = 10 below it") }
+        var intervals: [DataKind: TimeInterval] = [:]
+        for key in poll.keys {
+            let kind: DataKind
+            switch key {
+            case "alerts": kind = .alerts
+            case "heartbeats": kind = .heartbeats
+            case "on_call", "oncall": kind = .onCall
+            default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats or on_call")
             }
+            guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
+                throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = 10")
+            }
+            intervals[kind] = TimeInterval(seconds)
         }
-        if let keys = table["keys"] {
-            guard let keys = keys.table else { throw FileProblem(path: path, line: line("keys"), problem: "keys must be a table", fix: "write [keys] and acknowledge = \"A\" below it") }
-            for name in keys.keys {
-                guard let command = Command(rawValue: name) else {
-                    throw FileProblem(path: path, line: line(name, "keys"), problem: "unknown command '\(name)'",
-                                      fix: "use one of \(Command.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                guard let keyName = keys[name]?.string, let key = Key(name: keyName) else {
-                    throw FileProblem(path: path, line: line(name, "keys"), problem: "'\(keys[name]?.string ?? "?")' is not a key",
-                                      fix: "use a single character, or enter, tab, shift-tab, up, down, pgup, pgdn, home, end, esc, space, ctrl-x")
-                }
-                config.keys.append((command, key))
+        return intervals
+    }
+
+    func keyOverrides() throws -> [(Command, Key)] {
+        guard let keys = table["keys"] else { return [] }
+        guard let keys = keys.table else { throw problem("keys", "keys must be a table", fix: "write [keys] and acknowledge = \"A\" below it") }
+        var overrides: [(Command, Key)] = []
+        for name in keys.keys {
+            guard let command = Command(rawValue: name) else {
+                let names = Command.allCases.map(\.rawValue)
+                let fix = Suggestion.closest(to: name, in: Set(names)).map { "did you mean \($0)? " } ?? ""
+                throw problem(name, section: "keys", "unknown command '\(name)'", fix: fix + "use one of \(names.joined(separator: ", "))")
             }
+            guard let keyName = keys[name]?.string, let key = Key(name: keyName) else {
+                throw problem(name, section: "keys", "'\(keys[name]?.string ?? "?")' is not a key",
+                              fix: "use a single character, or enter, tab, shift-tab, up, down, pgup, pgdn, home, end, esc, space, ctrl-x")
+            }
+            overrides.append((command, key))
         }
-        if let filters = table["filters"] {
-            guard let array = filters.array else {
-                throw FileProblem(path: path, line: line("filters"), problem: "filters must be an array of tables", fix: "write [[filters]] with name and query below it")
-            }
-            for item in array {
-                guard let t = item.table, let name = t["name"]?.string, let query = t["query"]?.string else {
-                    throw FileProblem(path: path, line: text.components(separatedBy: "\n").firstIndex { $0.contains("[[filters]]") }.map { $0 + 1 },
-                                      problem: "each [[filters]] needs name and query strings", fix: "write name = \"db\" and query = \"tag:db\"")
-                }
-                config.filters.append(QuickFilter(name: name, filter: .query(query)))
-            }
+        return overrides
+    }
+
+    func quickFilters() throws -> [QuickFilter] {
+        guard let filters = table["filters"] else { return [] }
+        guard let array = filters.array else {
+            throw problem("filters", "filters must be an array of tables", fix: "write [[filters]] with name and query below it")
         }
-        return config
+        var quick: [QuickFilter] = []
+        for item in array {
+            guard let t = item.table, let name = t["name"]?.string, let query = t["query"]?.string else {
+                throw FileProblem(path: path, line: text.components(separatedBy: "\n").firstIndex { $0.contains("[[filters]]") }.map { $0 + 1 },
+                                  problem: "each [[filters]] needs name and query strings", fix: "write name = \"db\" and query = \"tag:db\"")
+            }
+            quick.append(QuickFilter(name: name, filter: .query(query)))
+        }
+        return quick
+    }
+}
+
+/// "Did you mean …?" for a misspelt name.
+enum Suggestion {
+    /// The known name closest to `word` by edit distance, when it is close enough to be a typo.
+    static func closest(to word: String, in known: Set<String>) -> String? {
+        let scored = known.map { ($0, distance(word.lowercased(), $0.lowercased())) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best = scored.first, best.1 <= max(1, min(3, word.count / 3)) else { return nil }
+        return best.0
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }
 

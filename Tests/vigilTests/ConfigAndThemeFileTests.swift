@@ -20,6 +20,7 @@ struct ConfigAndThemeFileTests {
         ("filter-missing-query.toml", 1, "name and query"),
         ("api-url-bad.toml", 1, "not an absolute URL"),
         ("action-max-age-bad.toml", 2, "not a duration from 1m to 24h"),
+        ("misspelt-setting.toml", 1, "did you mean region?"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [

@@ -1,0 +1,62 @@
+import Foundation
+import OpsgenieKit
+import OpsgenieSimulator
+import Testing
+@testable import vigil
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loopback port nothing listens on: bound, read, closed.
+func closedLoopbackPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    try #require(bound)
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+@Suite("vigil check")
+struct CheckCommandTests {
+    func report(url: URL, key: String) async throws -> CheckReport {
+        let configuration = ClientConfiguration(apiKey: APIKey(key)!, region: .custom(url), connectTimeout: .seconds(3),
+                                                requestTimeout: .seconds(5), retry: .none)
+        return try await OpsgenieClient.withClient(configuration: configuration) { client in
+            await CheckReport.run(CheckProbe.standard, client: client)
+        }
+    }
+
+    @Test func aHostThatRefusesConnectionsFailsSaysSoAndSkipsTheRest() async throws {
+        let port = try closedLoopbackPort()
+        let report = try await report(url: URL(string: "http://127.0.0.1:\(port)")!, key: "k")
+        #expect(report.failed)
+        #expect(report.lines.first?.contains("connection refused by 127.0.0.1:\(port)") == true, "\(report.lines)")
+        #expect(report.lines.dropFirst().allSatisfy { $0.hasPrefix("skip") }, "\(report.lines)")
+        #expect(!report.verdict.contains("All set"))
+        #expect(!report.lines.joined().contains("keeps retrying"), "a one-off check does not promise retries")
+    }
+
+    @Test func aFullKeyIsAllSetAndAReadOnlyKeyNamesTheMissingRight() async throws {
+        let configuration = SimulatorConfiguration(scenario: "quiet", speed: 0, processingDelay: .zero)
+        try await Simulator.with(configuration) { _, url in
+            let full = try await report(url: url, key: DemoKeys.full)
+            #expect(!full.failed)
+            #expect(full.lines.count == 3 && full.lines.allSatisfy { $0.hasPrefix("ok") }, "\(full.lines)")
+            #expect(full.verdict.hasPrefix("All set"))
+            let readOnly = try await report(url: url, key: DemoKeys.readOnly)
+            #expect(readOnly.failed)
+            #expect(readOnly.missingRights == ["Create and Update Access"])
+            #expect(readOnly.verdict.contains("Missing: Create and Update Access"))
+            let wrong = try await report(url: url, key: "wrong-key")
+            #expect(wrong.lines.first?.contains("HTTP 401") == true)
+            #expect(wrong.lines.dropFirst().allSatisfy { $0.hasPrefix("skip") })
+        }
+    }
+}
