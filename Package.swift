@@ -86,7 +86,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilCore", "VigilRuntime", "OpsgenieKit", "OpsgenieSimulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["VigilCore", "VigilRuntime", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/VigilBenchmarks",
             swiftSettings: swiftSettings
         ),

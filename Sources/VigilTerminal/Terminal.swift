@@ -61,14 +61,12 @@ public struct Theme: Sendable, Hashable {
 /// The only code that talks to the terminal: set-up and restore, drawing a canvas (only the
 /// rows that changed), reading keys.
 public final class Terminal {
-    private var previous: Canvas?
+    private var painter = ScreenPainter()
     private var theme: Theme?
     private var colorEnabled = false
     private var pairs: [ColorRole: Int16] = [:]
     private var consecutiveErrors = 0
     private(set) public var isActive = false
-    /// Bytes are not counted here; the benchmark counts what reaches the tty.
-    public private(set) var framesDrawn = 0
 
     /// Creates a terminal; call ``start(noColor:)`` before drawing.
     public init() {}
@@ -107,7 +105,7 @@ public final class Terminal {
     public func apply(_ theme: Theme) {
         guard theme != self.theme else { return }
         self.theme = theme
-        previous = nil
+        painter.invalidate()
         pairs = [:]
         guard colorEnabled else { return }
         let colors = vigil_colors()
@@ -134,37 +132,14 @@ public final class Terminal {
     /// at all when nothing changed. Returns whether anything was written.
     @discardableResult
     public func draw(_ canvas: Canvas) -> Bool {
-        if previous?.width != canvas.width || previous?.height != canvas.height { previous = nil; clearok(vigil_stdscr(), true) }
-        var changed = false
-        for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) {
-            changed = true
-            var x = 0
-            while x < canvas.width {
-                let cell = canvas[x, y]
-                if cell.isContinuation { x += 1; continue }
-                // Write runs of cells with the same style in one call.
-                var run = String(cell.character)
-                var end = x + 1
-                while end < canvas.width, canvas[end, y].style == cell.style {
-                    if !canvas[end, y].isContinuation { run.append(canvas[end, y].character) }
-                    end += 1
-                }
-                // The last cell of the screen cannot be written without scrolling: skip it.
-                if y == canvas.height - 1, end == canvas.width { run = String(run.dropLast()) }
-                vigil_put(Int32(y), Int32(x), run, attributes(cell.style))
-                x = end
-            }
-        }
-        previous = canvas
-        if changed {
-            framesDrawn += 1
-            refresh()
-        }
-        return changed
+        painter.paint(canvas, on: self)
     }
 
+    /// Frames that wrote anything.
+    public var framesDrawn: Int { painter.framesPainted }
+
     /// Forgets the last frame so the next draw repaints everything (after a resize).
-    public func invalidate() { previous = nil }
+    public func invalidate() { painter.invalidate() }
 
     /// Waits up to `milliseconds` for a key. Returns `.none` on timeout, `.resize` on SIGWINCH,
     /// `.gone` when the terminal has vanished (many immediate errors in a row).
@@ -230,4 +205,14 @@ public final class Terminal {
 
     /// Rings the bell (or flashes when the terminal has no bell).
     public func bell() { beep() }
+}
+
+extension Terminal: PaintTarget {
+    public func put(_ text: String, x: Int, y: Int, style: CellStyle) {
+        vigil_put(Int32(y), Int32(x), text, attributes(style))
+    }
+
+    public func clearAll() { clearok(vigil_stdscr(), true) }
+
+    public func refresh() { _ = CNCurses.refresh() }
 }

@@ -155,12 +155,18 @@ class Pane:
     def launch(self, args, env=None):
         """Starts vigil in the pane's shell as a foreground job and returns its PID.
 
-        bash -c writes its own PID to a file and then execs vigil, so that PID is vigil's."""
-        pidfile = os.path.join(self.state, f"vigil-{len(self.pids) + 1}.pid")
-        prefix = "".join(f"{k}={shlex.quote(v)} " for k, v in (env or {}).items())
+        bash -c writes its own PID to a file and then execs vigil, so that PID is vigil's. env goes through a
+        file the script sources, never the typed command line, so a key in it is not echoed to the terminal."""
+        n = len(self.pids) + 1
+        pidfile = os.path.join(self.state, f"vigil-{n}.pid")
         script = f'echo $$ > {pidfile}.tmp && mv {pidfile}.tmp {pidfile} && exec "$0" "$@"'
+        if env:
+            envfile = os.path.join(self.state, f"vigil-{n}.env")
+            with open(os.open(envfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+                f.writelines(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
+            script = f". {envfile} && {script}"
         self.keys("clear", "Enter")
-        self.keys("-l", f"{prefix}bash -c {shlex.quote(script)} {shlex.quote(VIGIL)} {args}")
+        self.keys("-l", f"bash -c {shlex.quote(script)} {shlex.quote(VIGIL)} {args}")
         self.keys("Enter")
         pid = int(poll(lambda: os.path.exists(pidfile) and open(pidfile).read().strip(), f"{pidfile} to be written"))
         self.pids.append(pid)

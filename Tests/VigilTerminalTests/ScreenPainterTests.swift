@@ -1,0 +1,93 @@
+import Testing
+import VigilCore
+@testable import VigilTerminal
+
+/// Records what a painter writes, and keeps a screen of what would be shown.
+final class FakeScreen: PaintTarget {
+    struct Put: Equatable { var text: String; var x: Int; var y: Int; var style: CellStyle }
+    var puts: [Put] = []
+    var clears = 0
+    var refreshes = 0
+    var rows: [[Character]]
+
+    init(width: Int, height: Int) { rows = Array(repeating: Array(repeating: " ", count: width), count: height) }
+
+    func put(_ text: String, x: Int, y: Int, style: CellStyle) {
+        puts.append(Put(text: text, x: x, y: y, style: style))
+        var column = x
+        for character in text where column < rows[y].count {
+            rows[y][column] = character
+            column += TerminalText.width(of: String(character))
+        }
+    }
+    func clearAll() { clears += 1 }
+    func refresh() { refreshes += 1 }
+    var text: String { rows.map { String($0) }.joined(separator: "\n") }
+}
+
+@Suite("ScreenPainter: only what changed reaches the terminal")
+struct ScreenPainterTests {
+    func canvas(_ lines: [String], width: Int = 10) -> Canvas {
+        var canvas = Canvas(width: width, height: lines.count)
+        for (y, line) in lines.enumerated() { _ = canvas.write(line, x: 0, y: y, style: CellStyle(.text), maxWidth: width) }
+        return canvas
+    }
+
+    @Test func theFirstFramePaintsEveryRowAndAnIdenticalFramePaintsNothing() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 10, height: 3)
+        let frame = canvas(["alpha", "beta", "gamma"])
+        let first = painter.paint(frame, on: screen)
+        #expect(first)
+        #expect(Set(screen.puts.map(\.y)) == [0, 1, 2])
+        #expect(screen.clears == 1 && screen.refreshes == 1)
+        screen.puts = []
+        let second = painter.paint(frame, on: screen)
+        #expect(!second)
+        #expect(screen.puts.isEmpty && screen.refreshes == 1, "nothing written, no refresh")
+    }
+
+    @Test func oneChangedCellRewritesOnlyItsRow() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 10, height: 3)
+        painter.paint(canvas(["12:00:01", "beta", "gamma"]), on: screen)
+        screen.puts = []
+        painter.paint(canvas(["12:00:02", "beta", "gamma"]), on: screen)
+        #expect(screen.puts.map(\.y) == [0])
+        #expect(screen.text.hasPrefix("12:00:02"))
+        #expect(painter.framesPainted == 2)
+    }
+
+    @Test func runsOfOneStyleAreOneWriteAndStylesSplitThem() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 10, height: 2)
+        var frame = Canvas(width: 10, height: 2)
+        _ = frame.write("ab", x: 0, y: 0, style: CellStyle(.text), maxWidth: 10)
+        _ = frame.write("CD", x: 2, y: 0, style: CellStyle(.critical, bold: true), maxWidth: 8)
+        painter.paint(frame, on: screen)
+        let row0 = screen.puts.filter { $0.y == 0 }
+        #expect(row0.map(\.text) == ["ab", "CD", "      "])
+        #expect(row0[1].style == CellStyle(.critical, bold: true) && row0[1].x == 2)
+    }
+
+    @Test func aResizeClearsAndRepaintsEverything() {
+        var painter = ScreenPainter()
+        let small = FakeScreen(width: 10, height: 2)
+        painter.paint(canvas(["a", "b"]), on: small)
+        let large = FakeScreen(width: 12, height: 3)
+        painter.paint(canvas(["a", "b", "c"], width: 12), on: large)
+        #expect(large.clears == 1)
+        #expect(Set(large.puts.map(\.y)) == [0, 1, 2])
+    }
+
+    @Test func theLastCellIsNeverWrittenAndWideCharactersAreWrittenOnce() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 4, height: 2)
+        var frame = Canvas(width: 4, height: 2)
+        _ = frame.write("監x", x: 0, y: 0, style: CellStyle(.text), maxWidth: 4)
+        _ = frame.write("wxyz", x: 0, y: 1, style: CellStyle(.text), maxWidth: 4)
+        painter.paint(frame, on: screen)
+        #expect(screen.puts.first { $0.y == 0 }?.text == "監x ", "the continuation cell of 監 is not written")
+        #expect(screen.puts.first { $0.y == 1 }?.text == "wxy", "writing the bottom-right cell would scroll")
+    }
+}
