@@ -8,8 +8,11 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <langinfo.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 /* Macros and globals do not import cleanly into Swift 6: every use goes through these. */
 
@@ -39,5 +42,20 @@ static inline int vigil_get_wch(unsigned int *out) {
 static inline void vigil_put(int y, int x, const char *utf8, attr_t attrs) {
     attrset(attrs);
     mvaddstr(y, x, utf8);
+}
+/* Whether the current locale encodes text as UTF-8 (after vigil_setlocale). */
+static inline int vigil_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* Looks TERM up in terminfo without starting curses: 0 usable, 1 unknown type, 2 cannot move the cursor. */
+static inline int vigil_terminal_support(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return 1;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable ? 0 : 2;
 }
 #endif

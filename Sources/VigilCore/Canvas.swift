@@ -91,6 +91,11 @@ public struct Canvas: Sendable, Hashable {
     }
 
     /// The text of row `y`, continuation cells skipped.
+    /// Replaces every cell through `transform` (same size, same positions).
+    mutating func transformCells(_ transform: (Cell) -> Cell) {
+        for index in cells.indices { cells[index] = transform(cells[index]) }
+    }
+
     public func line(_ y: Int) -> String {
         var s = ""
         for x in 0..<width where !self[x, y].isContinuation { s.append(self[x, y].character) }

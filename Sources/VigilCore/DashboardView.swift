@@ -21,6 +21,11 @@ func countdown(_ seconds: TimeInterval) -> String {
 extension DashboardState {
     /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
     public func render() -> Canvas {
+        let canvas = renderPanes()
+        return settings.asciiOnly ? canvas.asciiOnly() : canvas
+    }
+
+    private func renderPanes() -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard let layout else {
             let text = "terminal too small: need \(Layout.minimumWidth)×\(Layout.minimumHeight)"
@@ -113,9 +118,12 @@ extension DashboardState {
                    title: "Alerts \(alerts.count) [\(counts)] \(filterName)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
-        let header = String(format: "  %@ %@ %@ %@ %@ %@ %@ %@", pad("#", 6), pad("P", 2), pad("STATE", 9), pad("AGE", 4),
-                            pad("CNT", 4), pad("OWNER", 12), pad("TEAM", 10), "MESSAGE")
-        canvas.write(header, x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
+        let columns = AlertColumns(inner: inner)
+        var header = "  " + pad("#", columns.tinyId) + " " + pad("P", columns.priority) + " " + pad("STATE", columns.state) + " " + pad("AGE", columns.age) + " "
+        if let w = columns.count { header += pad("CNT", w) + " " }
+        if let w = columns.owner { header += pad("OWNER", w) + " " }
+        if let w = columns.team { header += pad("TEAM", w) + " " }
+        canvas.write(header + "MESSAGE", x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
         let rows = r.height - 3
         if alerts.isEmpty {
             let text: String
@@ -125,44 +133,50 @@ extension DashboardState {
             return
         }
         for (offset, alert) in alerts.dropFirst(scrollTop).prefix(rows).enumerated() {
-            let y = r.y + 2 + offset
-            let selected = alert.id == selectedAlertId
-            let base = CellStyle(selected ? .selection : .text, reverse: false)
-            canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
-            var column = x
-            // marker: pending action, failed action, marked, new
-            let pending = pendingAction(on: alert.id)
-            let failed = actions.last { $0.alertId == alert.id }.flatMap { if case .failed = $0.phase { $0 } else { nil } }
-            let marker: (String, ColorRole)
-            if pending != nil { marker = ("…", .pending) }
-            else if failed != nil, now.timeIntervalSince(failed!.createdAt) < 120 { marker = ("!", .failed) }
-            else if marked.contains(alert.id) { marker = ("*", .marked) }
-            else if !seen.contains(alert.id) { marker = ("●", .newAlert) }
-            else { marker = (" ", .text) }
-            column += canvas.write(marker.0, x: column, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
-            column = x + 2
-            canvas.write(alert.tinyId.map { "#\($0)" } ?? "", x: column, y: y, style: base, maxWidth: 6); column += 7
-            canvas.write(alert.priority?.rawValue ?? "P?", x: column, y: y,
-                         style: selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true), maxWidth: 2); column += 3
-            var (label, role) = stateLabel(alert)
-            if let pending {
-                label = pending.action.verb + "…"
-                role = .pending
-            }
-            canvas.write(label, x: column, y: y, style: selected ? base : CellStyle(role), maxWidth: 9); column += 10
-            canvas.write(compactAge(now.timeIntervalSince(alert.createdAt ?? now)), x: column, y: y, style: selected ? base : CellStyle(.dim), maxWidth: 4); column += 5
-            canvas.write(String(alert.count ?? 1), x: column, y: y, style: base, maxWidth: 4); column += 5
-            let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
-            canvas.write(owner.isEmpty ? "-" : owner, x: column, y: y, style: base, maxWidth: 12); column += 13
-            let team = alert.responders?.first { $0.type == .team }.flatMap { $0.name ?? $0.id } ?? "-"
-            canvas.write(team, x: column, y: y, style: base, maxWidth: 10); column += 11
-            canvas.write(alert.message ?? "", x: column, y: y, style: alert.acknowledged == true && !selected ? CellStyle(.dim) : base,
-                         maxWidth: x + inner - column)
+            drawAlertRow(&canvas, alert, x: x, y: r.y + 2 + offset, inner: inner, columns: columns)
         }
         if alerts.count > rows {
             let info = " \(scrollTop + 1)-\(min(alerts.count, scrollTop + rows))/\(alerts.count)\(totalAlerts != nil ? "+" : "") "
             canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
         }
+    }
+
+    func drawAlertRow(_ canvas: inout Canvas, _ alert: Alert, x: Int, y: Int, inner: Int, columns: AlertColumns) {
+        let selected = alert.id == selectedAlertId
+        let base = CellStyle(selected ? .selection : .text, reverse: false)
+        canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
+        let pending = pendingAction(on: alert.id)
+        let marker = rowMarker(alert, pending: pending)
+        canvas.write(marker.0, x: x, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
+        var column = x + 2
+        func cell(_ text: String, _ width: Int?, _ style: CellStyle) {
+            guard let width else { return }
+            canvas.write(text, x: column, y: y, style: style, maxWidth: width)
+            column += width + 1
+        }
+        cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
+        cell(alert.priority?.rawValue ?? "P?", columns.priority,
+             selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true))
+        var (label, role) = stateLabel(alert)
+        if let pending { (label, role) = (pending.action.verb + "…", .pending) }
+        cell(label, columns.state, selected ? base : CellStyle(role))
+        cell(compactAge(now.timeIntervalSince(alert.createdAt ?? now)), columns.age, selected ? base : CellStyle(.dim))
+        cell(String(alert.count ?? 1), columns.count, base)
+        let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
+        cell(owner.isEmpty ? "-" : owner, columns.owner, base)
+        cell(alert.responders?.first { $0.type == .team }.flatMap { $0.name ?? $0.id } ?? "-", columns.team, base)
+        canvas.write(alert.message ?? "", x: column, y: y, style: alert.acknowledged == true && !selected ? CellStyle(.dim) : base,
+                     maxWidth: x + inner - column)
+    }
+
+    /// The first cell of a row: pending action, recent failure, marked, new.
+    func rowMarker(_ alert: Alert, pending: ActionRecord?) -> (String, ColorRole) {
+        if pending != nil { return ("…", .pending) }
+        if let failed = actions.last(where: { $0.alertId == alert.id }), case .failed = failed.phase,
+           now.timeIntervalSince(failed.createdAt) < 120 { return ("!", .failed) }
+        if marked.contains(alert.id) { return ("*", .marked) }
+        if !seen.contains(alert.id) { return ("●", .newAlert) }
+        return (" ", .text)
     }
 
     func pad(_ s: String, _ n: Int) -> String { TerminalText.pad(s, columns: n) }
@@ -250,6 +264,8 @@ extension DashboardState {
             canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
             return
         }
+        // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
+        let nameWidth = min(14, max(8, r.width - 4 - 26))
         for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
             let y = r.y + 1 + i
             let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
@@ -262,7 +278,7 @@ extension DashboardState {
             else { (state, role) = ("ok", .ok) }
             let ping = since.map { compactAge($0) } ?? "never"
             let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
-            let text = "\(pad(beat.name, 14)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
+            let text = "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
             canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }
     }

@@ -29,7 +29,7 @@ public struct Layout: Sendable, Hashable {
         let bodyTop = 1
         let bodyHeight = height - 3
         if width >= 120 && height >= 30 {
-            let left = width * 62 / 100
+            let left = width * 66 / 100
             let alertsHeight = bodyHeight * 60 / 100
             alerts = Rect(x: 0, y: bodyTop, width: left, height: alertsHeight)
             detail = Rect(x: 0, y: bodyTop + alertsHeight, width: left, height: bodyHeight - alertsHeight)

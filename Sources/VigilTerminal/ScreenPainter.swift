@@ -55,9 +55,9 @@ public struct ScreenPainter {
                 if !canvas[end, y].isContinuation { run.append(canvas[end, y].character) }
                 end += 1
             }
-            // The last cell of the screen cannot be written without scrolling: skip it.
-            if y == canvas.height - 1, end == canvas.width { run = String(run.dropLast()) }
-            if !run.isEmpty { target.put(run, x: x, y: y, style: cell.style) }
+            // Every cell is written, the bottom-right one too (ncurses places it without
+            // scrolling), so nothing from an earlier frame can survive in it.
+            target.put(run, x: x, y: y, style: cell.style)
             x = end
         }
     }

@@ -14,6 +14,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(name: .customLong("themes-dir"), help: "Folder of theme files (default: ./themes or $XDG_CONFIG_HOME/vigil/themes).") var themesDir: String?
     @Flag(name: .customLong("read-only"), help: "Disable every write key.") var readOnly = false
     @Flag(help: "Ring the bell on a new P1/P2.") var bell = false
+    @Flag(help: "Draw in plain ASCII (the default when the locale is not UTF-8).") var ascii = false
 
     func loadConfig() throws -> ConfigFile {
         do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
@@ -28,11 +29,30 @@ struct DisplayOptions: ParsableArguments {
         }
     }
 
-    func settings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
+    /// Settings for the dashboard; checks the terminal first, so a pipe or an unknown `TERM`
+    /// ends here with a clear message.
+    func settings(host: String, config: ConfigFile, themes: [Theme]) throws -> DashboardSettings {
+        let unicode: Bool
+        do { unicode = try TerminalPreflight.check() } catch { throw CommandFailure(error.description) }
         var settings = baseSettings(host: host, config: config, themes: themes)
-        settings.initialTheme = theme ?? config.theme
+        settings.initialTheme = try themeName(config: config, themes: themes)
         settings.quickFilters = config.filters
+        settings.asciiOnly = ascii || !unicode
         return settings
+    }
+
+    /// The theme asked for by flag or config, checked against the themes there are.
+    func themeName(config: ConfigFile, themes: [Theme]) throws -> String? {
+        guard let name = theme ?? config.theme else { return nil }
+        guard themes.contains(where: { $0.name == name }) else {
+            let known = themes.map(\.name).joined(separator: ", ")
+            if theme == nil, let path = config.path {
+                throw CommandFailure(FileProblem(path: path, line: FileProblem.line(of: "theme", in: (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""),
+                                                  problem: "unknown theme '\(name)'", fix: "use one of \(known)").description)
+            }
+            throw CommandFailure("unknown theme '\(name)': use one of \(known)")
+        }
+        return name
     }
 
     private func baseSettings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
@@ -90,7 +110,7 @@ struct Dashboard: AsyncParsableCommand {
         }
         try await OpsgenieClient.withClient(configuration: clientConfiguration, logger: logger) { client in
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
-                                         settings: display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
+                                         settings: try display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
                                          themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
             await runner.run()
         }
@@ -121,7 +141,7 @@ struct Demo: AsyncParsableCommand {
             var config = config
             if config.user == nil { config.user = "alice@example.com" }
             let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
-                                         settings: display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
+                                         settings: try display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
             await runner.run()
         }
@@ -172,4 +192,10 @@ struct Snapshot: AsyncParsableCommand {
         }
         return engine.state.render()
     }
+}
+
+/// A command that cannot go on: the message is printed as `Error: …` and vigil exits 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -16,6 +16,16 @@ struct GoldenScreenTests {
         assertSnapshot(of: canvas.text, as: .lines, named: "\(width)x\(height)")
     }
 
+    @Test func asciiFallbackForALocaleWithoutUTF8() {
+        var state = loadedState(width: 80, height: 24) { $0.asciiOnly = true }
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts + [alert(9, .p2, minutesAgo: 2, message: "CJK 監視 and → arrows …")],
+                                                          nextOffset: nil, pagesFetched: 1))))
+        let canvas = state.render()
+        #expect(canvas.text.unicodeScalars.allSatisfy { $0.isASCII }, "nothing but ASCII reaches a terminal that cannot show UTF-8")
+        #expect((0..<canvas.height).allSatisfy { canvas.line($0).count == 80 }, "one ASCII character per cell")
+        assertSnapshot(of: canvas.text, as: .lines, named: "ascii-80x24")
+    }
+
     @Test func staleBannerWithHelpOpen() {
         var state = loadedState(width: 120, height: 40)
         _ = state.update(.tick(fixedNow.addingTimeInterval(45)))

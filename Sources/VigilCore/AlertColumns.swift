@@ -1,0 +1,49 @@
+import Foundation
+
+/// The widths of the alert list's columns for a pane width. The message is what people read:
+/// it gets the spare width, and the other columns shrink or go first.
+public struct AlertColumns: Sendable, Hashable {
+    /// `#1234`.
+    public var tinyId = 6
+    /// `P1`.
+    public var priority = 2
+    /// `open`, `acked`, `snz 4h`, `ack…`.
+    public var state = 9
+    /// `28m`.
+    public var age = 4
+    /// The occurrence count, or `nil` when there is no room.
+    public var count: Int? = 4
+    /// The owner's name before `@`, or `nil` when there is no room.
+    public var owner: Int? = 12
+    /// The first team responder, or `nil` when there is no room.
+    public var team: Int? = 10
+    /// What is left for the message.
+    public var message = 0
+
+    /// The message gets at least this much before it takes only what is left.
+    public static let wantedMessage = 30
+
+    /// Columns for `inner` cells (the pane without its borders): the two-cell marker, then
+    /// each column and one space after it, the message last.
+    public init(inner: Int) {
+        message = inner - used
+        // Shrink in this order until the message has what it wants.
+        let steps: [(inout AlertColumns) -> Void] = [
+            { $0.owner = 10; $0.team = 9 },
+            { $0.owner = 8; $0.team = 8 },
+            { $0.count = nil },
+            { $0.owner = 6; $0.team = 6 },
+            { $0.team = nil },
+        ]
+        for step in steps where message < Self.wantedMessage {
+            step(&self)
+            message = inner - used
+        }
+        message = max(0, message)
+    }
+
+    /// Cells taken by everything but the message.
+    private var used: Int {
+        2 + [tinyId, priority, state, age, count, owner, team].compactMap { $0 }.reduce(0) { $0 + $1 + 1 }
+    }
+}
