@@ -115,6 +115,13 @@ public struct DashboardState: Sendable {
     /// Whether `kind` is stale: older than three intervals, or the last poll failed.
     public func isStale(_ kind: DataKind) -> Bool { polls.isStale(kind, at: now) }
 
+    /// The earliest time something is due without a key or a result: a poll, or a queued
+    /// action's next attempt. A loop that sleeps wakes then at the latest.
+    public var nextDue: Date? {
+        let retries = actions.lazy.filter { if case .queued = $0.phase { true } else { false } }.compactMap(\.retryAt)
+        return ([polls.nextDue].compactMap { $0 } + retries).min()
+    }
+
     /// The theme in use.
     public var themeName: String { settings.themeNames.isEmpty ? "default" : settings.themeNames[themeIndex % settings.themeNames.count] }
 

@@ -166,6 +166,25 @@ public final class Terminal {
         return Self.decode(character: ch).map { .key($0) } ?? .none
     }
 
+    /// Reads every key already waiting, without blocking (after a wait said there is input,
+    /// or a signal such as SIGWINCH ended it). Resizes come back as `.resize`.
+    public func readPendingKeys() -> [KeyRead] {
+        timeout(0)
+        var reads: [KeyRead] = []
+        for _ in 0..<256 {
+            var ch: UInt32 = 0
+            let rc = vigil_get_wch(&ch)
+            if rc == vigil_err() { break }
+            if rc == vigil_key_code_yes() {
+                if Int32(ch) == vigil_key_resize() { reads.append(.resize); continue }
+                if let key = Self.decode(code: Int32(ch)) { reads.append(.key(key)) }
+            } else if let key = Self.decode(character: ch) {
+                reads.append(.key(key))
+            }
+        }
+        return reads
+    }
+
     /// What a read produced.
     public enum KeyRead: Equatable {
         case none, resize, gone

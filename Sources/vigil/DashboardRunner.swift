@@ -20,6 +20,8 @@ final class DashboardRunner: @unchecked Sendable {
     let noColor: Bool
     let logger: Logger
     let clock: @Sendable () -> Date
+    /// Sleeps until a key, a result from the engine, or the next thing due.
+    let waiter = TerminalWaiter()
 
     init(backend: any OperationsBackend, settings: DashboardSettings, themes: [Theme], noColor: Bool,
          logger: Logger, journal: ActionJournal?, notices: [String] = [],
@@ -34,8 +36,9 @@ final class DashboardRunner: @unchecked Sendable {
         settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
         settings.timeZone = .current
         let state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
+        let waiter = self.waiter
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
-                                 clock: clock, logger: logger, journal: journal)
+                                 clock: clock, logger: logger, journal: journal, wake: { waiter.wake() })
         for notice in notices { engine.send(.notice(notice, .warning)) }
     }
 
@@ -68,33 +71,54 @@ final class DashboardRunner: @unchecked Sendable {
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
         terminal.draw(engine.state.render())
-        var lastTick = clock()
+        var shownSecond = Int(clock().timeIntervalSince1970)
+        var emptyReads = 0
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
-            var changed = false
-            switch terminal.readKey(timeoutMilliseconds: 200) {
-            case .gone:
+            let wakeup = waiter.wait(milliseconds: Self.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue))
+            let reads = terminal.readPendingKeys()
+            // A vanished terminal: hung up, or "readable" with nothing to read, again and again.
+            emptyReads = wakeup.input && reads.isEmpty ? emptyReads + 1 : 0
+            if wakeup.hangup || emptyReads > 50 {
                 logger.warning("terminal went away; exiting")
                 return
+            }
+            var changed = apply(reads, terminal)
+            if engine.drain() { changed = true }
+            engine.tick()
+            let second = Int(clock().timeIntervalSince1970)
+            // Draw when something happened, or when the clock on screen moves on.
+            if changed || second != shownSecond {
+                shownSecond = second
+                terminal.draw(engine.state.render())
+            }
+        }
+    }
+
+    /// Milliseconds until the next whole second (the clock on screen) or the next thing due,
+    /// whichever comes first.
+    static func waitMilliseconds(now: Date, nextDue: Date?) -> Int32 {
+        let seconds = now.timeIntervalSince1970
+        var until = seconds.rounded(.down) + 1 - seconds
+        if let nextDue { until = min(until, nextDue.timeIntervalSince(now)) }
+        return Int32(max(1, min(1000, (until * 1000).rounded(.up))))
+    }
+
+    /// Hands keys and resizes to the engine; `true` when there were any.
+    private func apply(_ reads: [Terminal.KeyRead], _ terminal: Terminal) -> Bool {
+        for read in reads {
+            switch read {
             case .resize:
                 let size = terminal.size
                 engine.send(.resize(width: size.width, height: size.height))
                 terminal.invalidate()
-                changed = true
             case .key(let key):
                 engine.send(.key(key))
-                changed = true
-            case .none:
+            case .none, .gone:
                 break
             }
-            if engine.drain() { changed = true }
-            let now = clock()
-            if now.timeIntervalSince(lastTick) >= 1 || changed {
-                lastTick = now
-                engine.tick()
-                terminal.draw(engine.state.render())
-            }
         }
+        return !reads.isEmpty
     }
 
     private func applyTheme(_ name: String, _ terminal: Terminal) {
