@@ -43,6 +43,11 @@ struct SimulatorResponder: HTTPResponder {
         }
         let answer = try await handle(request, method: method, path: path, injectedStatus: fault?.status,
                                       requestId: requestId, started: started)
+        if fault?.dropAfterHandling == true {
+            // Handled (a write is queued and will apply), but the answer is lost with the connection.
+            try? await context.channel.close()
+            return Response(status: .internalServerError)
+        }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         fields[HTTPField.Name("X-Request-ID")!] = requestId

@@ -182,6 +182,47 @@ struct SimulatorTests {
         }
     }
 
+    @Test func aResetAfterProcessingLosesTheAnswerButNotTheWrite() async throws {
+        try await withSimulator { simulator, client in
+            let url = try #require(simulator.baseURL)
+            let target = try #require(simulator.allAlerts().first { $0.status == .open })
+            func notes(_ text: String) -> Int { simulator.notes(alertId: target.id).filter { $0.note == text }.count }
+
+            // Dropped before handling: the client sees a transport error and the note is never written.
+            simulator.setFaults([FaultRule(route: "/v2/alerts", method: "POST", drop: true)])
+            let lost = try await #require(throws: OperationsError.self) { try await client.addNote(.id(target.id), note: "dropped before") }
+            #expect(lost.faultClass == .network)
+
+            // Dropped after handling (set over the control route, as a soak would): the same transport
+            // error, but the simulator accepted the note and applies it after its processing delay.
+            let (set, _) = try await raw(url, "POST", "/_sim/faults",
+                                         body: #"{"rules":[{"route":"/v2/alerts","method":"POST","dropAfterHandling":true}]}"#)
+            #expect(set == 200)
+            #expect(simulator.activeFaults == [FaultRule(route: "/v2/alerts", method: "POST", dropAfterHandling: true)])
+            let reset = try await #require(throws: OperationsError.self) { try await client.addNote(.id(target.id), note: "dropped after") }
+            #expect(reset.faultClass == .network)
+            try await pollUntil { notes("dropped after") > 0 }
+            #expect(notes("dropped after") == 1, "applied once: nothing retried the write")
+
+            // A note sent after both is applied after both would have been, so by the time it shows,
+            // the one dropped before handling would show too if it had been written.
+            simulator.setFaults([])
+            _ = try await client.addNote(.id(target.id), note: "answered")
+            try await pollUntil { notes("answered") > 0 }
+            #expect(notes("dropped before") == 0)
+        }
+    }
+
+    @Test func faultFlagsParse() throws {
+        let after = try FaultRule(flag: "route=/v2/alerts,method=POST,drop-after")
+        #expect(after == FaultRule(route: "/v2/alerts", method: "POST", dropAfterHandling: true))
+        #expect(try FaultRule(flag: "drop,probability=0.5") == FaultRule(probability: 0.5, drop: true))
+        #expect(try FaultRule(flag: "status=503,latency=200,body=truncated") == FaultRule(status: 503, latencyMs: 200, body: .truncated))
+        let unknown = try #require(throws: SimulatorStartError.self) { try FaultRule(flag: "explode") }
+        #expect(unknown.message.contains("drop-after"), "the error names every setting")
+        #expect(throws: SimulatorStartError.self) { try FaultRule(flag: "status=700") }
+    }
+
     @Test func stalledResponsesTimeOut() async throws {
         let configuration = SimulatorConfiguration(scenario: "quiet", speed: 0, faults: [FaultRule(route: "/v2/alerts", stall: true)])
         try await Simulator.with(configuration) { _, url in
@@ -239,11 +280,12 @@ struct SimulatorTests {
 }
 
 /// Polls `condition` until it holds or the deadline passes.
-func pollUntil(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async throws {
+func pollUntil(timeout: Duration = .seconds(5), sourceLocation: SourceLocation = #_sourceLocation,
+               _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(20))
     }
-    Issue.record("condition not met within \(timeout)")
+    Issue.record("condition not met within \(timeout)", sourceLocation: sourceLocation)
 }
