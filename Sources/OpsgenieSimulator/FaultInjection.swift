@@ -4,6 +4,9 @@ import Foundation
 ///
 /// Set from `vigil simulate --fault …` or at run time with `POST /_sim/faults` and a JSON body
 /// `{"rules":[{"route":"/v2/alerts","status":503,"probability":0.5}]}`; `DELETE /_sim/faults` clears them.
+///
+/// A rule that sets several faults applies them in this order: `latencyMs`, then `stall`, `drop`,
+/// `status` (answered before the request is handled), `dropAfterHandling`, `body`.
 public struct FaultRule: Codable, Sendable, Hashable {
     /// How a body is damaged.
     public enum BodyFault: String, Codable, Sendable, Hashable {
@@ -29,16 +32,21 @@ public struct FaultRule: Codable, Sendable, Hashable {
     public var latencyMs: Int?
     /// Damage the body of the real answer.
     public var body: BodyFault?
-    /// Close the connection without answering.
+    /// Close the connection without answering; the request is not handled (a write is not applied).
     public var drop: Bool?
     /// Never answer (until the client gives up).
     public var stall: Bool?
+    /// Handle the request, then close the connection without answering, as if it reset after the
+    /// server processed it: a write is accepted and applies, yet the client sees only a transport error.
+    public var dropAfterHandling: Bool?
 
     /// Creates a rule.
     public init(route: String? = nil, method: String? = nil, status: Int? = nil, probability: Double? = nil,
-                latencyMs: Int? = nil, body: BodyFault? = nil, drop: Bool? = nil, stall: Bool? = nil) {
+                latencyMs: Int? = nil, body: BodyFault? = nil, drop: Bool? = nil, stall: Bool? = nil,
+                dropAfterHandling: Bool? = nil) {
         self.route = route; self.method = method; self.status = status; self.probability = probability
         self.latencyMs = latencyMs; self.body = body; self.drop = drop; self.stall = stall
+        self.dropAfterHandling = dropAfterHandling
     }
 
     func matches(method: String, path: String) -> Bool {
@@ -47,7 +55,10 @@ public struct FaultRule: Codable, Sendable, Hashable {
         return true
     }
 
-    /// Parses the `--fault` flag form: `status=503,route=/v2/alerts,probability=0.1,latency=200,body=truncated,drop,stall`.
+    /// Parses the `--fault` flag form: `status=503,route=/v2/alerts,probability=0.1,latency=200,body=truncated,drop,stall,drop-after`.
+    ///
+    /// `drop` closes the connection before the request is handled; `drop-after` handles it first
+    /// (a write is applied) and then closes the connection without answering.
     public init(flag: String) throws(SimulatorStartError) {
         self.init()
         for part in flag.split(separator: ",") {
@@ -71,7 +82,10 @@ public struct FaultRule: Codable, Sendable, Hashable {
                 body = b
             case "drop": drop = true
             case "stall": stall = true
-            default: throw SimulatorStartError(message: "unknown fault setting '\(key)': use route, method, status, probability, latency, body, drop, stall")
+            case "drop-after": dropAfterHandling = true
+            default:
+                throw SimulatorStartError(message: "unknown fault setting '\(key)': use route, method, status, probability, latency, body, "
+                                          + "drop (close without handling), stall, drop-after (handle, then close without answering)")
             }
         }
     }

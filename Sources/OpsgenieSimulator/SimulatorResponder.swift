@@ -41,11 +41,39 @@ struct SimulatorResponder: HTTPResponder {
             try? await context.channel.close()
             return Response(status: .internalServerError)
         }
-        var extraHeaders: [String: String] = [:]
-        var payload: Data
+        let answer = try await handle(request, method: method, path: path, injectedStatus: fault?.status,
+                                      requestId: requestId, started: started)
+        if fault?.dropAfterHandling == true {
+            // Handled (a write is queued and will apply), but the answer is lost with the connection.
+            try? await context.channel.close()
+            return Response(status: .internalServerError)
+        }
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        fields[HTTPField.Name("X-Request-ID")!] = requestId
+        fields[HTTPField.Name("X-Response-Time")!] = String(format: "%.3f", Self.took(since: started))
+        for (k, v) in answer.headers { fields[HTTPField.Name(k)!] = v }
+        if let bodyFault = fault?.body {
+            return damaged(answer.payload, fault: bodyFault, status: answer.status, headers: fields, channel: context.channel)
+        }
+        return Response(status: .init(code: answer.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.payload)))
+    }
+
+    /// An answer before it is put on the wire: status, JSON body and extra headers.
+    private struct Answer {
         var status: Int
+        var payload: Data
+        var headers: [String: String]
+    }
+
+    /// Answers an API request as Opsgenie would (an injected status, auth, rate limits, the route),
+    /// failures as Opsgenie's error body.
+    private func handle(_ request: Request, method: String, path: String, injectedStatus: Int?,
+                        requestId: String, started: ContinuousClock.Instant) async throws -> Answer {
+        var request = request
+        var extraHeaders: [String: String] = [:]
         do {
-            if let injected = fault?.status {
+            if let injected = injectedStatus {
                 // An injected 429 carries the headers a real one does, so clients can honour them.
                 let headers = injected == 429 ? ["X-RateLimit-State": "THROTTLED", "X-RateLimit-Reason": "ACCOUNT", "X-RateLimit-Period-In-Sec": "1"] : [:]
                 throw APIFailure(status: injected, message: "Injected fault \(injected)", headers: headers)
@@ -62,25 +90,16 @@ struct SimulatorResponder: HTTPResponder {
             let body = try await request.collectBody(upTo: 1 << 20)
             let routed = try route(method: method, path: path, query: Self.query(request), body: Data(body.readableBytesView),
                                    rights: rights, host: request.head.authority ?? "127.0.0.1")
-            status = routed.status
-            payload = try Self.envelope(routed.data, requestId: requestId, started: started, paging: routed.paging,
-                                        extra: routed.extra, expandable: routed.expandable)
+            let payload = try Self.envelope(routed.data, requestId: requestId, started: started, paging: routed.paging,
+                                            extra: routed.extra, expandable: routed.expandable)
+            return Answer(status: routed.status, payload: payload, headers: extraHeaders)
         } catch let failure as APIFailure {
-            status = failure.status
             for (k, v) in failure.headers { extraHeaders[k] = v }
             var object: [String: Any] = ["message": failure.message, "took": Self.took(since: started), "requestId": requestId]
             if let code = failure.code { object["code"] = code }
-            payload = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            let payload = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return Answer(status: failure.status, payload: payload, headers: extraHeaders)
         }
-        var fields = HTTPFields()
-        fields[.contentType] = "application/json"
-        fields[HTTPField.Name("X-Request-ID")!] = requestId
-        fields[HTTPField.Name("X-Response-Time")!] = String(format: "%.3f", Self.took(since: started))
-        for (k, v) in extraHeaders { fields[HTTPField.Name(k)!] = v }
-        if let bodyFault = fault?.body {
-            return damaged(payload, fault: bodyFault, status: status, headers: fields, channel: context.channel)
-        }
-        return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: payload)))
     }
 
     // MARK: Faults and control

@@ -21,7 +21,7 @@ struct Simulate: AsyncParsableCommand {
     @Option(name: .customLong("read-only-key"), help: "Key with read and configuration rights only.") var readOnlyKey: String = DemoKeys.readOnly
     @Option(name: .customLong("processing-delay-ms"), help: "How long an accepted write waits before it applies.") var processingDelayMs: Int = 300
     @Option(name: .customLong("rate-limit"), help: "Requests per second and per minute per domain, as S/M (e.g. 30/600).") var rateLimit: String = "30/600"
-    @Option(name: .customLong("fault"), help: "A fault rule, e.g. status=503,route=/v2/alerts,probability=0.1 (repeatable).") var faults: [String] = []
+    @Option(name: .customLong("fault"), help: "A fault rule, e.g. status=503,route=/v2/alerts,probability=0.1; also latency=MS, body=malformed|truncated|wrongTypes|huge, drop, drop-after, stall (repeatable).") var faults: [String] = []
 
     func run() async throws {
         let limits = try parseRateLimit(rateLimit)

@@ -106,24 +106,33 @@ struct SimulatorTests {
     }
 
     @Test func queryLanguageFiltersAndCounts() async throws {
-        try await withSimulator { _, client in
+        try await withSimulator { simulator, client in
             let all = try await client.listAlerts(AlertQuery(limit: 100), maxPages: 5).alerts
-            let p1Open = all.filter { $0.priority == .p1 && $0.status == .open }
-            #expect(try await client.countAlerts(query: "priority:P1 AND status:open") == p1Open.count)
-            let either = all.filter { $0.priority == .p1 || $0.priority == .p2 }
-            #expect(try await client.countAlerts(query: "priority:P1 OR priority:P2") == either.count)
-            let notP1 = all.filter { $0.priority != .p1 }
-            #expect(try await client.countAlerts(query: "NOT priority:P1") == notP1.count)
-            let grouped = all.filter { ($0.priority == .p1 || $0.priority == .p2) && ($0.tags ?? []).contains("payments") }
-            #expect(try await client.countAlerts(query: "(priority:P1 OR priority:P2) AND tag:payments") == grouped.count)
-            let byTeam = all.filter { ($0.responders ?? []).contains { $0.id == "team-platform" } }
-            #expect(try await client.countAlerts(query: "teams:platform") == byTeam.count)
-            let text = all.filter { ($0.message ?? "").lowercased().contains("disk") }
-            #expect(try await client.countAlerts(query: "message:disk") == text.count)
-            #expect(try await client.countAlerts(searchIdentifier: "open P1", searchIdentifierType: "name") == p1Open.count)
-            // sort and order
-            let byCount = try await client.listAlerts(AlertQuery(limit: 10, sort: .tinyId, order: .asc)).alerts.compactMap { Int($0.tinyId ?? "") }
-            #expect(byCount == byCount.sorted())
+            // The list is the whole account, so a query's count can be checked against every alert.
+            #expect(all.count == simulator.allAlerts().count)
+            try #require(all.count > 1)
+            // Each query must match some alerts and leave some out; a count of nothing, or of
+            // everything, would pass whatever the query language did.
+            func expectCount(_ query: String, matches predicate: (Alert) -> Bool) async throws {
+                let expected = all.filter(predicate).count
+                #expect(expected > 0 && expected < all.count, "'\(query)' should split the alerts: \(expected) of \(all.count)")
+                #expect(try await client.countAlerts(query: query) == expected, "'\(query)'")
+            }
+            let p1Open: (Alert) -> Bool = { $0.priority == .p1 && $0.status == .open }
+            try await expectCount("priority:P1 AND status:open", matches: p1Open)
+            try await expectCount("priority:P1 OR priority:P2") { $0.priority == .p1 || $0.priority == .p2 }
+            try await expectCount("NOT priority:P1") { $0.priority != .p1 }
+            try await expectCount("(priority:P1 OR priority:P2) AND tag:payments") {
+                ($0.priority == .p1 || $0.priority == .p2) && ($0.tags ?? []).contains("payments")
+            }
+            try await expectCount("teams:platform") { ($0.responders ?? []).contains { $0.id == "team-platform" } }
+            try await expectCount("message:disk") { ($0.message ?? "").lowercased().contains("disk") }
+            #expect(try await client.countAlerts(searchIdentifier: "open P1", searchIdentifierType: "name") == all.filter(p1Open).count)
+            // sort and order: the first ten tiny ids, each way round
+            let ascending = try await client.listAlerts(AlertQuery(limit: 10, sort: .tinyId, order: .asc)).alerts.compactMap { Int($0.tinyId ?? "") }
+            #expect(ascending == Array(1...10))
+            let descending = try await client.listAlerts(AlertQuery(limit: 10, sort: .tinyId, order: .desc)).alerts.compactMap { Int($0.tinyId ?? "") }
+            #expect(descending == Array((all.count - 9...all.count).reversed()))
         }
     }
 
@@ -182,6 +191,47 @@ struct SimulatorTests {
         }
     }
 
+    @Test func aResetAfterProcessingLosesTheAnswerButNotTheWrite() async throws {
+        try await withSimulator { simulator, client in
+            let url = try #require(simulator.baseURL)
+            let target = try #require(simulator.allAlerts().first { $0.status == .open })
+            func notes(_ text: String) -> Int { simulator.notes(alertId: target.id).filter { $0.note == text }.count }
+
+            // Dropped before handling: the client sees a transport error and the note is never written.
+            simulator.setFaults([FaultRule(route: "/v2/alerts", method: "POST", drop: true)])
+            let lost = try await #require(throws: OperationsError.self) { try await client.addNote(.id(target.id), note: "dropped before") }
+            #expect(lost.faultClass == .network)
+
+            // Dropped after handling (set over the control route, as a soak would): the same transport
+            // error, but the simulator accepted the note and applies it after its processing delay.
+            let (set, _) = try await raw(url, "POST", "/_sim/faults",
+                                         body: #"{"rules":[{"route":"/v2/alerts","method":"POST","dropAfterHandling":true}]}"#)
+            #expect(set == 200)
+            #expect(simulator.activeFaults == [FaultRule(route: "/v2/alerts", method: "POST", dropAfterHandling: true)])
+            let reset = try await #require(throws: OperationsError.self) { try await client.addNote(.id(target.id), note: "dropped after") }
+            #expect(reset.faultClass == .network)
+            try await pollUntil { notes("dropped after") > 0 }
+            #expect(notes("dropped after") == 1, "applied once: nothing retried the write")
+
+            // A note sent after both is applied after both would have been, so by the time it shows,
+            // the one dropped before handling would show too if it had been written.
+            simulator.setFaults([])
+            _ = try await client.addNote(.id(target.id), note: "answered")
+            try await pollUntil { notes("answered") > 0 }
+            #expect(notes("dropped before") == 0)
+        }
+    }
+
+    @Test func faultFlagsParse() throws {
+        let after = try FaultRule(flag: "route=/v2/alerts,method=POST,drop-after")
+        #expect(after == FaultRule(route: "/v2/alerts", method: "POST", dropAfterHandling: true))
+        #expect(try FaultRule(flag: "drop,probability=0.5") == FaultRule(probability: 0.5, drop: true))
+        #expect(try FaultRule(flag: "status=503,latency=200,body=truncated") == FaultRule(status: 503, latencyMs: 200, body: .truncated))
+        let unknown = try #require(throws: SimulatorStartError.self) { try FaultRule(flag: "explode") }
+        #expect(unknown.message.contains("drop-after"), "the error names every setting")
+        #expect(throws: SimulatorStartError.self) { try FaultRule(flag: "status=700") }
+    }
+
     @Test func stalledResponsesTimeOut() async throws {
         let configuration = SimulatorConfiguration(scenario: "quiet", speed: 0, faults: [FaultRule(route: "/v2/alerts", stall: true)])
         try await Simulator.with(configuration) { _, url in
@@ -196,7 +246,11 @@ struct SimulatorTests {
     @Test func scenariosAreDeterministicAndShaped() async throws {
         let a = try Simulator(configuration: SimulatorConfiguration(scenario: "ops-room", speed: 0, seed: 9))
         let b = try Simulator(configuration: SimulatorConfiguration(scenario: "ops-room", speed: 0, seed: 9))
-        #expect(a.allAlerts().map(\.message) == b.allAlerts().map(\.message))
+        let c = try Simulator(configuration: SimulatorConfiguration(scenario: "ops-room", speed: 0, seed: 10))
+        let messages = a.allAlerts().map(\.message)
+        try #require(messages.isEmpty == false, "two empty worlds would be equal")
+        #expect(messages == b.allAlerts().map(\.message), "the same seed replays the same alerts")
+        #expect(messages != c.allAlerts().map(\.message), "another seed is another day")
 
         let scale = try Simulator(configuration: SimulatorConfiguration(scenario: "scale", speed: 0))
         #expect(scale.allAlerts().filter { $0.status == .open }.count >= 10_000)
@@ -232,6 +286,7 @@ struct SimulatorTests {
                 #expect((summary.handoffAt ?? now) > now)
             }
             let hourly = try #require(summaries.first { $0.scheduleName == "payments_schedule" })
+            #expect(hourly.next != hourly.current, "a handoff to the same people would prove nothing")
             let later = try await client.onCalls(schedule: .id(hourly.scheduleId), flat: true, date: hourly.handoffAt!.addingTimeInterval(1))
             #expect(later.names == hourly.next)
         }
@@ -239,11 +294,12 @@ struct SimulatorTests {
 }
 
 /// Polls `condition` until it holds or the deadline passes.
-func pollUntil(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async throws {
+func pollUntil(timeout: Duration = .seconds(5), sourceLocation: SourceLocation = #_sourceLocation,
+               _ condition: () async throws -> Bool) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(20))
     }
-    Issue.record("condition not met within \(timeout)")
+    Issue.record("condition not met within \(timeout)", sourceLocation: sourceLocation)
 }

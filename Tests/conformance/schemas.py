@@ -5,6 +5,8 @@ import urllib.request
 
 import jsonschema
 
+import loopback_only  # noqa: F401  (refuses any host but 127.0.0.1)
+
 url, spec_path = sys.argv[1], sys.argv[2]
 spec = json.load(open(spec_path))
 definitions = spec["definitions"]

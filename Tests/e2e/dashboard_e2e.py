@@ -34,9 +34,11 @@ ARGS = parser.parse_args()
 
 VIGIL = os.path.abspath(ARGS.vigil)
 RUN_ID = f"vigil-e2e-{os.getpid()}"
-# A tmux server of our own (its own socket, no user config): sessions of a developer's tmux are never touched,
+# This run's folder: its tmux socket, and a state folder per check (kept only when the check fails).
+RUN_DIR = tempfile.mkdtemp(prefix=f"{RUN_ID}-")
+# A tmux server of our own (its own socket, no user config): a developer's tmux sessions are never touched,
 # and `kill-server` at the end only ends this run's server.
-TMUX = ["tmux", "-L", RUN_ID, "-f", "/dev/null"]
+TMUX = ["tmux", "-S", os.path.join(RUN_DIR, "tmux.sock"), "-f", "/dev/null"]
 KEY = "vigil-demo-key"
 
 
@@ -47,6 +49,11 @@ def tmux(*args, check=True):
 @atexit.register
 def _end_tmux_server():
     subprocess.run([*TMUX, "kill-server"], capture_output=True)
+    try:
+        os.remove(os.path.join(RUN_DIR, "tmux.sock"))
+        os.rmdir(RUN_DIR)  # only when empty: state folders of failed checks stay
+    except OSError:
+        pass
 
 
 def poll(condition, what, timeout=15.0, interval=0.1, detail=lambda: ""):
@@ -104,7 +111,7 @@ class Pane:
     def __init__(self, slug, width=120, height=40):
         Pane.serial += 1
         self.session = f"{RUN_ID}-{Pane.serial}-{slug}"
-        self.state = tempfile.mkdtemp(prefix=f"vigil-e2e-{slug}-")
+        self.state = tempfile.mkdtemp(prefix=f"{slug}-", dir=RUN_DIR)
         self.width, self.height = width, height
         self.pids = []
         self.simulators = []
