@@ -49,11 +49,12 @@ def tmux(*args, check=True):
 @atexit.register
 def _end_tmux_server():
     subprocess.run([*TMUX, "kill-server"], capture_output=True)
-    try:
-        os.remove(os.path.join(RUN_DIR, "tmux.sock"))
-        os.rmdir(RUN_DIR)  # only when empty: state folders of failed checks stay
-    except OSError:
-        pass
+    for remove in (lambda: os.remove(os.path.join(RUN_DIR, "tmux.sock")),
+                   lambda: os.rmdir(RUN_DIR)):  # only when empty: state folders of failed checks stay
+        try:
+            remove()
+        except OSError:
+            pass
 
 
 def poll(condition, what, timeout=15.0, interval=0.1, detail=lambda: ""):
@@ -116,18 +117,14 @@ class Pane:
         self.pids = []
         self.simulators = []
 
-    def __enter__(self):
-        tmux("new-session", "-d", "-s", self.session, "-x", str(self.width), "-y", str(self.height),
+    def start(self):
+        tmux("new-session", "-d", "-s", self.session, "-c", os.getcwd(), "-x", str(self.width), "-y", str(self.height),
              "-e", f"XDG_STATE_HOME={self.state}", "-e", f"XDG_CONFIG_HOME={self.state}/config", "-e", "PS1=$ ",
              "bash", "--norc", "--noprofile")
         tmux("set-option", "-t", self.session, "remain-on-exit", "on")
-        return self
-
-    def __exit__(self, *exc):
-        self.teardown()
-        return False
 
     def teardown(self):
+        """Ends what this check started, by PID, then its tmux session; safe to call after any failure."""
         for pid in self.pids:
             stop(pid)
         for proc in self.simulators:
@@ -166,7 +163,8 @@ class Pane:
         file the script sources, never the typed command line, so a key in it is not echoed to the terminal."""
         n = len(self.pids) + 1
         pidfile = os.path.join(self.state, f"vigil-{n}.pid")
-        script = f'echo $$ > {pidfile}.tmp && mv {pidfile}.tmp {pidfile} && exec "$0" "$@"'
+        # ulimit -c 0: the crash check must not leave a core file in the repository (the pane's cwd, for ./themes)
+        script = f'ulimit -c 0; echo $$ > {pidfile}.tmp && mv {pidfile}.tmp {pidfile} && exec "$0" "$@"'
         if env:
             envfile = os.path.join(self.state, f"vigil-{n}.env")
             with open(os.open(envfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
@@ -583,8 +581,11 @@ def main():
         started = time.monotonic()
         pane = Pane(slug, **pane_options)
         try:
-            with pane:
+            try:
+                pane.start()
                 fn(pane)
+            finally:
+                pane.teardown()
             passed += 1
             print(f"ok   {title} [{slug}, {time.monotonic() - started:.1f} s]", flush=True)
             shutil.rmtree(pane.state, ignore_errors=True)
