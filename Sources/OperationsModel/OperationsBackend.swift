@@ -12,6 +12,8 @@ public protocol OperationsBackend: Sendable {
     var rateLimits: RateLimitTracker { get }
     /// Lists alerts for a query, at most `maxPages` pages.
     func alerts(_ query: AlertQuery, maxPages: Int) async throws(OperationsError) -> AlertPage
+    /// How many alerts match a query or saved search (`offset`, `limit` and sort are ignored).
+    func countAlerts(_ query: AlertQuery) async throws(OperationsError) -> Int
     /// Fetches one alert with description and details.
     func alert(id: String) async throws(OperationsError) -> Alert
     /// Recent notes of an alert.

@@ -15,6 +15,9 @@ public struct OpsgenieBackend: OperationsBackend {
     public func alerts(_ query: AlertQuery, maxPages: Int) async throws(OperationsError) -> AlertPage {
         try await client.listAlerts(query, maxPages: maxPages)
     }
+    public func countAlerts(_ query: AlertQuery) async throws(OperationsError) -> Int {
+        try await client.countAlerts(query: query.query, searchIdentifier: query.searchIdentifier, searchIdentifierType: query.searchIdentifierType)
+    }
     public func alert(id: String) async throws(OperationsError) -> Alert { try await client.getAlert(.id(id)) }
     public func notes(alertId: String, limit: Int) async throws(OperationsError) -> [AlertNote] {
         try await client.listNotes(.id(alertId), limit: limit)

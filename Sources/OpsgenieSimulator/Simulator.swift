@@ -48,6 +48,8 @@ public final class Simulator: Sendable {
     let faults: Mutex<(rules: [FaultRule], rng: SeededGenerator)>
     let buckets: Mutex<[RateLimitDomain: TokenBucket]>
     let requestCounter = Atomic<Int>(0)
+    /// Authenticated API requests per rate-limit domain, as the service would charge them.
+    let domainCounts = Mutex<[RateLimitDomain: Int]>([:])
     /// Set when stopping, so stalled answers give up and shutdown is not held.
     let stopping = Atomic<Bool>(false)
     private let server: Mutex<LoopbackServer?> = Mutex(nil)
@@ -136,6 +138,9 @@ public final class Simulator: Sendable {
 
     /// The number of requests served (for idle and soak measurements).
     public var requestsServed: Int { requestCounter.load(ordering: .relaxed) }
+
+    /// Authenticated API requests so far per rate-limit domain (what a client spent of each budget).
+    public var requestsByDomain: [RateLimitDomain: Int] { domainCounts.withLock { $0 } }
 }
 
 /// A token bucket per rate-limit domain, over a one-second and a one-minute window.

@@ -80,6 +80,7 @@ struct SimulatorResponder: HTTPResponder {
             }
             let rights = try authenticate(request)
             let domain = Self.domain(method: method, path: path)
+            simulator.domainCounts.withLock { $0[domain, default: 0] += 1 }
             let (state, retryAfter) = simulator.buckets.withLock { $0[domain]!.take() }
             extraHeaders["X-RateLimit-State"] = state.rawValue
             if let retryAfter {

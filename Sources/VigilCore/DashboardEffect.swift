@@ -4,8 +4,12 @@ import OperationsModel
 /// Work `update` asks for: I/O that the runtime or the terminal carries out, whose results
 /// come back as ``DashboardEvent``s.
 public enum DashboardEffect: Sendable, Equatable {
-    /// Poll one kind of data (`filter` and `pages` matter to alerts only).
-    case poll(DataKind, filter: AlertFilter, pages: Int)
+    /// Poll the alert list: true counts, the urgent alerts, and the pages in view.
+    case pollAlerts(AlertListRequest)
+    /// Poll heartbeats or on-call.
+    case poll(DataKind)
+    /// Load pages the person scrolled to.
+    case loadAlertPages(filter: AlertFilter, keys: [AlertPageKey])
     case loadDetail(alertId: String)
     case loadUsers, loadEscalations, loadSavedSearches
     case perform(actionId: Int, action: AlertAction, alertId: String)

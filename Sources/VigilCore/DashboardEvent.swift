@@ -8,8 +8,10 @@ public enum DashboardEvent: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Date)
-    /// Alerts for `filter` (`nil`: for whatever filter is current).
-    case alertsLoaded(Result<AlertPage, OperationsError>, filter: AlertFilter? = nil)
+    /// A poll's answer for `filter` (`nil`: for whatever filter is current).
+    case alertListLoaded(Result<AlertListSnapshot, OperationsError>, filter: AlertFilter? = nil)
+    /// Pages loaded on demand.
+    case alertPagesLoaded(Result<[AlertPageKey: [Alert]], OperationsError>, keys: [AlertPageKey], filter: AlertFilter)
     case heartbeatsLoaded(Result<[Heartbeat], OperationsError>)
     case onCallLoaded(Result<[OnCallSummary], OperationsError>)
     case detailLoaded(alertId: String, Result<AlertDetail, OperationsError>)
@@ -25,4 +27,11 @@ public enum DashboardEvent: Sendable {
     case journalRestored([ActionRecord])
     /// A line for the message area from outside the dashboard (journal, config).
     case notice(String, StatusMessage.Level)
+}
+
+extension DashboardEvent {
+    /// Every matching alert in one answer (a small account, a test).
+    public static func alertsLoaded(_ result: Result<AlertPage, OperationsError>, filter: AlertFilter? = nil) -> DashboardEvent {
+        .alertListLoaded(result.map { AlertListSnapshot(complete: $0.alerts) }, filter: filter)
+    }
 }

@@ -21,8 +21,6 @@ public struct DashboardSettings: Sendable, Hashable {
     public var bellOnP1: Bool
     /// The user name sent with actions.
     public var actor: String?
-    /// How many alerts to load (pages of 100).
-    public var alertPages: Int
     /// Journaled actions older than this when Vigil starts are dropped with a notice, not replayed.
     public var actionMaxAge: TimeInterval
     /// The first wait before a queued action is sent again; it doubles per attempt up to a minute.
@@ -42,10 +40,10 @@ public struct DashboardSettings: Sendable, Hashable {
     public init(host: String, readOnly: Bool = false,
                 intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60],
                 keymap: Keymap = .standard, themeNames: [String] = ["default"], me: String? = nil,
-                bellOnP1: Bool = false, actor: String? = nil, alertPages: Int = 2, actionMaxAge: TimeInterval = 15 * 60,
+                bellOnP1: Bool = false, actor: String? = nil, actionMaxAge: TimeInterval = 15 * 60,
                 actionRetryBase: TimeInterval = 5) {
         self.host = host; self.readOnly = readOnly; self.intervals = intervals; self.keymap = keymap
-        self.themeNames = themeNames; self.me = me; self.bellOnP1 = bellOnP1; self.actor = actor; self.alertPages = alertPages
+        self.themeNames = themeNames; self.me = me; self.bellOnP1 = bellOnP1; self.actor = actor
         self.actionMaxAge = actionMaxAge
         self.actionRetryBase = actionRetryBase
     }

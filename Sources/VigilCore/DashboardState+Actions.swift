@@ -90,15 +90,20 @@ extension DashboardState {
 
     /// Shows a confirmed action on its alert until a poll brings the service's own state.
     mutating func applyLocally(_ record: ActionRecord) {
-        guard let i = alerts.firstIndex(where: { $0.id == record.alertId }) else { return }
-        switch record.action {
-        case .acknowledge: alerts[i].acknowledged = true
-        case .unacknowledge: alerts[i].acknowledged = false
-        case .close: alerts[i].status = .closed
-        case .snooze(let until): alerts[i].snoozed = true; alerts[i].snoozedUntil = until
-        case .assign(.username(let name)): alerts[i].owner = name
-        case .assign(.id(let id)): alerts[i].owner = users.value?.first { $0.id == id }?.username ?? id
-        default: break
+        let owner: String? = switch record.action {
+        case .assign(.username(let name)): name
+        case .assign(.id(let id)): users.value?.first { $0.id == id }?.username ?? id
+        default: nil
+        }
+        alertList.update(record.alertId) { alert in
+            switch record.action {
+            case .acknowledge: alert.acknowledged = true
+            case .unacknowledge: alert.acknowledged = false
+            case .close: alert.status = .closed
+            case .snooze(let until): alert.snoozed = true; alert.snoozedUntil = until
+            case .assign: alert.owner = owner
+            default: break
+            }
         }
     }
 

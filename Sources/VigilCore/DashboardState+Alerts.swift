@@ -2,49 +2,80 @@ import Foundation
 import OperationsModel
 
 extension DashboardState {
-    /// Takes a poll's alerts: keeps the selection on the same alert, rings for a new P1/P2,
-    /// and keeps per-alert memory to the alerts on screen.
-    mutating func receiveAlerts(_ result: Result<AlertPage, OperationsError>, for answeredFilter: AlertFilter?) -> [DashboardEffect] {
+    /// Takes a poll's answer: true counts and the pages read. Keeps the selection on the same
+    /// alert, rings for a new P1/P2, asks for pages in view that the answer did not bring,
+    /// and keeps per-alert memory to the alerts loaded.
+    mutating func receiveAlerts(_ result: Result<AlertListSnapshot, OperationsError>, for answeredFilter: AlertFilter?) -> [DashboardEffect] {
         if let answeredFilter, answeredFilter != filter {
             // The answer for a filter that was changed while it was in flight: poll the new one.
             polls.discard(.alerts, at: now)
             return duePolls()
         }
         var effects: [DashboardEffect] = []
-        if case .success(let page) = result {
-            let sorted = Self.sortedByDefaultOrder(page.alerts)
-            if everLoaded, settings.bellOnP1, sorted.contains(where: { !seen.contains($0.id) && ($0.priority ?? .p5) <= .p2 }) {
+        if case .success(let snapshot) = result {
+            let arrived = snapshot.pages.values.joined()
+            if everLoaded, settings.bellOnP1, arrived.contains(where: { isNew($0) && ($0.priority ?? .p5) <= .p2 }) {
                 effects.append(.bell)
             }
-            if !everLoaded { seen.formUnion(sorted.map(\.id)) }
+            if !everLoaded { firstLoadedAt = now }
             everLoaded = true
-            replaceAlerts(with: sorted, hasMore: page.nextOffset != nil)
+            expectLarge = !snapshot.complete
+            replaceAlerts(with: snapshot)
+            effects += loadPagesInView()
             if let id = selectedAlertId, details[id] == nil { effects.append(.loadDetail(alertId: id)) }
         }
         finishPoll(.alerts, error: result.failure)
         return effects
     }
 
-    private mutating func replaceAlerts(with sorted: [Alert], hasMore: Bool) {
-        let previousIndex = selectedIndex ?? 0
-        alerts = sorted
+    private mutating func replaceAlerts(with snapshot: AlertListSnapshot) {
+        alertList.replace(with: snapshot)
+        loadingPages = []
         // Actions confirmed after this poll started are not in its answer yet.
         if let started = feeds[.alerts]?.startedAt {
             for record in actions where record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
                 applyLocally(record)
             }
         }
-        totalAlerts = hasMore ? sorted.count : nil
-        if selectedAlertId == nil || selectedIndex == nil {
-            // The selected alert left the list: stay on the same row number.
-            selectedAlertId = alerts.isEmpty ? nil : alerts[min(previousIndex, alerts.count - 1)].id
-        }
-        // Keep per-alert memory to the alerts on screen, so weeks of running do not grow it.
-        let onScreen = Set(alerts.map(\.id))
-        marked = marked.intersection(onScreen)
-        details = details.filter { onScreen.contains($0.key) }
-        if seen.count > 4 * max(onScreen.count, 1_000) { seen = seen.intersection(onScreen) }
+        // The selection follows its alert; if it left the list, it stays on the same row.
+        if let id = selectedAlertId, let row = alertList.row(of: id) { cursor = row }
+        cursor = max(0, min(cursor, alertList.total - 1))
+        selectedAlertId = alertList.alert(atRow: cursor)?.id
+        // Keep per-alert memory to the alerts loaded, so weeks of running do not grow it.
+        let loadedIds = Set(alertList.loaded.map(\.alert.id))
+        marked = marked.intersection(loadedIds)
+        details = details.filter { loadedIds.contains($0.key) }
+        if seen.count > 4 * max(loadedIds.count, 1_000) { seen = seen.intersection(loadedIds) }
         keepSelectionVisible()
+    }
+
+    /// Pages loaded on demand, as the person scrolled to them.
+    mutating func receivePages(_ result: Result<[AlertPageKey: [Alert]], OperationsError>, keys: [AlertPageKey],
+                               for answeredFilter: AlertFilter) -> [DashboardEffect] {
+        loadingPages.subtract(keys)
+        guard answeredFilter == filter else { return [] }
+        switch result {
+        case .success(let pages):
+            alertList.merge(pages)
+            if selectedAlertId == nil { selectedAlertId = alertList.alert(atRow: cursor)?.id }
+            return selectedAlertId.map { id in details[id] == nil ? [.loadDetail(alertId: id)] : [] } ?? []
+        case .failure(let error):
+            say("could not load more alerts: \(error.description)", .warning)
+            return []
+        }
+    }
+
+    /// Asks for pages in view that are neither loaded nor on their way.
+    mutating func loadPagesInView() -> [DashboardEffect] {
+        let missing = alertList.missingPages(in: scrollTop..<(scrollTop + alertRows)).filter { !loadingPages.contains($0) }
+        guard !missing.isEmpty else { return [] }
+        loadingPages.formUnion(missing)
+        return [.loadAlertPages(filter: filter, keys: missing)]
+    }
+
+    /// What the next alerts poll asks for.
+    var alertListRequest: AlertListRequest {
+        AlertListRequest(filter: filter, rows: alertViewport, expectLarge: expectLarge)
     }
 
     mutating func receiveDetail(_ id: String, _ result: Result<AlertDetail, OperationsError>) {
@@ -69,33 +100,43 @@ extension DashboardState {
     // MARK: Selection
 
     mutating func move(by delta: Int) {
-        guard !alerts.isEmpty else { return }
-        move(to: (selectedIndex ?? 0) + delta)
+        move(to: cursor + delta)
     }
 
-    mutating func move(to index: Int) {
-        guard !alerts.isEmpty else { return }
-        selectedAlertId = alerts[min(max(0, index), alerts.count - 1)].id
+    /// Moves the selection to a row (clamped to the list); rows not loaded yet are asked for.
+    mutating func move(to row: Int) {
+        guard alertList.total > 0 else { return }
+        cursor = min(max(0, row), alertList.total - 1)
+        selectedAlertId = alertList.alert(atRow: cursor)?.id
         keepSelectionVisible()
     }
 
     mutating func keepSelectionVisible() {
         let rows = max(1, alertRows)
-        guard let index = selectedIndex else { scrollTop = 0; return }
-        if index < scrollTop { scrollTop = index }
-        if index >= scrollTop + rows { scrollTop = index - rows + 1 }
-        scrollTop = max(0, min(scrollTop, max(0, alerts.count - rows)))
+        if cursor < scrollTop { scrollTop = cursor }
+        if cursor >= scrollTop + rows { scrollTop = cursor - rows + 1 }
+        scrollTop = max(0, min(scrollTop, max(0, alertList.total - rows)))
     }
 
-    /// The selection moved onto an alert: it is no longer new, and its detail loads.
+    /// The selection moved: the alert is no longer new, its detail loads, and pages now in
+    /// view load.
     mutating func selectionMoved() -> [DashboardEffect] {
-        guard let id = selectedAlertId else { return [] }
+        var effects = loadPagesInView()
+        guard let id = selectedAlertId else { return effects }
         seen.insert(id)
-        return details[id] == nil ? [.loadDetail(alertId: id)] : []
+        if details[id] == nil { effects.append(.loadDetail(alertId: id)) }
+        return effects
     }
 
-    /// The alert's short id for messages, `?` when it is not on the list.
-    func tinyId(of alertId: String) -> String { alerts.first { $0.id == alertId }?.tinyId ?? "?" }
+    /// An alert raised since Vigil's first look at the list, and not selected since: marked
+    /// `●`. Older alerts that scroll or page into view are history, not news.
+    public func isNew(_ alert: Alert) -> Bool {
+        guard let firstLoadedAt, !seen.contains(alert.id) else { return false }
+        return (alert.createdAt ?? .distantPast) > firstLoadedAt
+    }
+
+    /// The alert's short id for messages, `?` when it is not loaded.
+    func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? "?" }
 
     /// `#12` for one alert, `3 alerts` for several.
     func targetsDescription(_ ids: [String]) -> String {

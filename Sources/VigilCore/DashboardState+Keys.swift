@@ -68,7 +68,7 @@ extension DashboardState {
         case .pageDown: move(by: max(1, alertRows - 1))
         case .pageUp: move(by: -max(1, alertRows - 1))
         case .top: move(to: 0)
-        case .bottom: move(to: alerts.count - 1)
+        case .bottom: move(to: alertList.total - 1)
         case .mark:
             guard let id = selectedAlertId else { return }
             if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
@@ -115,7 +115,7 @@ extension DashboardState {
     }
 
     private func closePrompt(_ targets: [String]) -> String {
-        if targets.count == 1, let alert = alerts.first(where: { $0.id == targets[0] }) {
+        if targets.count == 1, let alert = loadedAlert(targets[0]) {
             return "Close #\(alert.tinyId ?? "?") \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
         }
         return "Close \(targets.count) marked alerts? y/N"
@@ -129,7 +129,7 @@ extension DashboardState {
 
     /// Marked alerts if any, else the selected one.
     func actionTargets() -> [String] {
-        if !marked.isEmpty { return alerts.map(\.id).filter { marked.contains($0) } }
+        if !marked.isEmpty { return alertList.loaded.map(\.alert.id).filter { marked.contains($0) } }
         return selectedAlertId.map { [$0] } ?? []
     }
 

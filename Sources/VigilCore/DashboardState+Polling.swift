@@ -4,7 +4,7 @@ import OperationsModel
 extension DashboardState {
     /// Starts every poll that is due now.
     mutating func duePolls() -> [DashboardEffect] {
-        polls.startDue(at: now).map { .poll($0, filter: filter, pages: settings.alertPages) }
+        polls.startDue(at: now).map { $0 == .alerts ? .pollAlerts(alertListRequest) : .poll($0) }
     }
 
     /// Polls `kind` now; if one is in flight, polls again as soon as it answers (never two of a

@@ -31,11 +31,13 @@ extension DashboardState {
             width = w
             height = h
             keepSelectionVisible()
-            return []
+            return loadPagesInView()
         case .key(let key):
             return handle(key)
-        case .alertsLoaded(let result, let forFilter):
+        case .alertListLoaded(let result, let forFilter):
             return receiveAlerts(result, for: forFilter)
+        case .alertPagesLoaded(let result, let keys, let forFilter):
+            return receivePages(result, keys: keys, for: forFilter)
         case .heartbeatsLoaded(let result):
             receiveHeartbeats(result)
             return []

@@ -45,16 +45,23 @@ public struct DashboardState: Sendable {
     public internal(set) var now: Date
     public internal(set) var width: Int
     public internal(set) var height: Int
-    /// The alerts on the list, in display order.
-    public internal(set) var alerts: [Alert] = []
-    public internal(set) var totalAlerts: Int?
-    /// The selection follows the alert, not the row.
+    /// Every alert the filter matches, with true counts; pages load as they come into view.
+    public internal(set) var alertList = AlertList()
+    /// The last poll found more alerts than one page holds.
+    public internal(set) var expectLarge = false
+    /// Pages asked for and not yet answered.
+    public internal(set) var loadingPages: Set<AlertPageKey> = []
+    /// The row the selection is on.
+    public internal(set) var cursor = 0
+    /// The selected alert; the selection follows it, not the row, when polls move it.
     public internal(set) var selectedAlertId: String?
     public internal(set) var scrollTop = 0
     /// Alerts marked with Space for a bulk action.
     public internal(set) var marked: Set<String> = []
-    /// Alerts seen (selected or on the first load); others are marked new.
+    /// Alerts selected since they arrived (no longer new).
     public internal(set) var seen: Set<String> = []
+    /// When the alert list first loaded: alerts raised after it are new.
+    public internal(set) var firstLoadedAt: Date?
     /// Whether alerts have loaded at least once.
     public internal(set) var everLoaded = false
     public internal(set) var details: [String: AlertDetail] = [:]
@@ -98,11 +105,26 @@ public struct DashboardState: Sendable {
     /// Per kind of data: last success, last failure, what is in flight.
     public var feeds: [DataKind: FeedStatus] { polls.feeds }
 
+    /// The loaded alerts, in display order.
+    public var alerts: [Alert] { alertList.loaded.map(\.alert) }
+
+    /// How many alerts the filter matches in the account.
+    public var totalAlerts: Int { alertList.total }
+
     /// The selected alert.
-    public var selectedAlert: Alert? { selectedAlertId.flatMap { id in alerts.first { $0.id == id } } }
+    public var selectedAlert: Alert? { selectedAlertId.flatMap { id in alertList.row(of: id).flatMap { alertList.alert(atRow: $0) } } }
 
     /// Row index of the selection.
-    public var selectedIndex: Int? { selectedAlertId.flatMap { id in alerts.firstIndex { $0.id == id } } }
+    public var selectedIndex: Int? { selectedAlertId == nil ? nil : cursor }
+
+    /// The rows in view with a page's margin, for polls and paging.
+    public var alertViewport: Range<Int> {
+        let first = max(0, scrollTop - 20)
+        return first..<(scrollTop + alertRows + 20)
+    }
+
+    /// The alert a loaded id names.
+    func loadedAlert(_ id: String) -> Alert? { alertList.row(of: id).flatMap { alertList.alert(atRow: $0) } }
 
     /// Open actions (not confirmed or failed).
     public var pendingActions: [ActionRecord] { actions.filter { $0.phase.isOpen } }

@@ -109,13 +109,10 @@ extension DashboardState {
     }
 
     func drawAlerts(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        // One pass, no copies: this runs on every frame with up to thousands of alerts.
-        var perPriority: [AlertPriority: Int] = [:]
-        for alert in alerts { if let p = alert.priority { perPriority[p, default: 0] += 1 } }
-        let counts = AlertPriority.all.map { p in "\(p.rawValue):\(perPriority[p] ?? 0)" }.joined(separator: " ")
-        let filterName = filterDescription
+        // True counts from the account, not from what is loaded.
+        let counts = AlertPriority.all.enumerated().map { i, p in "\(p.rawValue):\(alertList.counts[i])" }.joined(separator: " ")
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
-                   title: "Alerts \(alerts.count) [\(counts)] \(filterName)", focused: focus == .alerts)
+                   title: "Alerts \(alertList.total) [\(counts)] \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
         let columns = AlertColumns(inner: inner)
@@ -125,20 +122,36 @@ extension DashboardState {
         if let w = columns.team { header += pad("TEAM", w) + " " }
         canvas.write(header + "MESSAGE", x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
         let rows = r.height - 3
-        if alerts.isEmpty {
+        if alertList.total == 0 {
             let text: String
             if !everLoaded { text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)" } ?? "loading alerts…" }
             else { text = "no alerts match \(filterDescription)" }
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
             return
         }
-        for (offset, alert) in alerts.dropFirst(scrollTop).prefix(rows).enumerated() {
-            drawAlertRow(&canvas, alert, x: x, y: r.y + 2 + offset, inner: inner, columns: columns)
+        for row in scrollTop..<max(scrollTop, min(alertList.total, scrollTop + rows)) {
+            let y = r.y + 2 + row - scrollTop
+            if let alert = alertList.alert(atRow: row) {
+                drawAlertRow(&canvas, alert, x: x, y: y, inner: inner, columns: columns)
+            } else {
+                drawPlaceholderRow(&canvas, row, x: x, y: y, inner: inner)
+            }
         }
-        if alerts.count > rows {
-            let info = " \(scrollTop + 1)-\(min(alerts.count, scrollTop + rows))/\(alerts.count)\(totalAlerts != nil ? "+" : "") "
+        if alertList.total > rows {
+            let info = " \(scrollTop + 1)-\(min(alertList.total, scrollTop + rows))/\(alertList.total) "
             canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
         }
+    }
+
+    /// A row whose page is not loaded: on its way, or past what the service pages to.
+    func drawPlaceholderRow(_ canvas: inout Canvas, _ row: Int, x: Int, y: Int, inner: Int) {
+        let selected = row == cursor
+        canvas.fill(x: x, y: y, width: inner, height: 1, style: CellStyle(selected ? .selection : .text))
+        let priority = alertList.location(ofRow: row)?.key.priority?.rawValue ?? "P?"
+        let text = alertList.isBeyondPagingLimit(row)
+            ? "\(priority) — beyond the 20,000 alerts a list can page to; narrow the filter to see these"
+            : "\(priority) loading…"
+        canvas.write(text, x: x + 2, y: y, style: CellStyle(selected ? .selection : .dim), maxWidth: inner - 2)
     }
 
     func drawAlertRow(_ canvas: inout Canvas, _ alert: Alert, x: Int, y: Int, inner: Int, columns: AlertColumns) {
@@ -175,7 +188,7 @@ extension DashboardState {
         if let failed = actions.last(where: { $0.alertId == alert.id }), case .failed = failed.phase,
            now.timeIntervalSince(failed.createdAt) < 120 { return ("!", .failed) }
         if marked.contains(alert.id) { return ("*", .marked) }
-        if !seen.contains(alert.id) { return ("●", .newAlert) }
+        if isNew(alert) { return ("●", .newAlert) }
         return (" ", .text)
     }
 
@@ -333,7 +346,7 @@ extension DashboardState {
             let title: String
             switch purpose {
             case .filter: title = "Filter — alert query (Enter applies, Esc cancels)"
-            case .note(let ids): title = "Note for \(ids.count == 1 ? "#" + (alerts.first { $0.id == ids[0] }?.tinyId ?? "?") : "\(ids.count) alerts") (Enter sends, Esc cancels)"
+            case .note(let ids): title = "Note for \(targetsDescription(ids)) (Enter sends, Esc cancels)"
             case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
             }
             popup(&canvas, title: title, lines: ["> " + text + "▏"])

@@ -7,7 +7,9 @@ import VigilCore
 extension DashboardEngine {
     func runIO(_ effect: DashboardEffect) {
         switch effect {
-        case .poll(let kind, let filter, let pages): poll(kind, filter: filter, pages: pages)
+        case .pollAlerts(let request): pollAlerts(request)
+        case .poll(let kind): poll(kind)
+        case .loadAlertPages(let filter, let keys): loadPages(keys, filter: filter)
         case .loadDetail(let id): loadDetail(id)
         case .loadUsers:
             load("users", { (backend) async throws(OperationsError) -> [User] in try await backend.users() }, as: DashboardEvent.usersLoaded)
@@ -21,31 +23,38 @@ extension DashboardEngine {
         }
     }
 
-    /// The query a filter means to the backend: newest first, 100 a page.
-    static func alertQuery(for filter: AlertFilter) -> AlertQuery {
-        switch filter {
-        case .query(let text):
-            return AlertQuery(query: text, limit: 100, sort: .createdAt, order: .desc)
-        case .savedSearch(let id, _):
-            return AlertQuery(searchIdentifier: id, searchIdentifierType: "id", limit: 100, sort: .createdAt, order: .desc)
+    private func pollAlerts(_ request: AlertListRequest) {
+        let loader = AlertListLoader(backend: backend), inbox = self.inbox, logger = self.logger, backend = self.backend
+        spawn {
+            let result = await loader.poll(request)
+            if case .failure(let error) = result { logger.warning("alerts poll failed: \(error.description)") }
+            let worst = backend.rateLimits.worst
+            inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
+            inbox.push(.alertListLoaded(result, filter: request.filter))
         }
     }
 
-    private func poll(_ kind: DataKind, filter: AlertFilter, pages: Int) {
+    private func loadPages(_ keys: [AlertPageKey], filter: AlertFilter) {
+        let loader = AlertListLoader(backend: backend), inbox = self.inbox, logger = self.logger
+        spawn {
+            let result = await attempt { () async throws(OperationsError) in try await loader.pages(keys, filter: filter) }
+            if case .failure(let error) = result { logger.warning("loading alert pages failed: \(error.description)") }
+            inbox.push(.alertPagesLoaded(result, keys: keys, filter: filter))
+        }
+    }
+
+    private func poll(_ kind: DataKind) {
+        guard kind != .alerts else { return }  // the alert list is polled through `.pollAlerts`
         let backend = self.backend, inbox = self.inbox, logger = self.logger, now = state.now
         spawn {
             let event: DashboardEvent
             let error: OperationsError?
             switch kind {
-            case .alerts:
-                let result = await attempt { () async throws(OperationsError) in try await backend.alerts(Self.alertQuery(for: filter), maxPages: pages) }
-                event = .alertsLoaded(result, filter: filter)
-                error = result.failure
             case .heartbeats:
                 let result = await attempt { () async throws(OperationsError) in try await backend.heartbeats() }
                 event = .heartbeatsLoaded(result)
                 error = result.failure
-            case .onCall:
+            case .onCall, .alerts:  // (.alerts never gets here)
                 let result = await attempt { () async throws(OperationsError) in try await backend.onCall(at: now) }
                 event = .onCallLoaded(result)
                 error = result.failure

@@ -43,3 +43,8 @@ func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, jou
     _ = state.update(.onCallLoaded(.success(sampleOnCall)))
     return state
 }
+
+/// The alerts poll `state` asks for with `filter` (its rows in view, a list that fits one page).
+func alertPoll(_ state: DashboardState, _ filter: AlertFilter) -> DashboardEffect {
+    .pollAlerts(AlertListRequest(filter: filter, rows: state.alertViewport, expectLarge: state.expectLarge))
+}

@@ -10,9 +10,9 @@ struct QuickFilterAndPickerTests {
         #expect(state.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db"])
         _ = state.update(.savedSearchesLoaded(.success([SavedSearchMeta(id: "s1", name: "payments"), SavedSearchMeta(id: "s2", name: "edge")])))
         #expect(state.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db", "payments"])
-        #expect(state.update(.key(.character("5"))) == [.poll(.alerts, filter: .query("tag:db AND status:open"), pages: 2)])
+        #expect(state.update(.key(.character("5"))) == [alertPoll(state, .query("tag:db AND status:open"))])
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)), filter: .query("tag:db AND status:open")))
-        #expect(state.update(.key(.character("6"))) == [.poll(.alerts, filter: .savedSearch(id: "s1", name: "payments"), pages: 2)])
+        #expect(state.update(.key(.character("6"))) == [alertPoll(state, .savedSearch(id: "s1", name: "payments"))])
         #expect(state.render().text.contains("saved: payments"))
     }
 

@@ -13,7 +13,7 @@ struct UpdateTests {
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1))))
         #expect(state.update(.tick(fixedNow.addingTimeInterval(5))).isEmpty, "not due before the interval")
         let due = state.update(.tick(fixedNow.addingTimeInterval(12)))
-        #expect(due == [.poll(.alerts, filter: .query("status:open"), pages: 2)])
+        #expect(due == [alertPoll(state, .query("status:open"))])
     }
 
     @Test func alertsAreOrderedByPriorityThenRecency() {
@@ -36,9 +36,12 @@ struct UpdateTests {
 
     @Test func newAlertsAreMarkedUntilSeen() {
         var state = loadedState()
-        let newer = sampleAlerts + [alert(7, .p1, minutesAgo: 1)]
+        // Raised after Vigil's first look at the list: new until selected.
+        let newer = sampleAlerts + [alert(7, .p1, minutesAgo: -0.5)]
+        _ = state.update(.tick(fixedNow.addingTimeInterval(40)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: newer, nextOffset: nil, pagesFetched: 1))))
         #expect(state.render().text.contains("● #7"))
+        #expect(!state.render().text.contains("● #1 "), "alerts that were there at the first look are not news")
         _ = state.update(.key(.character("g")))
         #expect(!state.render().text.contains("● #7"))
     }
@@ -177,13 +180,13 @@ struct UpdateTests {
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
         let effects = state.update(.key(.enter))
         #expect(state.filter == .query("priority:P1"))
-        #expect(effects == [.poll(.alerts, filter: .query("priority:P1"), pages: 2)])
+        #expect(effects == [alertPoll(state, .query("priority:P1"))])
         // quick filter 4 ("all") while the priority:P1 poll is in flight: no second poll now…
         #expect(state.update(.key(.character("4"))).isEmpty)
         #expect(state.filter == .query(""))
         // …the P1 answer is discarded and the new filter polled at once
         let next = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1)), filter: .query("priority:P1")))
-        #expect(next == [.poll(.alerts, filter: .query(""), pages: 2)])
+        #expect(next == [alertPoll(state, .query(""))])
         #expect(state.alerts.count == 6, "the discarded answer did not replace the list")
     }
 
@@ -256,16 +259,16 @@ struct PollingHealthTests {
         var state = loadedState()
         let down = OperationsError.http(status: 502, message: "bad gateway", requestId: nil, internalCode: nil, rateLimit: nil)
         for _ in 0..<3 {
-            #expect(state.update(.key(.character("r"))).contains(.poll(.heartbeats, filter: .query("status:open"), pages: 2)))
+            #expect(state.update(.key(.character("r"))).contains(.poll(.heartbeats)))
             _ = state.update(.alertsLoaded(.failure(down)))
             _ = state.update(.heartbeatsLoaded(.failure(down)))
         }
         #expect((10...11).contains(nextDue(state, .alerts)), "the alerts poll is the probe: one interval, \(nextDue(state, .alerts))")
         #expect((120...132).contains(nextDue(state, .heartbeats)), "heartbeats back off to 4× their 30 s, \(nextDue(state, .heartbeats))")
-        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))) == [.poll(.alerts, filter: .query("status:open"), pages: 2)])
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))) == [alertPoll(state, .query("status:open"))])
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
         #expect(nextDue(state, .heartbeats) == 11, "the API is back: heartbeats poll at once")
-        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))).contains(.poll(.heartbeats, filter: .query("status:open"), pages: 2)))
+        #expect(state.update(.tick(fixedNow.addingTimeInterval(11))).contains(.poll(.heartbeats)))
     }
 
     @Test func rateLimitsSlowEveryKindAndHonourThePeriod() {
@@ -301,11 +304,11 @@ struct PollingHealthTests {
         _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
         let after = state.update(.actionFinished(actionId: 1, .success(RequestStatus(action: nil, processedAt: nil, isSuccess: true, status: nil, alertId: "id-2", alias: nil))))
-        #expect(after.contains(.poll(.alerts, filter: .query("status:open"), pages: 2)))
+        #expect(after.contains(alertPoll(state, .query("status:open"))))
         #expect(state.feeds[.heartbeats]?.inFlight == false)
         _ = state.update(.onCallLoaded(.success(sampleOnCall)))
         let later = state.update(.tick(fixedNow.addingTimeInterval(200)))
-        #expect(later.contains { if case .poll(.heartbeats, _, _) = $0 { true } else { false } }, "heartbeats keep polling")
+        #expect(later.contains { if case .poll(.heartbeats) = $0 { true } else { false } }, "heartbeats keep polling")
     }
 
     @Test func aNoteIsNotResentAfterAnAmbiguousFailure() {
@@ -353,7 +356,7 @@ struct PollingHealthTests {
         #expect(state.update(.key(.enter)).isEmpty, "never two alert polls in flight")
         let stale = AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)
         let next = state.update(.alertsLoaded(.success(stale), filter: .query("status:open")))
-        #expect(next == [.poll(.alerts, filter: .query("priority:P1"), pages: 2)])
+        #expect(next == [alertPoll(state, .query("priority:P1"))])
         #expect(state.feeds[.alerts]?.lastError == nil)
     }
 }

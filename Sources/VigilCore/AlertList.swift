@@ -1,0 +1,210 @@
+import Foundation
+import OperationsModel
+
+/// One page of one priority's alerts: the list loads P1…P5 separately, a page at a time.
+public struct AlertPageKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 0 for P1 … 4 for P5, 5 for alerts with no known priority.
+    public var segment: Int
+    /// The page within that priority (page 0 is the newest 100).
+    public var page: Int
+
+    /// Creates a key.
+    public init(segment: Int, page: Int) { self.segment = segment; self.page = page }
+
+    /// The priority the page lists (`nil` for the unknown-priority segment).
+    public var priority: AlertPriority? { segment < AlertPriority.all.count ? AlertPriority.all[segment] : nil }
+    /// The first alert of the page within its priority.
+    public var offset: Int { page * AlertList.pageSize }
+
+    public static func < (a: AlertPageKey, b: AlertPageKey) -> Bool { (a.segment, a.page) < (b.segment, b.page) }
+    public var description: String { "\(priority?.rawValue ?? "P?") page \(page)" }
+}
+
+/// What an alert poll brings back.
+public struct AlertListSnapshot: Sendable, Hashable {
+    /// The account's true number of matching alerts per segment (P1…P5, unknown).
+    public var counts: [Int]
+    /// The pages read, newest first within each.
+    public var pages: [AlertPageKey: [Alert]]
+    /// Every matching alert is in `pages` (one answer held them all).
+    public var complete: Bool
+
+    /// A snapshot of every matching alert, from one answer.
+    public init(complete alerts: [Alert]) {
+        let list = AlertList(complete: alerts)
+        counts = list.counts
+        pages = list.pages
+        complete = true
+    }
+
+    /// A snapshot of counts and some pages.
+    public init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
+        self.counts = counts
+        self.pages = pages
+        complete = false
+    }
+}
+
+/// What an alert poll asks for: the filter, and the rows the person can see (so those pages
+/// come back with the counts), and whether the last answer was too large to hold whole.
+public struct AlertListRequest: Sendable, Hashable {
+    public var filter: AlertFilter
+    /// Rows in view (with a margin), in display order.
+    public var rows: Range<Int>
+    /// The last poll found more alerts than one page: go straight to counts and pages.
+    public var expectLarge: Bool
+
+    /// Creates a request.
+    public init(filter: AlertFilter, rows: Range<Int>, expectLarge: Bool) {
+        self.filter = filter; self.rows = rows; self.expectLarge = expectLarge
+    }
+}
+
+/// Every alert the filter matches, in display order — P1 first, newest first within a
+/// priority — with the account's true counts. Pages that are not loaded are rows to show
+/// as "loading…", so the screen never claims fewer alerts than the account has.
+public struct AlertList: Sendable, Hashable {
+    /// Alerts per page.
+    public static let pageSize = 100
+    /// The services answer no page past offset + limit = 20,000 (per priority here).
+    public static let offsetLimit = 20_000
+    /// P1 and P2 rows loaded with every poll, before anything the person scrolls to.
+    public static let urgentRows = 200
+    /// Segments: P1…P5 and alerts of unknown priority.
+    static let segmentCount = AlertPriority.all.count + 1
+
+    /// Matching alerts per segment, as the account counts them.
+    public private(set) var counts: [Int] = Array(repeating: 0, count: segmentCount)
+    /// The pages loaded.
+    public private(set) var pages: [AlertPageKey: [Alert]] = [:]
+    /// The loaded alerts in row order, with their rows.
+    public private(set) var loaded: [(row: Int, alert: Alert)] = []
+    private var rowById: [String: Int] = [:]
+
+    /// An empty list.
+    public init() {}
+
+    /// A list of every matching alert.
+    public init(complete alerts: [Alert]) {
+        var groups = Array(repeating: [Alert](), count: Self.segmentCount)
+        for alert in DashboardState.sortedByDefaultOrder(alerts) { groups[Self.segment(of: alert)].append(alert) }
+        var pages: [AlertPageKey: [Alert]] = [:]
+        for (segment, group) in groups.enumerated() {
+            for start in stride(from: 0, to: group.count, by: Self.pageSize) {
+                pages[AlertPageKey(segment: segment, page: start / Self.pageSize)] = Array(group[start..<min(group.count, start + Self.pageSize)])
+            }
+        }
+        self.init(counts: groups.map(\.count), pages: pages)
+    }
+
+    init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
+        self.counts = counts
+        self.pages = pages
+        reindex()
+    }
+
+    static func segment(of alert: Alert) -> Int { min((alert.priority?.rank ?? 6) - 1, segmentCount - 1) }
+
+    /// All matching alerts.
+    public var total: Int { counts.reduce(0, +) }
+
+    /// The first row of a segment.
+    public func firstRow(ofSegment segment: Int) -> Int { counts.prefix(segment).reduce(0, +) }
+
+    /// Which page holds a row, and where in it.
+    public func location(ofRow row: Int) -> (key: AlertPageKey, index: Int)? {
+        guard row >= 0 else { return nil }
+        var start = 0
+        for (segment, count) in counts.enumerated() {
+            if row < start + count {
+                let within = row - start
+                return (AlertPageKey(segment: segment, page: within / Self.pageSize), within % Self.pageSize)
+            }
+            start += count
+        }
+        return nil
+    }
+
+    /// The alert on a row, when its page is loaded.
+    public func alert(atRow row: Int) -> Alert? {
+        guard let (key, index) = location(ofRow: row), let page = pages[key], index < page.count else { return nil }
+        return page[index]
+    }
+
+    /// The row of a loaded alert.
+    public func row(of id: String) -> Int? { rowById[id] }
+
+    /// Whether a row lies past the services' paging limit, so it can never be loaded.
+    public func isBeyondPagingLimit(_ row: Int) -> Bool {
+        guard let (key, index) = location(ofRow: row) else { return false }
+        return key.offset + index >= Self.offsetLimit
+    }
+
+    /// Pages holding `rows` that are not loaded and can be.
+    public func missingPages(in rows: Range<Int>) -> [AlertPageKey] {
+        Self.pages(covering: rows, counts: counts).filter { pages[$0] == nil }
+    }
+
+    /// The pages a poll reads: the urgent rows (P1 then P2, up to ``urgentRows``) and the
+    /// pages holding `rows`, as far as the paging limit allows.
+    public static func plan(counts: [Int], rows: Range<Int>) -> [AlertPageKey] {
+        var keys = Set(pages(covering: rows, counts: counts))
+        var urgentLeft = urgentRows
+        for segment in 0..<2 where urgentLeft > 0 {
+            let wanted = min(counts[segment], urgentLeft)
+            for page in 0..<((wanted + pageSize - 1) / pageSize) { keys.insert(AlertPageKey(segment: segment, page: page)) }
+            urgentLeft -= wanted
+        }
+        return keys.sorted()
+    }
+
+    static func pages(covering rows: Range<Int>, counts: [Int]) -> [AlertPageKey] {
+        var keys: [AlertPageKey] = []
+        var start = 0
+        for (segment, count) in counts.enumerated() {
+            let low = max(rows.lowerBound, start), high = min(rows.upperBound, start + count)
+            if low < high {
+                let first = (low - start) / pageSize
+                let last = (high - 1 - start) / pageSize
+                for page in first...last where page * pageSize < offsetLimit { keys.append(AlertPageKey(segment: segment, page: page)) }
+            }
+            start += count
+        }
+        return keys
+    }
+
+    /// Takes a poll's answer: its counts, and its pages in place of every page held before.
+    public mutating func replace(with snapshot: AlertListSnapshot) {
+        counts = snapshot.counts
+        pages = snapshot.pages
+        reindex()
+    }
+
+    /// Adds pages loaded on demand (for the same counts).
+    public mutating func merge(_ more: [AlertPageKey: [Alert]]) {
+        for (key, alerts) in more { pages[key] = alerts }
+        reindex()
+    }
+
+    /// Changes a loaded alert in place (an action confirmed before the next poll shows it).
+    public mutating func update(_ id: String, _ change: (inout Alert) -> Void) {
+        guard let row = rowById[id], let (key, index) = location(ofRow: row), pages[key] != nil, index < pages[key]!.count else { return }
+        change(&pages[key]![index])
+        if let i = loaded.firstIndex(where: { $0.row == row }) { loaded[i].alert = pages[key]![index] }
+    }
+
+    private mutating func reindex() {
+        loaded = []
+        rowById = [:]
+        for key in pages.keys.sorted() {
+            let first = firstRow(ofSegment: key.segment) + key.offset
+            for (i, alert) in (pages[key] ?? []).enumerated() where key.offset + i < counts[key.segment] {
+                loaded.append((first + i, alert))
+                rowById[alert.id] = first + i
+            }
+        }
+    }
+
+    public static func == (a: AlertList, b: AlertList) -> Bool { a.counts == b.counts && a.pages == b.pages }
+    public func hash(into hasher: inout Hasher) { hasher.combine(counts); hasher.combine(pages) }
+}

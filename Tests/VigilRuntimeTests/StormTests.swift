@@ -1,0 +1,57 @@
+import Foundation
+import OpsgenieKit
+import OpsgenieSimulator
+import Testing
+import VigilCore
+@testable import VigilRuntime
+import VigilTesting
+
+/// The `scale` scenario: 10,000 open alerts. What the screen says must be the whole truth.
+@Suite struct StormTests {
+    @Test func theTitleAndCountsAreTheAccountsAndOldUrgentAlertsAreListed() async throws {
+        try await LiveDashboard.run(scenario: "scale") { simulator, engine in
+            try await engine.pump("the first storm poll", within: 30) { $0.alertList.total > 0 }
+            let open = simulator.allAlerts().filter { $0.status == .open }
+            #expect(engine.state.alertList.total == open.count)
+            for (i, priority) in AlertPriority.all.enumerated() {
+                #expect(engine.state.alertList.counts[i] == open.filter { $0.priority == priority }.count, "\(priority.rawValue)")
+            }
+            let title = engine.state.render().text.split(separator: "\n")[1]
+            #expect(title.contains("Alerts \(open.count) "), "\(title)")
+            // The 200 newest alerts of any priority are minutes old; the P1s listed go back much further.
+            let newest200 = open.sorted { ($0.createdAt ?? .distantPast) > ($1.createdAt ?? .distantPast) }.prefix(200)
+            let cutoff = try #require(newest200.last?.createdAt)
+            let oldP1 = engine.state.alerts.filter { $0.priority == .p1 && ($0.createdAt ?? .distantFuture) < cutoff }
+            #expect(oldP1.count > 100, "P1s older than the newest 200 alerts are on the list: \(oldP1.count)")
+        }
+    }
+
+    @Test func bottomReachesTheOldestAlert() async throws {
+        try await LiveDashboard.run(scenario: "scale") { simulator, engine in
+            try await engine.pump("the first storm poll", within: 30) { $0.alertList.total > 0 }
+            engine.send(.key(.character("G")))
+            try await engine.pump("the last row loaded", within: 30) { $0.selectedAlert != nil }
+            let oldestP5 = simulator.allAlerts().filter { $0.status == .open && $0.priority == .p5 }
+                .min { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
+            #expect(engine.state.selectedAlert?.id == oldestP5?.id)
+            #expect(engine.state.cursor == engine.state.alertList.total - 1)
+        }
+    }
+
+    @Test func aStormPollSpendsAFewSearchCalls() async throws {
+        try await LiveDashboard.run(scenario: "scale") { simulator, engine in
+            try await engine.pump("storm mode", within: 30) { $0.expectLarge && $0.feeds[.alerts]?.lastSuccess != nil }
+            let pollsBefore = engine.state.feeds[.alerts]?.polls ?? 0
+            let searchBefore = simulator.requestsByDomain[.search] ?? 0
+            try await engine.pump("ten more alert polls", within: 30) { ($0.feeds[.alerts]?.polls ?? 0) >= pollsBefore + 10 }
+            try await engine.settle()
+            let polls = (engine.state.feeds[.alerts]?.polls ?? 0) - pollsBefore
+            let search = (simulator.requestsByDomain[.search] ?? 0) - searchBefore
+            let perPoll = Double(search) / Double(polls)
+            // Five counts and the two urgent pages: 7 Search calls a poll, 42 a minute at the
+            // default 10 s — the figure in the README, well inside a 600-a-minute domain.
+            #expect(perPoll <= 7.5, "\(search) Search calls over \(polls) polls")
+            #expect(perPoll >= 6, "counts and urgent pages are really asked for: \(perPoll)")
+        }
+    }
+}
