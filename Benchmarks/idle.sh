@@ -263,18 +263,24 @@ rows = [line.split(" ", 10) for line in open(path).read().splitlines()]
 print(f"idle cost, quiet scenario, one simulator (not counted); vigil {vigil_version}, tygenie {peer_version}")
 head = f"{'program':<12} {'size':>7} {'window':>7} {'CPU s':>6} {'CPU %':>7} {'bytes':>8} {'B/s':>6} {'peak RSS MB':>11} {'1st row s':>9} {'+2nd MB':>8}  sockets' remote ends (×samples, 1/s)"
 print(head); print("-" * len(head))
-cpu = {}
+cpu, tick_pct = {}, {}
 for name, size, c0, c1, t0, t1, b, hwm, row, dirty, ends in rows:
     window = float(t1) - float(t0)
     secs = (float(c1) - float(c0)) / ticks
     cpu[(name, size)] = 100 * secs / window
+    tick_pct[(name, size)] = 100 / ticks / window
     print(f"{name:<12} {size:>7} {window:>6.1f}s {secs:>6.2f} {cpu[(name, size)]:>6.3f}% {int(b):>8} {int(b) / window:>6.0f} "
           f"{hwm:>11} {row:>9} {dirty:>8}  {ends}")
 for (name, size), value in cpu.items():
     if name == "vigil-60s" and ("tygenie-60s", size) in cpu:
         peer = cpu[("tygenie-60s", size)]
         ratio = f"{value / peer:.3f}" if peer > 0 else "n/a (peer used 0 ticks)"
-        print(f"ratio CPU vigil-60s / tygenie-60s at {size}: {ratio}  ({value:.3f}% / {peer:.3f}%)")
+        # Each reading is whole ticks, so either side can be up to one tick off.
+        lo = max(0.0, value - tick_pct[(name, size)]) / (peer + tick_pct[("tygenie-60s", size)])
+        low_peer = peer - tick_pct[("tygenie-60s", size)]
+        hi = f"{(value + tick_pct[(name, size)]) / low_peer:.2f}" if low_peer > 1e-9 else "∞"
+        print(f"ratio CPU vigil-60s / tygenie-60s at {size}: {ratio}  ({value:.3f}% / {peer:.3f}%; "
+              f"±1 tick on each side: {lo:.2f}–{hi})")
 print(f"CPU from /proc/PID/stat in ticks of 1/{ticks:.0f} s: ±{100 / ticks:.0f} tick over the window is ±"
       f"{100 * 1 / ticks / max(float(r[5]) - float(r[4]) for r in rows):.3f}% of one core")
 PY

@@ -437,6 +437,25 @@ HOSTILE_PAYLOADS = {
 }
 
 
+@check("storm", "scale scenario: the title is the account's true total, old P1s are listed, G reaches the true end")
+def storm_numbers_are_the_whole_truth(p):
+    _, port = p.run_demo("scale")
+    total = api(port, "/v2/alerts/count?query=status%3Aopen")["data"]["count"]
+    p1 = api(port, "/v2/alerts/count?query=status%3Aopen%20AND%20priority%3AP1")["data"]["count"]
+    assert total == 10_000, f"the scenario has {total} open alerts"
+    p.wait_text(f"Alerts {total} [P1:{p1} ")
+    # The account's newest 200 alerts span 10 minutes (one every 3 s): paging down through the
+    # P1s shows P1s older than that, which a list of "the newest 200" would never show.
+    for _ in range(4):
+        p.keys("PageDown")
+    old_p1 = re.compile(r"#\d+\s+P1 \w+\s+(\d+h|1[5-9]m|[2-5]\dm) ")
+    p.wait_for(lambda s: old_p1.search(s), "a P1 raised more than 15 minutes ago on screen")
+    p.keys("G")
+    s = p.wait_for(lambda s: f"/{total} " in s and f"{total}-{total}" not in s and re.search(r"#\d+\s+P5 .*8h", s)
+                   and "loading…" not in s, "the last rows (the oldest P5s) loaded")
+    assert f"Alerts {total} " in s
+
+
 @check("hostile", "hostile scenario: no escape or control from API text reaches the terminal (bytes written)")
 def hostile_bytes_never_reach_the_terminal(p):
     raw = os.path.join(p.state, "hostile.bytes")
