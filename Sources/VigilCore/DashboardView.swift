@@ -110,9 +110,12 @@ extension DashboardState {
 
     func drawAlerts(_ canvas: inout Canvas, _ r: Layout.Rect) {
         // True counts from the account, not from what is loaded.
-        let counts = AlertPriority.all.enumerated().map { i, p in "\(p.rawValue):\(alertList.counts[i])" }.joined(separator: " ")
+        var counts = "[" + AlertPriority.all.enumerated().map { i, p in "\(p.rawValue):\(alertList.counts[i])" }.joined(separator: " ") + "]"
+        if alertList.counts.prefix(AlertPriority.all.count).allSatisfy({ $0 == 0 }), alertList.total > 0 {
+            counts = "[a saved search has no counts per priority]"
+        }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
-                   title: "Alerts \(alertList.total) [\(counts)] \(filterDescription)", focused: focus == .alerts)
+                   title: "Alerts \(alertList.total) \(counts) \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
         let columns = AlertColumns(inner: inner)

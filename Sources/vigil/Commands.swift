@@ -32,10 +32,11 @@ struct DisplayOptions: ParsableArguments {
     /// Settings for the dashboard; checks the terminal first, so a pipe or an unknown `TERM`
     /// ends here with a clear message.
     func settings(host: String, config: ConfigFile, themes: [Theme]) throws -> DashboardSettings {
+        let initialTheme = try themeName(config: config, themes: themes)
         let unicode: Bool
         do { unicode = try TerminalPreflight.check() } catch { throw CommandFailure(error.description) }
         var settings = baseSettings(host: host, config: config, themes: themes)
-        settings.initialTheme = try themeName(config: config, themes: themes)
+        settings.initialTheme = initialTheme
         settings.quickFilters = config.filters
         settings.asciiOnly = ascii || !unicode
         return settings
