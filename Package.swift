@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "vigil", targets: ["vigil"]),
         .library(name: "OpsgenieKit", targets: ["OpsgenieKit"]),
+        .library(name: "JSMOpsKit", targets: ["JSMOpsKit"]),
         .library(name: "OpsgenieSimulator", targets: ["OpsgenieSimulator"]),
         .library(name: "OperationsModel", targets: ["OperationsModel"]),
         .library(name: "VigilCore", targets: ["VigilCore"]),
@@ -40,6 +41,16 @@ let package = Package(
         // Opsgenie's wire formats and transport.
         .target(
             name: "OpsgenieKit",
+            dependencies: [
+                "OperationsModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // JSM Operations' wire formats and transport.
+        .target(
+            name: "JSMOpsKit",
             dependencies: [
                 "OperationsModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -77,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "OpsgenieKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime", "VigilTerminal",
+                "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime", "VigilTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -37,7 +37,15 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
         case configuration
     }
 
+    /// Which service answered: remedies differ (keys and regions for Opsgenie; email, API
+    /// token, site and cloudId for JSM Operations).
+    public enum Service: String, Sendable, Hashable {
+        case opsgenie, jsm
+    }
+
     private let code: Code
+    /// The service the failure came from.
+    public let service: Service
     /// The HTTP status, when the API answered.
     public let status: Int?
     /// the service's `message` field (or a transport/decoding detail).
@@ -50,8 +58,9 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
     public let rateLimit: RateLimitStatus?
 
     private init(code: Code, status: Int? = nil, message: String, requestId: String? = nil,
-                 internalCode: Int? = nil, rateLimit: RateLimitStatus? = nil) {
+                 internalCode: Int? = nil, rateLimit: RateLimitStatus? = nil, service: Service = .opsgenie) {
         self.code = code
+        self.service = service
         self.status = status
         self.message = message
         self.requestId = requestId
@@ -61,9 +70,9 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
 
     /// An error answer from the API.
     public static func http(status: Int, message: String, requestId: String?, internalCode: Int?,
-                            rateLimit: RateLimitStatus?) -> OperationsError {
+                            rateLimit: RateLimitStatus?, service: Service = .opsgenie) -> OperationsError {
         OperationsError(code: .http, status: status, message: message, requestId: requestId,
-                      internalCode: internalCode, rateLimit: rateLimit)
+                        internalCode: internalCode, rateLimit: rateLimit, service: service)
     }
     /// The connection failed or broke.
     public static func transport(_ detail: String) -> OperationsError {
@@ -78,8 +87,8 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
         OperationsError(code: .badResponse, status: status, message: detail, requestId: requestId)
     }
     /// Request status reported the write as failed, with Opsgenie's reason.
-    public static func requestFailed(reason: String, requestId: String) -> OperationsError {
-        OperationsError(code: .requestFailed, message: reason, requestId: requestId)
+    public static func requestFailed(reason: String, requestId: String, service: Service = .opsgenie) -> OperationsError {
+        OperationsError(code: .requestFailed, message: reason, requestId: requestId, service: service)
     }
     /// Request status still said "not processed" when the deadline passed.
     public static func requestStatusTimeout(requestId: String) -> OperationsError {
@@ -134,11 +143,13 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
         case .badResponse:
             return "the API sent something unexpected; Vigil keeps the last good data and retries"
         case .requestFailed:
-            return "Opsgenie refused the change; see the reason"
+            return service == .jsm ? "JSM Operations refused the change; see the reason" : "Opsgenie refused the change; see the reason"
         case .requestStatusTimeout:
-            return "Opsgenie has not processed the request yet; it may still apply, check the alert's log"
+            return "the service has not processed the request yet; it may still apply, check the alert's log"
         case .configuration:
             return "fix the setting and start again"
+        case .http where service == .jsm:
+            return jsmRemedy
         case .http:
             switch status ?? 0 {
             case 400: return "the request body was not valid JSON; report this as a Vigil bug"
@@ -155,6 +166,21 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
             case 500...599: return "Opsgenie is having trouble; Vigil retries with backoff (quote the requestId to support if it persists)"
             default: return "see the service's message"
             }
+        }
+    }
+
+    /// What to do about an HTTP answer from JSM Operations.
+    private var jsmRemedy: String {
+        switch status ?? 0 {
+        case 401: return "check JSM_EMAIL and the API token (id.atlassian.com → Security → API tokens); the token belongs to that email's account"
+        case 402: return "the site's plan does not include this"
+        case 403: return "the account lacks JSM Operations access or the permission for this (ask a site admin for the Operations product or the team role)"
+        case 404: return "check the id; if every call answers 404, the site has no JSM Operations or the cloudId is wrong (use --site to look it up)"
+        case 409: return "the name or id conflicts with an existing entity"
+        case 422: return "correct the named field and try again"
+        case 429: return "rate limited; Vigil backs off and retries (Retry-After honoured)"
+        case 500...599: return "JSM Operations is having trouble; Vigil retries with backoff"
+        default: return "see the service's message"
         }
     }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JSMOpsKit
+import Logging
 import OpsgenieKit
 
 /// One thing `vigil check` tries, and the access right it proves.
@@ -17,21 +19,32 @@ struct CheckProbe: Sendable {
     /// The access right a 403 means is missing.
     var right: String
     var kind: Kind
-    var call: @Sendable (OpsgenieClient) async throws(OperationsError) -> Void
+    var call: @Sendable (any OperationsBackend) async throws(OperationsError) -> Void
 
-    /// What `vigil check` tries, in order.
-    static let standard: [CheckProbe] = [
-        CheckProbe(name: "read alerts", right: "Read Access", kind: .read) { client async throws(OperationsError) in
-            _ = try await client.listAlerts(AlertQuery(limit: 1))
-        },
-        CheckProbe(name: "read heartbeats and schedules", right: "Configuration Access", kind: .read) { client async throws(OperationsError) in
-            _ = try await client.listHeartbeats()
-            _ = try await client.listSchedules(expandRotations: false)
-        },
-        CheckProbe(name: "write (acknowledge, close, notes)", right: "Create and Update Access", kind: .write) { client async throws(OperationsError) in
-            _ = try await client.acknowledge(.alias("vigil-check-no-such-alert-\(UUID().uuidString)"))
-        },
-    ]
+    /// What `vigil check` tries, in order, with the rights each service names.
+    static func standard(for service: OperationsError.Service) -> [CheckProbe] {
+        let jsm = service == .jsm
+        return [
+            CheckProbe(name: "read alerts", right: jsm ? "JSM Operations alert access" : "Read Access", kind: .read) { backend async throws(OperationsError) in
+                _ = try await backend.alerts(AlertQuery(limit: 1), maxPages: 1)
+            },
+            CheckProbe(name: "read heartbeats and schedules", right: jsm ? "JSM Operations configuration access (a team role)" : "Configuration Access",
+                       kind: .read) { backend async throws(OperationsError) in
+                _ = try await backend.heartbeats()
+                _ = try await backend.onCall(at: Date())
+            },
+            CheckProbe(name: "write (acknowledge, close, notes)", right: jsm ? "JSM Operations alert write access" : "Create and Update Access",
+                       kind: .write) { backend async throws(OperationsError) in
+                // An acknowledge of an alert that does not exist: a 404 proves the right without changing anything.
+                let missing = "vigil-check-no-such-alert-\(UUID().uuidString)"
+                if let opsgenie = backend as? OpsgenieBackend {
+                    _ = try await opsgenie.client.acknowledge(.alias(missing))
+                } else {
+                    _ = try await backend.perform(.acknowledge, alertId: missing, context: ActionContext())
+                }
+            },
+        ]
+    }
 }
 
 /// What `vigil check` found.
@@ -46,14 +59,14 @@ struct CheckReport: Sendable {
     var verdict: String {
         if !failed { return "All set: Vigil can read and act on alerts." }
         if !missingRights.isEmpty {
-            return "Missing: \(missingRights.sorted().joined(separator: ", ")). Ask for a key from an API integration with those rights."
+            return "Missing: \(missingRights.sorted().joined(separator: ", ")). Ask for a key (Opsgenie) or an account role (JSM) with those rights."
         }
         return "Not ready: fix what failed above and run vigil check again."
     }
 
     /// Runs the probes in order. After a network or auth failure the rest are skipped: they
     /// could only fail the same way, and the person should not wait for them.
-    static func run(_ probes: [CheckProbe], client: OpsgenieClient) async -> CheckReport {
+    static func run(_ probes: [CheckProbe], backend: any OperationsBackend) async -> CheckReport {
         var report = CheckReport()
         var stop: String?
         for probe in probes {
@@ -62,7 +75,7 @@ struct CheckReport: Sendable {
                 continue
             }
             do {
-                try await probe.call(client)
+                try await probe.call(backend)
                 report.lines.append("ok    \(probe.name)")
             } catch where error.status == 404 && probe.kind == .write {
                 report.lines.append("ok    \(probe.name)")
@@ -101,14 +114,23 @@ struct Check: AsyncParsableCommand {
         let file: ConfigFile
         do { file = try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
         var warnings = file.warnings
-        let configuration = try account.clientConfiguration(config: file, warnings: &warnings)
+        let account = try self.account.account(config: file, warnings: &warnings)
         for warning in warnings { print("warning: \(warning)") }
-        print("host: \(configuration.region.baseURL.absoluteString)")
+        switch account {
+        case .opsgenie(let configuration): print("host: \(configuration.region.baseURL.absoluteString)")
+        case .jsm(let configuration):
+            print("site: \(configuration.site.absoluteString)  api: \(configuration.apiBase.absoluteString)  email: \(configuration.credentials.email)")
+        }
         // Short timeouts and no retries: a check answers in seconds, also when the host is down.
-        let quick = ClientConfiguration(apiKey: configuration.apiKey, region: configuration.region, connectTimeout: .seconds(3),
-                                        requestTimeout: .seconds(5), retry: .none)
-        let report = try await OpsgenieClient.withClient(configuration: quick) { client in
-            await CheckReport.run(CheckProbe.standard, client: client)
+        let report: CheckReport
+        do {
+            report = try await account.withBackend(logger: Logger(label: "vigil.check") { _ in SwiftLogNoOpLogHandler() }, retry: RetryPolicy.none) { backend in
+                if let jsm = backend as? JSMOpsBackend { print("cloudId: \(jsm.client.configuration.cloudId ?? "?")") }
+                return await CheckReport.run(CheckProbe.standard(for: account.service), backend: backend)
+            }
+        } catch let error as OperationsError {
+            print("FAIL  connect: \(error.headline) — \(CheckReport.remedy(for: error))")
+            throw ExitCode(2)
         }
         for line in report.lines { print(line) }
         print(report.verdict)

@@ -69,49 +69,27 @@ struct DisplayOptions: ParsableArguments {
     var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false }
 }
 
-/// How to reach a real account.
-struct AccountOptions: ParsableArguments {
-    @Option(name: .customLong("api-key-file"), help: "File holding the API key (else OPSGENIE_API_KEY).") var apiKeyFile: String?
-    @Option(help: "us or eu.") var region: String?
-    @Option(name: .customLong("api-url"), help: "A custom API base URL (plain http only to loopback).") var apiURL: String?
-
-    func clientConfiguration(config: ConfigFile, warnings: inout [String]) throws -> ClientConfiguration {
-        let key: APIKey
-        do { key = try KeySource.load(keyFile: apiKeyFile ?? config.apiKeyFile, warnings: &warnings) } catch let problem as FileProblem {
-            throw ValidationError(problem.description)
-        }
-        let regionText = apiURL ?? config.apiURL ?? region ?? config.region ?? "us"
-        guard let parsed = OpsgenieRegion(parsing: regionText) else {
-            throw ValidationError("'\(regionText)' is not a region or URL: use --region us|eu or --api-url https://…")
-        }
-        do { try parsed.validate() } catch { throw ValidationError(error.description) }
-        return ClientConfiguration(apiKey: key, region: parsed)
-    }
-}
-
 /// `vigil`: the dashboard on a real account.
 struct Dashboard: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Run the dashboard against an Opsgenie account (the default).")
+    static let configuration = CommandConfiguration(commandName: "dashboard", abstract: "Run the dashboard against an Opsgenie or JSM Operations account (the default).")
     @OptionGroup var display: DisplayOptions
     @OptionGroup var account: AccountOptions
 
     func run() async throws {
         let config = try display.loadConfig()
         var warnings = config.warnings
-        let clientConfiguration = try account.clientConfiguration(config: config, warnings: &warnings)
+        let account = try self.account.account(config: config, warnings: &warnings)
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let themes = try display.loadThemes()
-        let logger = FileLogHandler.logger(key: clientConfiguration.apiKey)
-        let host = clientConfiguration.region.baseURL.host.map { h in clientConfiguration.region.baseURL.port.map { "\(h)_\($0)" } ?? h } ?? "api"
+        let logger = account.logger
         var journal: ActionJournal?
         var notices: [String] = []
-        do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: host) } catch {
+        do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: account.journalHost) } catch {
             notices.append("actions are not journaled: \(error.description)")
             logger.warning("no journal: \(error.description)")
         }
-        try await OpsgenieClient.withClient(configuration: clientConfiguration, logger: logger) { client in
-            let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
-                                         settings: try display.settings(host: clientConfiguration.region.host, config: config, themes: themes),
+        try await account.withBackend(logger: logger) { backend in
+            let runner = DashboardRunner(backend: backend, settings: try display.settings(host: backend.hostDescription, config: config, themes: themes),
                                          themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
             await runner.run()
         }

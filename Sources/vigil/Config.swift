@@ -1,10 +1,16 @@
 import Foundation
+import JSMOpsKit
 import OpsgenieKit
 import TOMLKit
 import VigilCore
 
 /// Settings from `$XDG_CONFIG_HOME/vigil/config.toml`; every one also has a flag.
 struct ConfigFile {
+    var backend: BackendKind?
+    var site: String?
+    var cloudId: String?
+    var email: String?
+    var apiTokenFile: String?
     var region: String?
     var apiURL: String?
     var apiKeyFile: String?
@@ -21,7 +27,8 @@ struct ConfigFile {
     /// Warnings to show (e.g. a file readable by others).
     var warnings: [String] = []
 
-    static let knownKeys: Set<String> = ["region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters"]
+    static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
+                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters"]
 
     /// The default location.
     static var defaultPath: String {
@@ -115,6 +122,19 @@ struct ConfigReader {
         }
         config.apiKeyFile = try string("api_key_file")
         config.user = try string("user")
+        if let backend = try string("backend") {
+            guard let kind = BackendKind(rawValue: backend) else {
+                throw problem("backend", "backend '\(backend)' is not opsgenie or jsm", fix: "write backend = \"jsm\" (or \"opsgenie\")")
+            }
+            config.backend = kind
+        }
+        config.site = try string("site")
+        if let site = config.site, JSMConfiguration.site(parsing: site) == nil {
+            throw problem("site", "site '\(site)' is not a host or URL", fix: "write site = \"acme.atlassian.net\"")
+        }
+        config.cloudId = try string("cloud_id")
+        config.email = try string("email")
+        config.apiTokenFile = try string("api_token_file")
     }
 
     func readDisplay(into config: inout ConfigFile) throws {

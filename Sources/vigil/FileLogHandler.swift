@@ -4,12 +4,12 @@ import OpsgenieKit
 import Synchronization
 
 /// Writes log lines to `$XDG_STATE_HOME/vigil/vigil.log` (never to the terminal the dashboard
-/// owns), with the API key redacted from every line.
+/// owns), with the API key or token redacted from every line.
 struct FileLogHandler: LogHandler {
     final class Sink: Sendable {
         let handle: Mutex<FileHandle?>
-        let key: APIKey?
-        init(path: String, key: APIKey?) {
+        let redact: @Sendable (String) -> String
+        init(path: String, redact: @escaping @Sendable (String) -> String) {
             let url = URL(fileURLWithPath: path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: path) {
@@ -18,10 +18,10 @@ struct FileLogHandler: LogHandler {
             let h = FileHandle(forWritingAtPath: path)
             _ = try? h?.seekToEnd()
             handle = Mutex(h)
-            self.key = key
+            self.redact = redact
         }
         func write(_ line: String) {
-            let safe = key.map { $0.redacts(line) } ?? line
+            let safe = redact(line)
             handle.withLock { try? $0?.write(contentsOf: Data(safe.utf8)) }
         }
     }
@@ -48,9 +48,12 @@ struct FileLogHandler: LogHandler {
         return base + "/vigil"
     }
 
-    /// A logger writing to the state folder's log file.
-    static func logger(key: APIKey?) -> Logger {
-        let sink = Sink(path: stateDirectory + "/vigil.log", key: key)
+    /// A logger writing to the state folder's log file, with `redact` applied to every line.
+    static func logger(redact: @escaping @Sendable (String) -> String) -> Logger {
+        let sink = Sink(path: stateDirectory + "/vigil.log", redact: redact)
         return Logger(label: "vigil") { label in FileLogHandler(sink: sink, label: label) }
     }
+
+    /// A logger that never writes the Opsgenie key.
+    static func logger(key: APIKey?) -> Logger { logger { line in key.map { $0.redacts(line) } ?? line } }
 }

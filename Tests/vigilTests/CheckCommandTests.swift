@@ -29,7 +29,7 @@ struct CheckCommandTests {
         let configuration = ClientConfiguration(apiKey: APIKey(key)!, region: .custom(url), connectTimeout: .seconds(3),
                                                 requestTimeout: .seconds(5), retry: .none)
         return try await OpsgenieClient.withClient(configuration: configuration) { client in
-            await CheckReport.run(CheckProbe.standard, client: client)
+            await CheckReport.run(CheckProbe.standard(for: .opsgenie), backend: OpsgenieBackend(client: client))
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import OperationsModel
 
 /// A source of time for the client: tests inject one that does not really sleep.
 public protocol ClientClock: Sendable {
@@ -19,7 +18,7 @@ public struct SystemClientClock: ClientClock {
 
 /// How often and how long to wait before sending a failed request again.
 ///
-/// Delays follow Opsgenie's advice: `base × 2^attempt` with full jitter, capped, and never
+/// Delays follow the services' advice (Opsgenie and Atlassian alike): `base × 2^attempt` with full jitter, capped, and never
 /// shorter than `X-RateLimit-Period-In-Sec` when a 429 names one.
 public struct RetryPolicy: Sendable {
     /// Total attempts including the first (1 = no retries).
