@@ -104,17 +104,8 @@ public final class JSMOpsClient: Sendable {
 
     /// Sends with retries; returns the body of a 2xx answer (and its status).
     func send(_ request: Request) async throws(OperationsError) -> (status: Int, body: Data) {
-        var attempt = 0
-        while true {
-            do {
-                return try await sendOnce(request)
-            } catch {
-                let mayRetry = error.isTransient && (request.idempotent || error.certainlyNotApplied)
-                attempt += 1
-                guard mayRetry, attempt < configuration.retry.maxAttempts else { throw error }
-                let delay = configuration.retry.delay(afterAttempt: attempt - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
-                do { try await clock.sleep(for: delay) } catch { throw OperationsError.transport("cancelled") }
-            }
+        try await configuration.retry.run(idempotent: request.idempotent, clock: clock) { () async throws(OperationsError) in
+            try await sendOnce(request)
         }
     }
 

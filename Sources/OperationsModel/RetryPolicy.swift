@@ -61,3 +61,25 @@ public struct RetryPolicy: Sendable {
         return jittered
     }
 }
+
+extension RetryPolicy {
+    /// Runs `attempt` until it succeeds or fails for good. Only transient failures are tried
+    /// again; a request that is not idempotent (a note) only when the service certainly did not
+    /// apply it (429, 503) — a reset or a 500 may have come after the service took it.
+    public func run<T>(idempotent: Bool, clock: any ClientClock,
+                       onRetry: (OperationsError, _ attempt: Int, _ delay: Duration) -> Void = { _, _, _ in },
+                       _ attempt: () async throws(OperationsError) -> T) async throws(OperationsError) -> T {
+        var attempts = 0
+        while true {
+            do {
+                return try await attempt()
+            } catch {
+                attempts += 1
+                guard error.isTransient, idempotent || error.certainlyNotApplied, attempts < maxAttempts else { throw error }
+                let wait = delay(afterAttempt: attempts - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
+                onRetry(error, attempts, wait)
+                do { try await clock.sleep(for: wait) } catch { throw OperationsError.transport("cancelled") }
+            }
+        }
+    }
+}

@@ -64,7 +64,7 @@ public final class OpsgenieClient: Sendable {
         var query: [(String, String)] = []
         var body: Data? = nil
         var domain: RateLimitDomain
-        /// Whether sending it twice has the same effect as once (see ``Retries``).
+        /// Whether sending it twice has the same effect as once (see `RetryPolicy.run`).
         var idempotent: Bool = true
     }
 
@@ -77,24 +77,10 @@ public final class OpsgenieClient: Sendable {
 
     /// Sends a request with retries, returning the raw body of a 2xx answer.
     func send(_ request: APIRequest) async throws(OperationsError) -> APIResponse {
-        let policy = configuration.retry
-        var attempt = 0
-        while true {
-            do {
-                return try await sendOnce(request)
-            } catch {
-                // Only transient failures are retried. A write that is not idempotent (a note, a
-                // create without alias) is retried only when the API certainly did not apply it
-                // (429, 503); a reset or a 500 may have come after Opsgenie accepted it, and a
-                // note must never be posted twice.
-                let mayRetry = error.isTransient && (request.idempotent || error.certainlyNotApplied)
-                attempt += 1
-                guard mayRetry, attempt < policy.maxAttempts else { throw error }
-                let delay = policy.delay(afterAttempt: attempt - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
-                logger.debug("retrying after \(error.faultClass.rawValue)",
-                             metadata: ["path": "\(request.path)", "attempt": "\(attempt)", "delay": "\(delay)"])
-                do { try await clock.sleep(for: delay) } catch { throw OperationsError.transport("cancelled") }
-            }
+        try await configuration.retry.run(idempotent: request.idempotent, clock: clock, onRetry: { error, attempt, delay in
+            logger.debug("retrying after \(error.faultClass.rawValue)", metadata: ["path": "\(request.path)", "attempt": "\(attempt)", "delay": "\(delay)"])
+        }) { () async throws(OperationsError) in
+            try await sendOnce(request)
         }
     }
 

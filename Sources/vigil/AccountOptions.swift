@@ -110,28 +110,17 @@ struct AccountOptions: ParsableArguments {
     }
 }
 
-/// Reads JSM credentials: `JSM_EMAIL` (or `email` in config) and `JSM_API_TOKEN` (or the token
-/// file). Never from a flag (flags show in `ps`).
+/// Reads JSM credentials: `JSM_EMAIL` (or `email` in config) and `JSM_API_TOKEN` (or the token file).
 enum TokenSource {
     static func load(email configEmail: String?, tokenFile: String?, warnings: inout [String]) throws -> JSMCredentials {
-        let environment = ProcessInfo.processInfo.environment
-        guard let email = environment["JSM_EMAIL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? configEmail else {
+        guard let email = ProcessInfo.processInfo.environment["JSM_EMAIL"].flatMap({ $0.isEmpty ? nil : $0 }) ?? configEmail else {
             throw FileProblem(path: "JSM_EMAIL", line: nil, problem: "no account email",
                               fix: "export JSM_EMAIL=you@example.com (or email = \"…\" in config.toml); try `vigil demo --backend jsm` for no account")
         }
-        if let token = environment["JSM_API_TOKEN"], let credentials = JSMCredentials(email: email, token: token) { return credentials }
-        guard let tokenFile else {
-            throw FileProblem(path: "JSM_API_TOKEN", line: nil, problem: "no API token",
-                              fix: "export JSM_API_TOKEN, or pass --api-token-file (or api_token_file in config.toml); create one at id.atlassian.com → Security → API tokens")
-        }
-        let path = (tokenFile as NSString).expandingTildeInPath
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw FileProblem(path: path, line: nil, problem: "cannot read the token file", fix: "check the path and that you may read it")
-        }
-        guard let credentials = JSMCredentials(email: email, token: text) else {
-            throw FileProblem(path: path, line: 1, problem: "the token file is empty", fix: "put the API token on the first line")
-        }
-        if let warning = ConfigFile.permissionWarning(path) { warnings.append(warning) }
-        return credentials
+        let token = try SecretSource.read(variable: "JSM_API_TOKEN", file: tokenFile, what: "API token",
+                                          missing: "export JSM_API_TOKEN, or pass --api-token-file (or api_token_file in config.toml); "
+                                              + "create one at id.atlassian.com → Security → API tokens",
+                                          warnings: &warnings)
+        return JSMCredentials(email: email, token: token)!
     }
 }
