@@ -28,6 +28,8 @@ public struct AlertListSnapshot: Sendable, Hashable {
     public var pages: [AlertPageKey: [Alert]]
     /// Every matching alert is in `pages` (one answer held them all).
     public var complete: Bool
+    /// Unacknowledged alerts per segment, when counted (the wall asks for them).
+    public var unacknowledged: [Int]?
 
     /// A snapshot of every matching alert, from one answer.
     public init(complete alerts: [Alert]) {
@@ -35,13 +37,15 @@ public struct AlertListSnapshot: Sendable, Hashable {
         counts = list.counts
         pages = list.pages
         complete = true
+        unacknowledged = list.unacknowledged
     }
 
     /// A snapshot of counts and some pages.
-    public init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
+    public init(counts: [Int], pages: [AlertPageKey: [Alert]], unacknowledged: [Int]? = nil) {
         self.counts = counts
         self.pages = pages
         complete = false
+        self.unacknowledged = unacknowledged
     }
 }
 
@@ -53,10 +57,12 @@ public struct AlertListRequest: Sendable, Hashable {
     public var rows: Range<Int>
     /// The last poll found more alerts than one page: go straight to counts and pages.
     public var expectLarge: Bool
+    /// Count the unacknowledged alerts per priority too (the wall shows them).
+    public var countUnacknowledged: Bool
 
     /// Creates a request.
-    public init(filter: AlertFilter, rows: Range<Int>, expectLarge: Bool) {
-        self.filter = filter; self.rows = rows; self.expectLarge = expectLarge
+    public init(filter: AlertFilter, rows: Range<Int>, expectLarge: Bool, countUnacknowledged: Bool = false) {
+        self.filter = filter; self.rows = rows; self.expectLarge = expectLarge; self.countUnacknowledged = countUnacknowledged
     }
 }
 
@@ -77,6 +83,8 @@ public struct AlertList: Sendable, Hashable {
     public private(set) var counts: [Int] = Array(repeating: 0, count: segmentCount)
     /// The pages loaded.
     public private(set) var pages: [AlertPageKey: [Alert]] = [:]
+    /// Unacknowledged alerts per segment, when known.
+    public private(set) var unacknowledged: [Int]?
     /// The loaded alerts in row order, with their rows.
     public private(set) var loaded: [(row: Int, alert: Alert)] = []
     private var rowById: [String: Int] = [:]
@@ -95,6 +103,7 @@ public struct AlertList: Sendable, Hashable {
             }
         }
         self.init(counts: groups.map(\.count), pages: pages)
+        unacknowledged = groups.map { group in group.filter { $0.acknowledged != true }.count }
     }
 
     init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
@@ -177,6 +186,7 @@ public struct AlertList: Sendable, Hashable {
     public mutating func replace(with snapshot: AlertListSnapshot) {
         counts = snapshot.counts
         pages = snapshot.pages
+        unacknowledged = snapshot.unacknowledged
         reindex()
     }
 

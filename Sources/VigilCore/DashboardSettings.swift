@@ -31,6 +31,8 @@ public struct DashboardSettings: Sendable, Hashable {
     public var jitterSeed: UInt64 = 0
     /// Quick filters from the config, after the defaults on the number keys.
     public var quickFilters: [QuickFilter] = []
+    /// Start in the wall view (`--wall`).
+    public var wall = false
     /// Draw in plain ASCII (the terminal's locale cannot carry UTF-8).
     public var asciiOnly = false
     /// The time zone "until next 09:00" means.

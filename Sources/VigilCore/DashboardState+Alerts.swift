@@ -19,6 +19,7 @@ extension DashboardState {
             }
             if !everLoaded { firstLoadedAt = now }
             everLoaded = true
+            if wall { wallAlarm.formUnion(arrived.filter { isNew($0) && $0.priority == .p1 && $0.acknowledged != true }.map(\.id)) }
             expectLarge = !snapshot.complete
             replaceAlerts(with: snapshot)
             effects += loadPagesInView()
@@ -43,6 +44,7 @@ extension DashboardState {
         selectedAlertId = alertList.alert(atRow: cursor)?.id
         // Keep per-alert memory to the alerts loaded, so weeks of running do not grow it.
         let loadedIds = Set(alertList.loaded.map(\.alert.id))
+        wallAlarm = wallAlarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
         marked = marked.intersection(loadedIds)
         details = details.filter { loadedIds.contains($0.key) }
         if seen.count > 4 * max(loadedIds.count, 1_000) { seen = seen.intersection(loadedIds) }
@@ -75,7 +77,7 @@ extension DashboardState {
 
     /// What the next alerts poll asks for.
     var alertListRequest: AlertListRequest {
-        AlertListRequest(filter: filter, rows: alertViewport, expectLarge: expectLarge)
+        AlertListRequest(filter: filter, rows: alertViewport, expectLarge: expectLarge, countUnacknowledged: wall)
     }
 
     mutating func receiveDetail(_ id: String, _ result: Result<AlertDetail, OperationsError>) {

@@ -4,10 +4,22 @@ import OperationsModel
 extension DashboardState {
     /// A key press: an open overlay takes every key; otherwise the keymap says which command runs.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
+        if wall {
+            // Someone is at the screen: the new P1s have been seen; stop the flash.
+            seen.formUnion(wallAlarm)
+            wallAlarm = []
+        }
         if let overlay { return handle(key, in: overlay) }
         guard let binding = settings.keymap.binding(for: key) else {
             if case .control("c") = key { return requestQuit() }
             return []
+        }
+        if wall {
+            // The wall is for looking at: only W, q and ? do anything.
+            guard [.wall, .quit, .help].contains(binding.command) else {
+                say("wall view: W returns to the dashboard", .info)
+                return []
+            }
         }
         if let reason = whyDisabled(binding.command) {
             say("\(binding.description): \(reason)", .warning)
@@ -54,6 +66,10 @@ extension DashboardState {
             return []
         case .quit:
             return requestQuit()
+        case .wall:
+            wall.toggle()
+            // The wall counts unacknowledged alerts: poll now so it has them.
+            return wall ? pollNow(.alerts) : []
         case .quickFilter(let number):
             guard number >= 1, number <= quickFilters.count else { say("no quick filter \(number)", .warning); return [] }
             let quick = quickFilters[number - 1]

@@ -85,6 +85,10 @@ public struct DashboardState: Sendable {
     /// The escalate picker's escalations.
     public internal(set) var escalations: PickerData<[Escalation]> = .notLoaded
     public internal(set) var rateLimit: (domain: RateLimitDomain, status: RateLimitStatus)?
+    /// The wall view is showing.
+    public internal(set) var wall = false
+    /// New P1s the wall flashes for, until a key or their acknowledgement.
+    public internal(set) var wallAlarm: Set<String> = []
     /// Set when the dashboard is to end.
     public internal(set) var quitting = false
     /// The open actions last handed to the journal.
@@ -100,6 +104,7 @@ public struct DashboardState: Sendable {
         filter = quickFilters[0].filter
         polls = PollScheduler(intervals: settings.intervals, jitterSeed: settings.jitterSeed)
         if let initial = settings.initialTheme, let index = settings.themeNames.firstIndex(of: initial) { themeIndex = index }
+        wall = settings.wall
     }
 
     /// Per kind of data: last success, last failure, what is in flight.

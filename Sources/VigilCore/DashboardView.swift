@@ -21,7 +21,7 @@ func countdown(_ seconds: TimeInterval) -> String {
 extension DashboardState {
     /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
     public func render() -> Canvas {
-        let canvas = renderPanes()
+        let canvas = wall && layout != nil ? renderWall() : renderPanes()
         return settings.asciiOnly ? canvas.asciiOnly() : canvas
     }
 

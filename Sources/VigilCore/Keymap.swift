@@ -60,6 +60,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case nextPane, previousPane, openDetail
     case acknowledge, unacknowledge, snooze, assign, close, note, escalate, mark
     case filter, refresh, nextTheme, help, quit
+    /// Switch between the dashboard and the wall view.
+    case wall
     /// Switch to quick filter 1…6.
     case quickFilter(Int)
 
@@ -67,7 +69,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
          .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark,
-         .filter, .refresh, .nextTheme, .help, .quit] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+         .filter, .refresh, .nextTheme, .help, .quit, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
     /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
@@ -95,6 +97,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .nextTheme: "next-theme"
         case .help: "help"
         case .quit: "quit"
+        case .wall: "wall"
         case .quickFilter(let n): "quick-filter-\(n)"
         }
     }
@@ -159,6 +162,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("t"), .nextTheme, "next theme"),
         KeyBinding(.character("?"), .help, "help", hinted: true),
         KeyBinding(.character("q"), .quit, "quit", hinted: true),
+        KeyBinding(.character("W"), .wall, "wall view (across the room)"),
     ] + (1...QuickFilter.keyCount).map { n in
         KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")
     })

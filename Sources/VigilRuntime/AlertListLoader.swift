@@ -24,7 +24,8 @@ struct AlertListLoader: Sendable {
             if case .savedSearch = request.filter { return .success(try await savedSearchWindow(request)) }
             let counts = try await counts(request.filter)
             let pages = try await pages(AlertList.plan(counts: counts, rows: request.rows), filter: request.filter)
-            return .success(AlertListSnapshot(counts: counts, pages: pages))
+            let unacknowledged = request.countUnacknowledged ? try await self.counts(request.filter, unacknowledgedOnly: true) : nil
+            return .success(AlertListSnapshot(counts: counts, pages: pages, unacknowledged: unacknowledged))
         } catch {
             return .failure(error)
         }
@@ -41,12 +42,14 @@ struct AlertListLoader: Sendable {
     }
 
     /// True counts per priority (P1…P5), asked for together.
-    func counts(_ filter: AlertFilter) async throws(OperationsError) -> [Int] {
+    func counts(_ filter: AlertFilter, unacknowledgedOnly: Bool = false) async throws(OperationsError) -> [Int] {
         let results = await withTaskGroup(of: (Int, Result<Int, OperationsError>).self) { group in
             for (index, priority) in AlertPriority.all.enumerated() {
                 group.addTask {
                     (index, await attempt { () async throws(OperationsError) in
-                        try await backend.countAlerts(Self.query(filter, priority: priority, page: 0))
+                        var query = Self.query(filter, priority: priority, page: 0)
+                        if unacknowledgedOnly { query.query = (query.query ?? "") + " AND acknowledged:false" }
+                        return try await backend.countAlerts(query)
                     })
                 }
             }

@@ -15,6 +15,8 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Disable every write key.") var readOnly = false
     @Flag(help: "Ring the bell on a new P1/P2.") var bell = false
     @Flag(help: "Draw in plain ASCII (the default when the locale is not UTF-8).") var ascii = false
+    @Flag(help: "Start in the wall view for a screen nobody touches (read-only unless --allow-actions).") var wall = false
+    @Flag(name: .customLong("allow-actions"), help: "With --wall: keep the write keys (W returns to the dashboard).") var allowActions = false
 
     func loadConfig() throws -> ConfigFile {
         do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
@@ -39,6 +41,8 @@ struct DisplayOptions: ParsableArguments {
         settings.initialTheme = initialTheme
         settings.quickFilters = config.filters
         settings.asciiOnly = ascii || !unicode
+        settings.wall = wall
+        if wall && !allowActions { settings.readOnly = true }
         return settings
     }
 
@@ -135,6 +139,7 @@ struct Snapshot: AsyncParsableCommand {
     @Option(help: "Rows.") var height: Int = 40
     @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+    @Flag(help: "Render the wall view.") var wall = false
 
     func validate() throws {
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
@@ -146,7 +151,7 @@ struct Snapshot: AsyncParsableCommand {
         let text = try await Simulator.with(configuration) { simulator, url in
             try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url))) { client in
                 try await Self.frame(backend: OpsgenieBackend(client: client), now: simulator.clock.now(), host: "simulator (\(scenario))",
-                                     width: width, height: height).text
+                                     width: width, height: height, wall: wall).text
             }
         }
         print(text)
@@ -154,8 +159,10 @@ struct Snapshot: AsyncParsableCommand {
 
     /// Runs the dashboard engine until every pane has its first answer (and the selected
     /// alert its detail), then renders one frame. Time stands still (`now`), so it is repeatable.
-    static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int) async throws -> Canvas {
-        let state = DashboardState(settings: DashboardSettings(host: host, themeNames: ["default"]), now: now, width: width, height: height)
+    static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int, wall: Bool = false) async throws -> Canvas {
+        var settings = DashboardSettings(host: host, themeNames: ["default"])
+        settings.wall = wall
+        let state = DashboardState(settings: settings, now: now, width: width, height: height)
         let engine = DashboardEngine(backend: backend, state: state, context: ActionContext(), clock: { now },
                                      logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
         engine.start()

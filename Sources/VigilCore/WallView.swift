@@ -1,0 +1,111 @@
+import Foundation
+import OperationsModel
+
+/// The wall: the screen nobody touches. Counts per priority in large digits, the open P1 and
+/// P2 alerts as large rows, who is on call, the expired heartbeats, and a red banner across
+/// the top when anything is stale. A new P1 flashes the frame until a key or an acknowledge.
+extension DashboardState {
+    func renderWall() -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let flashing = !wallAlarm.isEmpty && Int(now.timeIntervalSince1970) % 2 == 0
+        canvas.box(x: 0, y: 0, width: width, height: height, title: "vigil wall — \(settings.host)", focused: flashing)
+        if flashing {
+            let text = " NEW P1 — any key stops this "
+            canvas.fill(x: 0, y: 0, width: width, height: 1, style: CellStyle(.p1, bold: true))
+            canvas.write(text, x: max(0, (width - TerminalText.width(of: text)) / 2), y: 0, style: CellStyle(.p1, bold: true))
+        }
+        var y = 1
+        y = drawWallBanner(&canvas, y: y)
+        y = drawWallCounts(&canvas, y: y)
+        let footer = min(height - 2, max(y + 3, height - 2 - wallFooterRows))
+        drawWallUrgent(&canvas, y: y, bottom: footer)
+        drawWallFooter(&canvas, y: footer)
+        return canvas
+    }
+
+    /// STALE across the whole width, or the clock and ages when all is fresh.
+    private func drawWallBanner(_ canvas: inout Canvas, y: Int) -> Int {
+        let stale = staleKinds
+        let clock = Self.clockFormat(now)
+        if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
+            canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
+            let reasons = stale.map { "\($0.rawValue) \(age($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+            canvas.write(" ■ STALE ■ \(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
+        } else {
+            let mode = settings.readOnly ? " · read-only" : ""
+            canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y, style: CellStyle(.dim),
+                         maxWidth: width - clock.count - 4)
+        }
+        canvas.write(clock, x: width - clock.count - 2, y: y, style: CellStyle(.title, bold: true))
+        return y + 2
+    }
+
+    /// One tile per priority: the open count in large digits and the unacknowledged count.
+    private func drawWallCounts(_ canvas: inout Canvas, y: Int) -> Int {
+        let tileWidth = (width - 2) / AlertPriority.all.count
+        let largest = alertList.counts.prefix(AlertPriority.all.count).max() ?? 0
+        let scale = height >= 40 && BlockDigits.width(largest, scale: 2) <= tileWidth - 2 ? 2 : 1
+        let digitsFit = BlockDigits.width(largest, scale: 1) <= tileWidth - 2
+        let digitRows = digitsFit ? 5 * scale : 1
+        for (i, priority) in AlertPriority.all.enumerated() {
+            let x = 1 + i * tileWidth
+            let role = Self.role(for: priority)
+            let count = alertList.counts[i]
+            canvas.write(priority.rawValue, x: x + 1, y: y, style: CellStyle(role, bold: true))
+            if digitsFit {
+                for (row, line) in BlockDigits.rows(count, scale: scale).enumerated() {
+                    canvas.write(line, x: x + 1, y: y + 1 + row, style: CellStyle(role == .p1 ? .critical : role, bold: true), maxWidth: tileWidth - 1)
+                }
+            } else {
+                canvas.write(String(count), x: x + 4, y: y, style: CellStyle(role, bold: true))
+            }
+            let unacked = unacknowledgedCount(segment: i).map { "\($0) unacked" } ?? ""
+            canvas.write(unacked, x: x + 1, y: y + 1 + digitRows, style: CellStyle(.warn), maxWidth: tileWidth - 1)
+        }
+        return y + digitRows + 3
+    }
+
+    /// Unacknowledged open alerts of a priority: exact when the whole list is loaded, or from
+    /// the poll's own counts in a storm.
+    func unacknowledgedCount(segment: Int) -> Int? {
+        if let unacked = alertList.unacknowledged { return unacked[segment] }
+        return nil
+    }
+
+    private var wallFooterRows: Int { min(max(onCall.count, heartbeats.filter { $0.expired == true }.count) + 1, max(3, height / 4)) }
+
+    /// The open P1 and P2 alerts, one large row each: id, age, message, owner.
+    private func drawWallUrgent(_ canvas: inout Canvas, y: Int, bottom: Int) {
+        let urgent = alertList.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
+        canvas.write("OPEN P1 / P2 (\(alertList.counts[0] + alertList.counts[1]))", x: 2, y: y, style: CellStyle(.title, bold: true))
+        var row = y + 1
+        for alert in urgent where row < bottom {
+            let role = Self.role(for: alert.priority)
+            let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
+            let state = alert.acknowledged == true ? "acked" : "OPEN"
+            let head = "\(alert.priority?.rawValue ?? "P?") #\(alert.tinyId ?? "?") \(compactAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
+            canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
+            let tail = owner.isEmpty ? "" : "  — \(owner)"
+            canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,
+                         style: CellStyle(alert.acknowledged == true ? .dim : .text, bold: alert.acknowledged != true), maxWidth: width - 4 - TerminalText.width(of: head))
+            row += height >= 40 ? 2 : 1
+        }
+        if urgent.isEmpty { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
+    }
+
+    /// On call now per schedule (left) and expired heartbeats (right).
+    private func drawWallFooter(_ canvas: inout Canvas, y: Int) {
+        let half = (width - 2) / 2
+        canvas.write("ON CALL", x: 2, y: y, style: CellStyle(.title, bold: true))
+        for (i, summary) in onCall.prefix(height - 2 - y - 1).enumerated() {
+            let names = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }
+            canvas.write("\(summary.scheduleName): \(names.joined(separator: ", "))", x: 2, y: y + 1 + i, style: CellStyle(.text), maxWidth: half - 3)
+        }
+        let expired = heartbeats.filter { $0.expired == true }
+        canvas.write("HEARTBEATS", x: 1 + half, y: y, style: CellStyle(.title, bold: true))
+        if expired.isEmpty { canvas.write("all ok", x: 1 + half, y: y + 1, style: CellStyle(.ok)) }
+        for (i, beat) in expired.prefix(height - 2 - y - 1).enumerated() {
+            canvas.write("EXPIRED \(beat.name)", x: 1 + half, y: y + 1 + i, style: CellStyle(.critical, bold: true), maxWidth: half - 2)
+        }
+    }
+}
