@@ -25,6 +25,15 @@ extension DashboardState {
         return settings.asciiOnly ? canvas.asciiOnly() : canvas
     }
 
+    /// Only the status line (clock, ages, pending actions, STALE) as a one-row canvas: when
+    /// nothing but time moved, the terminal redraws this row, not the frame.
+    public func renderStatusRow() -> Canvas {
+        var row = Canvas(width: width, height: 1)
+        guard !wall, layout != nil else { return row }
+        drawStatusLine(&row, row: 0)
+        return settings.asciiOnly ? row.asciiOnly() : row
+    }
+
     private func renderPanes() -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard let layout else {

@@ -131,8 +131,8 @@ public final class Terminal {
     /// Draws a frame: rewrites only rows that differ from the last frame, and writes nothing
     /// at all when nothing changed. Returns whether anything was written.
     @discardableResult
-    public func draw(_ canvas: Canvas) -> Bool {
-        painter.paint(canvas, on: self)
+    public func draw(_ canvas: Canvas, rows: [Int]? = nil) -> Bool {
+        painter.paint(canvas, on: self, rows: rows)
     }
 
     /// Frames that wrote anything.

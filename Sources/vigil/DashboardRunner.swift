@@ -70,8 +70,10 @@ final class DashboardRunner: @unchecked Sendable {
         let size = terminal.size
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
-        terminal.draw(engine.state.render())
+        var frame = engine.state.render()
+        terminal.draw(frame)
         var shownSecond = Int(clock().timeIntervalSince1970)
+        var fullSecond = shownSecond
         var emptyReads = 0
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
@@ -87,10 +89,17 @@ final class DashboardRunner: @unchecked Sendable {
             if engine.drain() { changed = true }
             engine.tick()
             let second = Int(clock().timeIntervalSince1970)
-            // Draw when something happened, or when the clock on screen moves on.
-            if changed || second != shownSecond {
+            // Something happened: the whole frame (diffed). Only time moved: the status line each
+            // second, and the whole frame every ten (ages and countdowns in the panes).
+            if changed || engine.state.wall || (second != shownSecond && second - fullSecond >= 10) {
+                frame = engine.state.render()
+                terminal.draw(frame)
                 shownSecond = second
-                terminal.draw(engine.state.render())
+                fullSecond = second
+            } else if second != shownSecond {
+                frame = frame.replacingRow(0, with: engine.state.renderStatusRow())
+                terminal.draw(frame, rows: [0])
+                shownSecond = second
             }
         }
     }

@@ -38,3 +38,18 @@ struct AlertListViewTests {
         }
     }
 }
+
+@Suite("view: a second passing redraws the status line only")
+struct StatusRowTests {
+    @Test func theStatusRowIsTheFramesFirstRowAndPatchesIn() {
+        var state = loadedState(width: 120, height: 40)
+        let before = state.render()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(1)))
+        let row = state.renderStatusRow()
+        #expect(row.height == 1 && row.line(0) == state.render().line(0))
+        #expect(row.line(0) != before.line(0), "the clock moved")
+        let patched = before.replacingRow(0, with: row)
+        #expect(patched.line(0) == state.render().line(0))
+        #expect((1..<40).allSatisfy { patched.line($0) == before.line($0) }, "nothing else is touched")
+    }
+}
