@@ -20,6 +20,10 @@ extension DashboardState {
         let footer = min(height - 2, max(y + 3, height - 2 - wallFooterRows))
         drawWallUrgent(&canvas, y: y, bottom: footer)
         drawWallFooter(&canvas, y: footer)
+        if let message = messages.last, now.timeIntervalSince(message.at) < 30 || message.level == .error {
+            canvas.write(" \(message.text) ", x: 2, y: height - 1, style: CellStyle(message.level == .info ? .text : .warn, bold: true),
+                         maxWidth: width - 4)
+        }
         return canvas
     }
 
