@@ -24,7 +24,7 @@ public struct FaultRule: Codable, Sendable, Hashable {
     public var route: String?
     /// HTTP method it applies to; `nil` for any.
     public var method: String?
-    /// Answer with this status and an Opsgenie error body instead of the real answer.
+    /// Answer with this status and an error body (Opsgenie's, or JSM's on the JSM routes) instead of the real answer.
     public var status: Int?
     /// Chance of applying to a matching request, 0…1.
     public var probability: Double?

@@ -26,20 +26,27 @@ public struct SimulatorConfiguration: Sendable {
     public var rateLimits: [RateLimitDomain: RateLimitSettings]
     /// Faults active from the start.
     public var faults: [FaultRule]
+    /// JSM Operations accounts (Basic auth e-mail and API token) and their rights.
+    public var jsmAccounts: [JSMAccount: AccessRights]
+    /// The JSM site's cloud id.
+    public var cloudId: String
 
-    /// Creates a configuration with the demo keys and realistic limits.
+    /// Creates a configuration with the demo keys and accounts and realistic limits.
     public init(port: Int = 0, scenario: String = "ops-room", speed: Double = 1, seed: UInt64 = 42,
                 start: Date = Date(timeIntervalSince1970: 1_795_000_000),
                 apiKeys: [String: AccessRights] = [DemoKeys.full: .all, DemoKeys.readOnly: .readOnly],
                 processingDelay: Duration = .milliseconds(300),
                 rateLimits: [RateLimitDomain: RateLimitSettings] = Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .realistic) }),
-                faults: [FaultRule] = []) {
+                faults: [FaultRule] = [],
+                jsmAccounts: [JSMAccount: AccessRights] = JSMAccount.demo, cloudId: String = JSMDemo.cloudId) {
         self.port = port; self.scenario = scenario; self.speed = speed; self.seed = seed; self.start = start
         self.apiKeys = apiKeys; self.processingDelay = processingDelay; self.rateLimits = rateLimits; self.faults = faults
+        self.jsmAccounts = jsmAccounts; self.cloudId = cloudId
     }
 }
 
-/// An Opsgenie-compatible server on loopback: the account behind `vigil demo` and every test.
+/// An Opsgenie-compatible server on loopback, which speaks JSM Operations too (under `/jsm/ops/api/{cloudId}`):
+/// the account behind `vigil demo` and every test.
 public final class Simulator: Sendable {
     /// The simulated time.
     public let clock: VirtualClock

@@ -12,7 +12,8 @@ struct APIFailure: Error {
     var headers: [String: String] = [:]
 }
 
-/// Answers every request the way Opsgenie would: auth, access rights, rate limits, faults, routes.
+/// Answers every request the way Opsgenie would — or, under `/jsm/` and the site routes, JSM Operations
+/// (see `JSMResponder.swift`): auth, access rights, rate limits, faults, routes.
 struct SimulatorResponder: HTTPResponder {
     typealias Context = SimulatorRequestContext
     let simulator: Simulator
@@ -41,8 +42,9 @@ struct SimulatorResponder: HTTPResponder {
             try? await context.channel.close()
             return Response(status: .internalServerError)
         }
-        let answer = try await handle(request, method: method, path: path, injectedStatus: fault?.status,
-                                      requestId: requestId, started: started)
+        let answer = Self.isJSM(path)
+            ? await handleJSM(request, method: method, path: path, injectedStatus: fault?.status, started: started)
+            : try await handle(request, method: method, path: path, injectedStatus: fault?.status, requestId: requestId, started: started)
         if fault?.dropAfterHandling == true {
             // Handled (a write is queued and will apply), but the answer is lost with the connection.
             try? await context.channel.close()
@@ -54,13 +56,14 @@ struct SimulatorResponder: HTTPResponder {
         fields[HTTPField.Name("X-Response-Time")!] = String(format: "%.3f", Self.took(since: started))
         for (k, v) in answer.headers { fields[HTTPField.Name(k)!] = v }
         if let bodyFault = fault?.body {
-            return damaged(answer.payload, fault: bodyFault, status: answer.status, headers: fields, channel: context.channel)
+            return damaged(answer.payload, fault: bodyFault, status: answer.status, headers: fields, channel: context.channel,
+                           jsm: Self.isJSM(path))
         }
         return Response(status: .init(code: answer.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.payload)))
     }
 
     /// An answer before it is put on the wire: status, JSON body and extra headers.
-    private struct Answer {
+    struct Answer {
         var status: Int
         var payload: Data
         var headers: [String: String]
@@ -115,17 +118,20 @@ struct SimulatorResponder: HTTPResponder {
         }
     }
 
-    private func damaged(_ payload: Data, fault: FaultRule.BodyFault, status: Int, headers: HTTPFields, channel: any Channel) -> Response {
+    private func damaged(_ payload: Data, fault: FaultRule.BodyFault, status: Int, headers: HTTPFields, channel: any Channel,
+                         jsm: Bool) -> Response {
         switch fault {
         case .malformed:
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: "<html>502 Bad Gateway</html>{\"data\":")))
         case .wrongTypes:
-            let wrong = #"{"data":[{"id":42,"message":["not","a","string"],"count":"many","createdAt":false}],"data2":{},"took":"slow","requestId":7}"#
+            let wrong = jsm
+                ? #"{"values":[{"id":42,"message":["not","a","string"],"count":"many","createdAt":false}],"count":"many","links":{"next":7}}"#
+                : #"{"data":[{"id":42,"message":["not","a","string"],"count":"many","createdAt":false}],"data2":{},"took":"slow","requestId":7}"#
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: wrong)))
         case .huge:
-            var text = #"{"data":[{"id":"huge","message":""#
+            var text = jsm ? #"{"values":[{"id":"huge","message":""# : #"{"data":[{"id":"huge","message":""#
             text += String(repeating: "x", count: 10 * 1024 * 1024)
-            text += #""}],"took":0.1,"requestId":"huge"}"#
+            text += jsm ? #""}],"count":1,"links":{}}"# : #""}],"took":0.1,"requestId":"huge"}"#
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
         case .truncated:
             let half = payload.prefix(max(1, payload.count / 2))
