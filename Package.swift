@@ -118,6 +118,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "JSMOpsKitTests",
+            dependencies: ["JSMOpsKit", "OpsgenieSimulator"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "OpsgenieSimulatorTests",
             dependencies: ["OpsgenieSimulator", "OpsgenieKit"],
             swiftSettings: swiftSettings

@@ -60,7 +60,9 @@ extension JSMOpsClient {
         case .close: return try await acceptedWrite(alertId, "close")
         case .snooze(let until): return try await acceptedWrite(alertId, "snooze", body: Self.body(["endTime": ServiceJSON.formatDate(until)]))
         case .assign(let user):
-            guard case .id(let accountId) = user else { throw .invalidConfiguration("JSM assigns by Atlassian accountId, not by username") }
+            guard let accountId = accountId(for: user) else {
+                throw .invalidConfiguration("JSM assigns by Atlassian accountId, and no account is known for \(user); pick someone from the list")
+            }
             return try await acceptedWrite(alertId, "assign", body: Self.body(["accountId": accountId]))
         case .escalate(let escalation):
             guard case .id(let escalationId) = escalation else { throw .invalidConfiguration("JSM escalates by escalation id, not by name") }
@@ -73,6 +75,16 @@ extension JSMOpsClient {
             let (status, data) = try await send(request)
             let posted = try decode(JSMNote.self, data, status: status)
             return ActionReceipt(requestId: Self.synchronousPrefix + (posted.id ?? "note"))
+        }
+    }
+
+    /// The account id of a user: given, or looked up by email or display name among the
+    /// people Vigil has resolved.
+    func accountId(for user: UserReference) -> String? {
+        switch user {
+        case .id(let id): return id
+        case .username(let name):
+            return userCache.withLock { cache in cache.first { $0.value.email == name || $0.value.name == name }?.key }
         }
     }
 

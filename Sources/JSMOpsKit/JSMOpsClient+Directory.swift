@@ -6,7 +6,7 @@ extension JSMOpsClient {
     public func cloudId() async throws(OperationsError) -> String {
         do {
             return try await get(JSMTenantInfo.self, Request(target: .site, path: "/_edge/tenant_info", domain: .configuration)).cloudId
-        } catch where error.status == 404 || error.faultClass == .badResponse {
+        } catch where [401, 403, 404].contains(error.status ?? 0) || error.faultClass == .badResponse {
             throw .invalidConfiguration("\(configuration.site.host ?? "the site") is not an Atlassian Cloud site (no cloudId at /_edge/tenant_info): "
                                         + "check --site, e.g. acme.atlassian.net, or give --cloud-id")
         }

@@ -141,6 +141,9 @@ public final class Simulator: Sendable {
     }
 
     /// The notes of an alert.
+    /// The names of every heartbeat, in any team.
+    public func allHeartbeatNames() -> [String] { withWorld { w, _ in Array(w.heartbeats.keys) } }
+
     public func notes(alertId: String) -> [AlertNote] { withWorld { w, _ in w.notes[alertId] ?? [] } }
 
     /// The number of requests served (for idle and soak measurements).

@@ -157,7 +157,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("n"), .note, "add note", hinted: true),
         KeyBinding(.character("e"), .escalate, "escalate", dangerous: true),
         KeyBinding(.character(" "), .mark, "mark / unmark", hinted: true),
-        KeyBinding(.character("/"), .filter, "filter (Opsgenie query)", hinted: true),
+        KeyBinding(.character("/"), .filter, "filter (alert query)", hinted: true),
         KeyBinding(.character("r"), .refresh, "refresh now"),
         KeyBinding(.character("t"), .nextTheme, "next theme"),
         KeyBinding(.character("?"), .help, "help", hinted: true),

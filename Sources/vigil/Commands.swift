@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import JSMOpsKit
 import OpsgenieKit
 import OpsgenieSimulator
 import VigilCore
@@ -107,6 +108,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
     @Option(help: "Virtual clock speed (1 = real time).") var speed: Double = 1
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+    @Option(help: "The service the simulator plays: opsgenie (default) or jsm.") var backend: BackendKind = .opsgenie
 
     func run() async throws {
         let config = try display.loadConfig()
@@ -120,11 +122,16 @@ struct Demo: AsyncParsableCommand {
         let url = try await simulator.start(logger: logger)
         defer { Task { await simulator.stop() } }
         let clock = simulator.clock
-        try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: key, region: .custom(url)), logger: logger) { client in
-            var config = config
-            if config.user == nil { config.user = "alice@example.com" }
-            let runner = DashboardRunner(backend: OpsgenieBackend(client: client),
-                                         settings: try display.settings(host: "demo \(url.host ?? ""):\(url.port ?? 0) (\(scenario))", config: config, themes: themes),
+        var demoConfig = config
+        if demoConfig.user == nil { demoConfig.user = "alice@example.com" }  // the demo user, unless the config names one
+        let host = "demo \(backend == .jsm ? "jsm " : "")\(url.host ?? ""):\(url.port ?? 0) (\(scenario))"
+        // The demo talks to the simulator exactly as to a real account: over HTTP, with the
+        // service's own auth (JSM: the cloudId is looked up from the site like a real one).
+        let account: Account = backend == .jsm
+            ? .jsm(JSMConfiguration(site: url, apiBase: url, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!))
+            : .opsgenie(ClientConfiguration(apiKey: key, region: .custom(url)))
+        try await account.withBackend(logger: logger) { backend in
+            let runner = DashboardRunner(backend: backend, settings: try display.settings(host: host, config: demoConfig, themes: themes),
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
             await runner.run()
         }

@@ -6,7 +6,7 @@ import OpsgenieSimulator
 /// `vigil simulate`: an Opsgenie-compatible server on 127.0.0.1.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the Opsgenie simulator on 127.0.0.1 for scripts, trainings and other tools.",
+        abstract: "Run the Opsgenie and JSM Operations simulator on 127.0.0.1 for scripts, trainings and other tools.",
         discussion: """
         Keys default to the documented demo keys: \(DemoKeys.full) (all rights) and \
         \(DemoKeys.readOnly) (read and configuration). Faults can be changed while running: \
@@ -23,6 +23,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit"), help: "Requests per second and per minute per domain, as S/M (e.g. 30/600).") var rateLimit: String = "30/600"
     @Option(name: .customLong("fault"), help: "A fault rule, e.g. status=503,route=/v2/alerts,probability=0.1; also latency=MS, body=malformed|truncated|wrongTypes|huge, drop, drop-after, stall (repeatable).") var faults: [String] = []
 
+    @Option(help: "The service to describe in the banner: opsgenie (default) or jsm. The server always serves both APIs.")
+    var backend: BackendKind = .opsgenie
+
     func run() async throws {
         let limits = try parseRateLimit(rateLimit)
         var rules: [FaultRule] = []
@@ -37,8 +40,15 @@ struct Simulate: AsyncParsableCommand {
         do { simulator = try Simulator(configuration: configuration) } catch { throw ValidationError(error.description) }
         let url = try await simulator.start()
         let keys = apiKey == DemoKeys.full ? "demo keys \(DemoKeys.full) (all rights), \(DemoKeys.readOnly) (read-only)" : "the keys given"
-        let banner = """
+        let banner = backend == .jsm ? """
+            JSM Operations simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, cloudId \(simulator.cloudId)
+            Accounts: \(JSMDemo.email) / \(JSMDemo.token) (all rights), \(JSMDemo.readOnlyEmail) / \(JSMDemo.readOnlyToken) (read-only)
+            Try: curl -u '\(JSMDemo.email):\(JSMDemo.token)' \(url.absoluteString)/jsm/ops/api/\(simulator.cloudId)/v1/alerts
+                 JSM_EMAIL=\(JSMDemo.email) JSM_API_TOKEN=… vigil --backend jsm --site \(url.absoluteString) --api-url \(url.absoluteString)
+
+            """ : """
             Opsgenie simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, \(keys)
+            (it serves the JSM Operations API too: --backend jsm tells how)
             Try: curl -H 'Authorization: GenieKey <key>' \(url.absoluteString)/v2/alerts
 
             """
