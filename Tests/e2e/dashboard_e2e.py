@@ -492,6 +492,30 @@ def wall_view(p):
     p.wait_exit(pid)
 
 
+@check("jsm", "demo --backend jsm: acknowledge, snooze, close with confirmation (the simulator agrees)")
+def jsm_demo_actions(p):
+    p.launch("demo --backend jsm")
+    s = p.wait_text("demo jsm ")
+    port = int(re.search(r"demo jsm 127\.0\.0\.1:(\d+)", s).group(1))
+    p.keys("g")
+    tiny = selected_tiny(p.wait_text("│ #"))
+    p.keys("a")
+    p.wait_text(f"ack #{tiny}: confirmed")
+    assert alert(port, tiny)["acknowledged"] is True
+    second = move_down(p)
+    p.keys("s")
+    p.wait_text("15 minutes")
+    p.keys("Enter")
+    p.wait_text(f"snooze #{second}: confirmed")
+    assert alert(port, second)["snoozed"] is True
+    third = move_down(p)
+    p.keys("c")
+    p.wait_text(f"Close #{third}")
+    p.keys("y")
+    p.wait_text(f"close #{third}: confirmed")
+    assert alert(port, third)["status"] == "closed"
+
+
 @check("hostile", "hostile scenario: no escape or control from API text reaches the terminal (bytes written)")
 def hostile_bytes_never_reach_the_terminal(p):
     raw = os.path.join(p.state, "hostile.bytes")
