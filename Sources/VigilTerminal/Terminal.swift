@@ -81,6 +81,8 @@ public final class Terminal {
         intrflush(vigil_stdscr(), false)
         keypad(vigil_stdscr(), true)
         set_escdelay(25)
+        // No typeahead check (a poll on stdin) in every refresh: the loop reads keys itself.
+        typeahead(-1)
         curs_set(0)
         if !noColor, has_colors() {
             start_color()
