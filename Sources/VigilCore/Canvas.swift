@@ -91,6 +91,18 @@ public struct Canvas: Sendable, Hashable {
     }
 
     /// The text of row `y`, continuation cells skipped.
+    /// Replaces row `y` with the first row of `row` (same width), in place.
+    public mutating func replaceRow(_ y: Int, with row: Canvas) {
+        guard row.width == width, y >= 0, y < height else { return }
+        cells.replaceSubrange((y * width)..<((y + 1) * width), with: row.cells[0..<width])
+    }
+
+    /// Whether row `y` differs from row `other` of `canvas` (same width).
+    public func rowDiffers(_ y: Int, from canvas: Canvas, row other: Int) -> Bool {
+        guard canvas.width == width else { return true }
+        return !cells[(y * width)..<((y + 1) * width)].elementsEqual(canvas.cells[(other * width)..<((other + 1) * width)])
+    }
+
     /// This canvas with row `y` taken from the first row of `row` (same width).
     public func replacingRow(_ y: Int, with row: Canvas) -> Canvas {
         guard row.width == width, y >= 0, y < height else { return self }

@@ -45,6 +45,21 @@ public struct ScreenPainter {
         return changed
     }
 
+    /// Paints one row of the last frame anew (`row` is a one-row canvas of the same width),
+    /// changing the kept frame in place: a clock tick costs one row, not a copy of the frame.
+    @discardableResult
+    public mutating func paintRow(_ y: Int, with row: Canvas, on target: some PaintTarget) -> Bool {
+        guard var frame = previous, row.width == frame.width, y < frame.height, row.height == 1 else { return false }
+        previous = nil  // frame is now the only reference: the change below happens in place
+        guard frame.rowDiffers(y, from: row, row: 0) else { previous = frame; return false }
+        frame.replaceRow(y, with: row)
+        paintRow(y, of: frame, on: target)
+        previous = frame
+        framesPainted += 1
+        target.refresh()
+        return true
+    }
+
     private func paintRow(_ y: Int, of canvas: Canvas, on target: some PaintTarget) {
         var x = 0
         while x < canvas.width {

@@ -137,6 +137,12 @@ public final class Terminal {
         painter.paint(canvas, on: self, rows: rows)
     }
 
+    /// Redraws one row (the status line when only time moved).
+    @discardableResult
+    public func drawRow(_ y: Int, with row: Canvas) -> Bool {
+        painter.paintRow(y, with: row, on: self)
+    }
+
     /// Frames that wrote anything.
     public var framesDrawn: Int { painter.framesPainted }
 

@@ -70,8 +70,7 @@ final class DashboardRunner: @unchecked Sendable {
         let size = terminal.size
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
-        var frame = engine.state.render()
-        terminal.draw(frame)
+        terminal.draw(engine.state.render())
         var shownSecond = Int(clock().timeIntervalSince1970)
         var fullSecond = shownSecond
         var emptyReads = 0
@@ -94,13 +93,11 @@ final class DashboardRunner: @unchecked Sendable {
             // Something happened: the whole frame (diffed). Only time moved: the status line each
             // second, and the whole frame every ten (ages and countdowns in the panes).
             if changed || engine.state.wall || (second != shownSecond && second - fullSecond >= 10) {
-                frame = engine.state.render()
-                terminal.draw(frame)
+                terminal.draw(engine.state.render())
                 shownSecond = second
                 fullSecond = second
             } else if second != shownSecond {
-                frame = frame.replacingRow(0, with: engine.state.renderStatusRow())
-                terminal.draw(frame, rows: [0])
+                terminal.drawRow(0, with: engine.state.renderStatusRow())
                 shownSecond = second
             }
         }

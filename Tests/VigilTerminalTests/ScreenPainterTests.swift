@@ -90,4 +90,20 @@ struct ScreenPainterTests {
         #expect(screen.puts.first { $0.y == 0 }?.text == "監x ", "the continuation cell of 監 is not written")
         #expect(screen.puts.first { $0.y == 1 }?.text == "wxyz", "the bottom-right cell is written too, so no stale character survives there")
     }
+
+    @Test func aRowPatchWritesOnlyThatRowAndOnlyWhenItChanged() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 10, height: 3)
+        painter.paint(canvas(["12:00:01", "beta", "gamma"]), on: screen)
+        screen.puts = []
+        let patched = painter.paintRow(0, with: canvas(["12:00:02"]), on: screen)
+        #expect(patched)
+        #expect(screen.puts.map(\.y) == [0] && screen.text.hasPrefix("12:00:02"))
+        screen.puts = []
+        let same = painter.paintRow(0, with: canvas(["12:00:02"]), on: screen)
+        #expect(!same && screen.puts.isEmpty)
+        // the kept frame has the patch: a full paint of the same frame writes nothing
+        let full = painter.paint(canvas(["12:00:02", "beta", "gamma"]), on: screen)
+        #expect(!full)
+    }
 }
