@@ -77,9 +77,9 @@ final class DashboardRunner: @unchecked Sendable {
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
             let wakeup = waiter.wait(milliseconds: Self.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue))
-            // Keys (and a resize, which ncurses reports as a key after SIGWINCH) only when there
-            // is input or a signal: an idle wake-up asks curses nothing.
-            let reads = wakeup.input || wakeup.interrupted ? terminal.readPendingKeys() : []
+            // Keys, and a resize: ncurses reports it as a key after SIGWINCH, which may have been
+            // handled on another thread without interrupting this wait, so ask on every wake-up.
+            let reads = terminal.readPendingKeys()
             // A vanished terminal: hung up, or "readable" with nothing to read, again and again.
             emptyReads = wakeup.input && reads.isEmpty ? emptyReads + 1 : 0
             if wakeup.hangup || emptyReads > 50 {
