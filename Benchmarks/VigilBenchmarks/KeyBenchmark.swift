@@ -47,6 +47,25 @@ func keyBenchmark() {
     }
     _ = state.update(.alertsLoaded(.success(page)))
 
+    // What a storm poll really brings since lists are read by priority: true counts and the
+    // urgent pages (200 alerts), not all 10,000.
+    var stormState = DashboardState(settings: DashboardSettings(host: "bench"), now: now, width: 200, height: 60)
+    _ = stormState.update(.tick(now))
+    let counts = [2_000, 2_000, 2_000, 2_000, 2_000, 0]
+    var stormSamples: [Double] = []
+    for i in 0..<200 {
+        var pages: [AlertPageKey: [Alert]] = [:]
+        for key in AlertList.plan(counts: counts, rows: 0..<80) {
+            pages[key] = Array(alerts.filter { $0.priority == key.priority }.prefix(100))
+        }
+        if i % 2 == 1 { pages[AlertPageKey(segment: 0, page: 0)]?.swapAt(0, 1) }
+        let snapshot = AlertListSnapshot(counts: counts, pages: pages)
+        stormSamples.append(measure {
+            _ = stormState.update(.alertListLoaded(.success(snapshot)))
+            _ = stormState.render()
+        })
+    }
+
     let keys: [Key] = [.character("j"), .character("j"), .character("k"), .pageDown, .character("j"), .character(" "), .pageUp]
     var keySamples: [Double] = []
     for i in 0..<5_000 {
@@ -66,5 +85,6 @@ func keyBenchmark() {
     print("Vigil benchmark — 10,000 alerts, 200×60, release build")
     report("key press → update + render", keySamples)
     report("poll result (10,000 alerts) → frame", pollSamples)
+    report("storm poll (10,000: counts + 200) → frame", stormSamples)
     report("clock tick → update + render", tickSamples)
 }

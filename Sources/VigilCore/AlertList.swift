@@ -85,25 +85,46 @@ public struct AlertList: Sendable, Hashable {
     public private(set) var pages: [AlertPageKey: [Alert]] = [:]
     /// Unacknowledged alerts per segment, when known.
     public private(set) var unacknowledged: [Int]?
-    /// The loaded alerts in row order, with their rows.
-    public private(set) var loaded: [(row: Int, alert: Alert)] = []
+    /// Row of every loaded alert, by id.
     private var rowById: [String: Int] = [:]
+
+    /// The loaded alerts in row order, with their rows (built when asked for).
+    public var loaded: [(row: Int, alert: Alert)] {
+        var result: [(row: Int, alert: Alert)] = []
+        result.reserveCapacity(rowById.count)
+        for key in pages.keys.sorted() {
+            let first = firstRow(ofSegment: key.segment) + key.offset
+            for (i, alert) in (pages[key] ?? []).enumerated() where key.offset + i < counts[key.segment] { result.append((first + i, alert)) }
+        }
+        return result
+    }
+
+    /// How many alerts are loaded.
+    public var loadedCount: Int { rowById.count }
 
     /// An empty list.
     public init() {}
 
     /// A list of every matching alert.
     public init(complete alerts: [Alert]) {
-        var groups = Array(repeating: [Alert](), count: Self.segmentCount)
-        for alert in DashboardState.sortedByDefaultOrder(alerts) { groups[Self.segment(of: alert)].append(alert) }
-        var pages: [AlertPageKey: [Alert]] = [:]
-        for (segment, group) in groups.enumerated() {
-            for start in stride(from: 0, to: group.count, by: Self.pageSize) {
-                pages[AlertPageKey(segment: segment, page: start / Self.pageSize)] = Array(group[start..<min(group.count, start + Self.pageSize)])
-            }
+        // Sorted by priority first, so each segment is one run of the sorted list.
+        let sorted = DashboardState.sortedByDefaultOrder(alerts)
+        var counts = Array(repeating: 0, count: Self.segmentCount)
+        var unacknowledged = Array(repeating: 0, count: Self.segmentCount)
+        for alert in sorted {
+            counts[Self.segment(of: alert)] += 1
+            if alert.acknowledged != true { unacknowledged[Self.segment(of: alert)] += 1 }
         }
-        self.init(counts: groups.map(\.count), pages: pages)
-        unacknowledged = groups.map { group in group.filter { $0.acknowledged != true }.count }
+        var pages: [AlertPageKey: [Alert]] = [:]
+        var start = 0
+        for (segment, count) in counts.enumerated() {
+            for offset in stride(from: 0, to: count, by: Self.pageSize) {
+                pages[AlertPageKey(segment: segment, page: offset / Self.pageSize)] = Array(sorted[(start + offset)..<(start + min(count, offset + Self.pageSize))])
+            }
+            start += count
+        }
+        self.init(counts: counts, pages: pages)
+        self.unacknowledged = unacknowledged
     }
 
     init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
@@ -200,18 +221,14 @@ public struct AlertList: Sendable, Hashable {
     public mutating func update(_ id: String, _ change: (inout Alert) -> Void) {
         guard let row = rowById[id], let (key, index) = location(ofRow: row), pages[key] != nil, index < pages[key]!.count else { return }
         change(&pages[key]![index])
-        if let i = loaded.firstIndex(where: { $0.row == row }) { loaded[i].alert = pages[key]![index] }
     }
 
     private mutating func reindex() {
-        loaded = []
         rowById = [:]
-        for key in pages.keys.sorted() {
+        rowById.reserveCapacity(pages.values.reduce(0) { $0 + $1.count })
+        for (key, alerts) in pages {
             let first = firstRow(ofSegment: key.segment) + key.offset
-            for (i, alert) in (pages[key] ?? []).enumerated() where key.offset + i < counts[key.segment] {
-                loaded.append((first + i, alert))
-                rowById[alert.id] = first + i
-            }
+            for (i, alert) in alerts.enumerated() where key.offset + i < counts[key.segment] { rowById[alert.id] = first + i }
         }
     }
 

@@ -43,11 +43,11 @@ extension DashboardState {
         cursor = max(0, min(cursor, alertList.total - 1))
         selectedAlertId = alertList.alert(atRow: cursor)?.id
         // Keep per-alert memory to the alerts loaded, so weeks of running do not grow it.
-        let loadedIds = Set(alertList.loaded.map(\.alert.id))
+        let list = alertList
         wallAlarm = wallAlarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
-        marked = marked.intersection(loadedIds)
-        details = details.filter { loadedIds.contains($0.key) }
-        if seen.count > 4 * max(loadedIds.count, 1_000) { seen = seen.intersection(loadedIds) }
+        marked = marked.filter { list.row(of: $0) != nil }
+        details = details.filter { list.row(of: $0.key) != nil }
+        if seen.count > 4 * max(list.loadedCount, 1_000) { seen = seen.filter { list.row(of: $0) != nil } }
         keepSelectionVisible()
     }
 
