@@ -20,6 +20,12 @@ public enum TerminalText {
             }
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { continue }
             if v == 0xFFFD || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { continue }
+            if Self.isDrawingCharacter(v) || (v >= 0x20 && v < 0x7F) {
+                // Printable ASCII and the dashboard's own drawing characters need no property look-up.
+                combiningRun = 0
+                out.append(scalar)
+                continue
+            }
             let category = scalar.properties.generalCategory
             if category == .format || category == .control || category == .surrogate || category == .privateUse
                 || category == .lineSeparator || category == .paragraphSeparator { continue }
@@ -45,9 +51,15 @@ public enum TerminalText {
         return width(of: first)
     }
 
+    /// Box drawing, blocks, arrows and the few marks the dashboard draws with: one column each,
+    /// never controls or format characters.
+    static func isDrawingCharacter(_ v: UInt32) -> Bool {
+        (0x2500...0x25FF).contains(v) || (0x2190...0x21FF).contains(v) || v == 0x2026 || v == 0x00B7 || v == 0x00D7
+    }
+
     static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v >= 0x20 && v < 0x7F { return 1 }
+        if v >= 0x20 && v < 0x7F || isDrawingCharacter(v) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
