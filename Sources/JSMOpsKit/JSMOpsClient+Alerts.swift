@@ -69,6 +69,7 @@ extension JSMOpsClient {
             return try await acceptedWrite(alertId, "escalate", body: Self.body(["escalationId": escalationId]))
         case .addTags(let tags): return try await acceptedWrite(alertId, "tags", body: Self.body(["tags": tags]))
         case .removeTags(let tags): return try await acceptedWrite(alertId, "tags", method: .DELETE, body: Self.body(["tags": tags]))
+        case .customAction(let name): return try await acceptedWrite(alertId, "action", body: Self.body(["actionName": name]))
         case .addNote(let note):
             var request = Request(method: .POST, path: "/v1/alerts/\(alertId.percentEncodedComponent)/notes", body: Self.body(["note": note]), domain: .alert)
             request.idempotent = false

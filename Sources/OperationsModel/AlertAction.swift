@@ -11,11 +11,15 @@ public enum AlertAction: Sendable, Hashable, Codable {
     case addNote(String)
     case addTags([String])
     case removeTags([String])
+    /// Runs one of the alert's custom actions, by name.
+    case customAction(String)
 
     /// Whether applying it twice leaves the alert as applying it once (a note does not).
     public var isRepeatSafe: Bool {
-        if case .addNote = self { return false }
-        return true
+        switch self {
+        case .addNote, .customAction: return false  // a note posted twice, a restart run twice
+        default: return true
+        }
     }
 
     /// A short verb for the screen: `ack`, `close`, `snooze`, …
@@ -30,6 +34,7 @@ public enum AlertAction: Sendable, Hashable, Codable {
         case .addNote: "note"
         case .addTags: "tag"
         case .removeTags: "untag"
+        case .customAction: "action"
         }
     }
 }

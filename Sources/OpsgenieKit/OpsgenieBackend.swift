@@ -70,6 +70,7 @@ public struct OpsgenieBackend: OperationsBackend {
         case .addNote(let note): accepted = try await client.addNote(alert, note: note, context: context)
         case .addTags(let tags): accepted = try await client.addTags(alert, tags: tags, context: context)
         case .removeTags(let tags): accepted = try await client.removeTags(alert, tags: tags, context: context)
+        case .customAction(let name): accepted = try await client.executeAction(alert, action: name, context: context)
         }
         return ActionReceipt(requestId: accepted.requestId)
     }

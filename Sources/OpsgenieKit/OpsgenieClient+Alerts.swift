@@ -70,6 +70,11 @@ extension OpsgenieClient {
         try await write(alert, "/acknowledge", ActionPayload(context))
     }
 
+    /// Runs a custom action of the alert (`POST /v2/alerts/{id}/actions/{name}`).
+    public func executeAction(_ alert: AlertIdentifier, action: String, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
+        try await write(alert, "/actions/\(action.percentEncodedComponent)", ActionPayload(context), idempotent: false)
+    }
+
     /// Takes back an acknowledgement.
     public func unacknowledge(_ alert: AlertIdentifier, context: ActionContext = ActionContext()) async throws(OperationsError) -> AcceptedRequest {
         try await write(alert, "/unacknowledge", ActionPayload(context))

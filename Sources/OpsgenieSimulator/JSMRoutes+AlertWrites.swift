@@ -13,6 +13,7 @@ extension SimulatorResponder {
         var escalationId: String?
         var tags: [String]?
         var note: String?
+        var actionName: String?
     }
 
     /// `POST /v1/alerts/{id}/{action}`, and `DELETE /v1/alerts/{id}/tags` (as `untag`).
@@ -43,6 +44,9 @@ extension SimulatorResponder {
             return enqueue(action == "tags" ? .addTags(alertId: id, tags: tags) : .removeTags(alertId: id, tags: tags), r)
         case "notes":
             return try addNote(body.note, to: id, by: r.caller)
+        case "action":
+            guard let name = body.actionName, !name.isEmpty else { throw JSMFailure.invalid("actionName is required") }
+            return enqueue(.customAction(alertId: id, action: name), r)
         default:
             throw JSMFailure.notFound("No handler found for POST /v1/alerts/{id}/\(action)")
         }

@@ -29,6 +29,12 @@ extension SimulatorResponder {
         return accept(.create(create))
     }
 
+    /// `POST /v2/alerts/{id}/actions/{name}`: runs a custom action (its outcome in request status).
+    func customAction(_ name: String, on id: String, body: Data) throws -> Routed {
+        _ = try decodeBody(WriteBody.self, body)
+        return accept(.customAction(alertId: id, action: name))
+    }
+
     /// `POST /v2/alerts/{id}/{action}`: acknowledge, unacknowledge, close, snooze, assign, escalate, notes, tags.
     func alertAction(_ action: String, on id: String, body: Data) throws -> Routed {
         let write = try decodeBody(WriteBody.self, body)

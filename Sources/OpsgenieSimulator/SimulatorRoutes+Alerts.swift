@@ -40,6 +40,10 @@ extension SimulatorResponder {
             try rights.require(.createAndUpdate)
             let id = try resolveAlert(parts[0], query)
             return try alertAction(parts[1], on: id, body: body)
+        case ("POST", 3, _) where parts[1] == "actions":
+            try rights.require(.createAndUpdate)
+            let id = try resolveAlert(parts[0], query)
+            return try customAction(parts[2].removingPercentEncoding ?? parts[2], on: id, body: body)
         case ("DELETE", 2, _) where parts[1] == "tags":
             try rights.require(.createAndUpdate)
             let id = try resolveAlert(parts[0], query)

@@ -13,6 +13,8 @@ enum WriteOperation: Sendable {
     case addNote(alertId: String, note: String)
     case addTags(alertId: String, tags: [String])
     case removeTags(alertId: String, tags: [String])
+    /// Runs one of the alert's custom actions (backed by an action channel).
+    case customAction(alertId: String, action: String)
 
     var actionName: String {
         switch self {
@@ -26,6 +28,7 @@ enum WriteOperation: Sendable {
         case .addNote: "Add Note"
         case .addTags: "Add Tags"
         case .removeTags: "Remove Tags"
+        case .customAction: "Execute Custom Action"
         }
     }
 }
@@ -48,7 +51,20 @@ extension SimulatorWorld {
         case .addNote(let id, let note): addNote(id, note, op, at: date)
         case .addTags(let id, let tags): addTags(id, tags, op, at: date)
         case .removeTags(let id, let tags): removeTags(id, tags, op, at: date)
+        case .customAction(let id, let action): runCustomAction(id, action, op, at: date)
         }
+    }
+
+    /// The scenario's action channels: every action but `Fail over` succeeds.
+    private mutating func runCustomAction(_ id: String, _ action: String, _ op: WriteOperation, at date: Date) -> RequestStatus {
+        guard let alert = alerts[id] else { return fail(op, "Alert does not exist", alertId: id, at: date) }
+        guard (alert.actions ?? []).contains(action) else { return fail(op, "Action [\(action)] is not defined for this alert", alertId: id, at: date) }
+        if action == "Fail over" {
+            log(id, "Custom action [\(action)] failed: no healthy standby", by: Self.writer, at: date)
+            return fail(op, "Action channel reported: no healthy standby to fail over to", alertId: id, at: date)
+        }
+        log(id, "Custom action [\(action)] executed via Vigil", by: Self.writer, at: date)
+        return succeeded(op, id, "Executed custom action", at: date)
     }
 
     private func succeeded(_ op: WriteOperation, _ id: String, _ status: String, at date: Date) -> RequestStatus {

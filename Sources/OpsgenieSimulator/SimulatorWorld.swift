@@ -100,7 +100,7 @@ struct SimulatorWorld: Sendable {
             responders: (request.responders ?? []).map { Responder(type: $0.type, id: $0.id ?? teamId(named: $0.name), name: $0.name) },
             integration: AlertIntegration(id: "sim-integration", name: "Simulator", type: "API"),
             report: AlertReport(), ownerTeamId: (request.responders ?? []).first(where: { $0.type == "team" }).flatMap { $0.id ?? teamId(named: $0.name) },
-            actions: [], entity: request.entity ?? "", description: request.description ?? "", details: request.details ?? [:])
+            actions: request.priority.map { ["P1", "P2", "P3"].contains($0) } == true ? ["Restart service", "Run diagnostics", "Fail over"] : [], entity: request.entity ?? "", description: request.description ?? "", details: request.details ?? [:])
         alerts[id] = alert
         creationOrder.append(id)
         openAliases[alert.alias ?? id] = id

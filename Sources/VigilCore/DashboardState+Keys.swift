@@ -50,6 +50,11 @@ extension DashboardState {
             return selectedAlertId.map { [.loadDetail(alertId: $0)] } ?? []
         case .acknowledge, .unacknowledge, .close, .escalate, .snooze, .assign, .note:
             return startAction(command)
+        case .customAction:
+            // One alert at a time: custom actions differ per alert.
+            guard let id = selectedAlertId else { say("custom action: no alert selected", .warning); return [] }
+            overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
+            return details[id] == nil ? [.loadDetail(alertId: id)] : []
         case .filter:
             overlay = .input(.filter, text: filter.queryText ?? "")
             return []

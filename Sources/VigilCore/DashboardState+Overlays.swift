@@ -87,6 +87,8 @@ extension DashboardState {
                 PickerOption(label: "\(user.fullName ?? "") <\(user.username ?? user.id)>",
                              choice: .user(user.username.map { .username($0) } ?? .id(user.id)))
             }
+        case .customAction(let id):
+            all = (details[id]?.alert?.actions ?? []).map { PickerOption(label: $0, choice: .customAction($0)) }
         case .escalate:
             all = (escalations.value ?? []).map { escalation in
                 let name = escalation.name ?? escalation.id
@@ -102,6 +104,10 @@ extension DashboardState {
         let data: PickerData<Int>
         switch purpose {
         case .snooze: return nil
+        case .customAction(let id):
+            guard let detail = details[id] else { return "loading…" }
+            if let error = detail.error { return "could not load the alert: \(error)" }
+            return (detail.alert?.actions ?? []).isEmpty ? "this alert has no custom actions" : nil
         case .assign: data = users.map(\.count)
         case .escalate: data = escalations.map(\.count)
         }
@@ -114,7 +120,10 @@ extension DashboardState {
 
     private mutating func choose(_ purpose: PickerPurpose, _ choice: PickerChoice) -> [DashboardEffect] {
         let ids: [String]
-        switch purpose { case .snooze(let a), .assign(let a), .escalate(let a): ids = a }
+        switch purpose {
+        case .snooze(let a), .assign(let a), .escalate(let a): ids = a
+        case .customAction(let id): ids = [id]
+        }
         switch choice {
         case .snooze(.custom):
             overlay = .input(.snoozeDuration(alertIds: ids), text: "")
@@ -126,6 +135,11 @@ extension DashboardState {
             return act(.snooze(until: now.addingTimeInterval(seconds)), on: ids)
         case .user(let user):
             return act(.assign(user), on: ids)
+        case .customAction(let name):
+            let alert = ids.first.flatMap { loadedAlert($0) }
+            let message = TerminalText.fit(alert?.message ?? "", columns: 40)
+            overlay = .confirm(prompt: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N", action: .customAction(name), alertIds: ids)
+            return []
         case .escalation(let escalation, let name):
             overlay = .confirm(prompt: "Escalate \(targetsDescription(ids)) to \(name)? y/N", action: .escalate(escalation), alertIds: ids)
             return []

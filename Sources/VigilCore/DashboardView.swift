@@ -370,6 +370,7 @@ extension DashboardState {
             case .snooze: title = "Snooze (type a duration or pick)"
             case .assign: title = "Assign to (type to filter)"
             case .escalate: title = "Escalate to (type to filter)"
+            case .customAction: title = "Custom action (Enter picks, then y/N)"
             }
             var lines = ["> " + filter + "▏"]
             if options.isEmpty { lines.append(pickerStatus(purpose) ?? "nothing matches") }

@@ -59,6 +59,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case nextPane, previousPane, openDetail
     case acknowledge, unacknowledge, snooze, assign, close, note, escalate, mark
+    /// Pick one of the selected alert's custom actions, then confirm.
+    case customAction
     case filter, refresh, nextTheme, help, quit
     /// Switch between the dashboard and the wall view.
     case wall
@@ -68,7 +70,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     /// Every command, quick filters 1 to ``QuickFilter/keyCount`` included.
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
-         .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark,
+         .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction,
          .filter, .refresh, .nextTheme, .help, .quit, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
@@ -92,6 +94,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .note: "note"
         case .escalate: "escalate"
         case .mark: "mark"
+        case .customAction: "custom-action"
         case .filter: "filter"
         case .refresh: "refresh"
         case .nextTheme: "next-theme"
@@ -109,7 +112,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     }
 
     /// Whether it changes the account (disabled in read-only mode).
-    public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate].contains(self) }
+    public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .customAction].contains(self) }
     /// Whether it acts on the selected (or marked) alerts.
     public var needsAlert: Bool { isWrite || self == .mark || self == .openDetail }
 }
@@ -156,6 +159,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("c"), .close, "close", dangerous: true, hinted: true),
         KeyBinding(.character("n"), .note, "add note", hinted: true),
         KeyBinding(.character("e"), .escalate, "escalate", dangerous: true),
+        KeyBinding(.character("x"), .customAction, "custom action", dangerous: true),
         KeyBinding(.character(" "), .mark, "mark / unmark", hinted: true),
         KeyBinding(.character("/"), .filter, "filter (alert query)", hinted: true),
         KeyBinding(.character("r"), .refresh, "refresh now"),

@@ -23,6 +23,8 @@ public enum InputPurpose: Sendable, Hashable {
 /// What a picker chooses.
 public enum PickerPurpose: Sendable, Hashable {
     case snooze(alertIds: [String]), assign(alertIds: [String]), escalate(alertIds: [String])
+    /// The custom actions of one alert.
+    case customAction(alertId: String)
 }
 
 /// What choosing a picker line does.
@@ -35,6 +37,8 @@ public enum PickerChoice: Sendable, Hashable {
     case user(UserReference)
     /// Escalate to this escalation (its name is for the confirmation).
     case escalation(EscalationReference, name: String)
+    /// Run this custom action.
+    case customAction(String)
 }
 
 /// One line of a picker.

@@ -118,3 +118,29 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
         }
     }
 }
+
+@Suite struct CustomActionLiveTests {
+    @Test func aCustomActionEndsConfirmedOrFailedWithTheChannelsReason() async throws {
+        try await LiveDashboard.run { simulator, engine in
+            try await engine.pump("first alerts") { !$0.alerts.isEmpty }
+            let target = try #require(engine.state.selectedAlert)
+            engine.send(.key(.character("x")))
+            try await engine.pump("the actions listed") { $0.pickerOptions(.customAction(alertId: target.id), filter: "").count == 3 }
+            engine.send(.key(.enter))   // Restart service
+            engine.send(.key(.character("y")))
+            try await engine.pump("the action confirmed") { $0.actions.last?.phase == .confirmed }
+            #expect(engine.state.actions.last?.action == .customAction("Restart service"))
+            engine.send(.key(.character("x")))
+            try await engine.pump("the actions listed again") { $0.pickerOptions(.customAction(alertId: target.id), filter: "").count == 3 }
+            for c in "fail" { engine.send(.key(.character(c))) }
+            engine.send(.key(.enter))
+            engine.send(.key(.character("y")))
+            try await engine.pump("the failing action failed") { state in
+                if case .failed = state.actions.last?.phase { true } else { false }
+            }
+            guard case .failed(let reason) = engine.state.actions.last?.phase else { return }
+            #expect(reason.contains("no healthy standby"))
+            #expect(simulator.alert(tinyId: target.tinyId ?? "")?.status == .open, "a failed action leaves the alert as it was")
+        }
+    }
+}

@@ -516,6 +516,26 @@ def jsm_demo_actions(p):
     assert alert(port, third)["status"] == "closed"
 
 
+@check("custom-action", "x runs a custom action after y/N; a failing one shows the channel's reason")
+def custom_action(p):
+    p.run_demo()
+    p.keys("g")
+    tiny = selected_tiny(p.wait_text("│ #"))
+    p.keys("x")
+    p.wait_text("Restart service")
+    p.keys("Enter")
+    p.wait_text(f"Run 'Restart service' on #{tiny}")
+    p.keys("y")
+    p.wait_text(f"action #{tiny}: confirmed")
+    p.keys("x")
+    p.wait_text("Fail over")
+    p.keys("-l", "fail")
+    p.keys("Enter")
+    p.wait_text("Run 'Fail over'")
+    p.keys("y")
+    p.wait_text("no healthy standby")
+
+
 @check("hostile", "hostile scenario: no escape or control from API text reaches the terminal (bytes written)")
 def hostile_bytes_never_reach_the_terminal(p):
     raw = os.path.join(p.state, "hostile.bytes")
