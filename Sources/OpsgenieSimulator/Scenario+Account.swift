@@ -31,7 +31,13 @@ extension Scenario {
                        ownerTeam: TeamMeta(id: "team-\(team)", name: team),
                        rules: [EscalationRule(condition: "if-not-acked", notifyType: "default",
                                               delay: EscalationDelay(timeAmount: 0, timeUnit: "minutes"),
-                                              recipient: Recipient(type: "schedule", id: "sched-\(team)", name: "\(team)_schedule"))],
+                                              recipient: Recipient(type: "schedule", id: "sched-\(team)", name: "\(team)_schedule")),
+                               EscalationRule(condition: "if-not-acked", notifyType: "next",
+                                              delay: EscalationDelay(timeAmount: 15, timeUnit: "minutes"),
+                                              recipient: Recipient(type: "schedule", id: "sched-\(team)", name: "\(team)_schedule")),
+                               EscalationRule(condition: "if-not-closed", notifyType: "default",
+                                              delay: EscalationDelay(timeAmount: 60, timeUnit: "minutes"),
+                                              recipient: Recipient(type: "team", id: "team-\(team)", name: team))],
                        repeat: EscalationRepeat(waitInterval: 10, count: 2))
         }
     }

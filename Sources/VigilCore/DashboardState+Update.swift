@@ -46,7 +46,11 @@ extension DashboardState {
             return []
         case .detailLoaded(let id, let result):
             receiveDetail(id, result)
-            return []
+            // An escalation among its responders: its rules come from the (cached) escalations.
+            let escalated = result.success?.alert?.responders?.contains { $0.type == .escalation } == true
+            guard escalated, escalations.needsLoad else { return [] }
+            escalations = .loading
+            return [.loadEscalations]
         case .usersLoaded(let result):
             users = Self.pickerData(result, what: "users")
             return []
@@ -87,4 +91,5 @@ extension DashboardState {
 
 extension Result {
     var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
+    var success: Success? { if case .success(let v) = self { return v } else { return nil } }
 }

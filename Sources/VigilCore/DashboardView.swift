@@ -229,6 +229,7 @@ extension DashboardState {
         if let responders = full.responders, !responders.isEmpty {
             lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\($0.name ?? $0.username ?? $0.id ?? "?")" }.joined(separator: ", "), CellStyle(.text)))
         }
+        if let timeline = escalationTimeline(for: full) { lines += timeline.lines(alert: full, now: now) }
         if let description = full.description, !description.isEmpty { lines.append((description, CellStyle(.text))) }
         if let details = full.details, !details.isEmpty {
             lines.append((details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "  "), CellStyle(.dim)))
