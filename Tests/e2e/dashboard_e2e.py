@@ -382,8 +382,9 @@ def resize(p):
     p.run_demo()
     p.wait_for(lambda s: "On call" in s and "Heartbeats" in s, "the wide layout first")
     tmux("resize-window", "-t", p.session, "-x", "80", "-y", "24")
-    s = p.wait_for(lambda s: len(s.splitlines()[1].rstrip()) == 80 and "On call" not in s, "80x24 layout")
-    assert s.splitlines()[1].startswith("┌─ Alerts")
+    # The same conditions as before, waited for together: a capture can land mid-repaint.
+    p.wait_for(lambda s: len(s.splitlines()) > 1 and len(s.splitlines()[1].rstrip()) == 80 and "On call" not in s
+               and s.splitlines()[1].startswith("┌─ Alerts"), "80x24 layout")
     tmux("resize-window", "-t", p.session, "-x", "60", "-y", "20")
     p.wait_text("terminal too small: need 80×24")
     tmux("resize-window", "-t", p.session, "-x", "120", "-y", "40")
