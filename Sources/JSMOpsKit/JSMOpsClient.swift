@@ -140,7 +140,8 @@ public final class JSMOpsClient: Sendable {
             rateLimit = limited
         }
         let message = (try? JSONDecoder().decode(JSMErrorBody.self, from: data))?.text ?? (status >= 500 && !data.isEmpty ? "non-JSON error body" : "")
-        throw .http(status: status, message: String(message.prefix(500)), requestId: nil, internalCode: nil, rateLimit: rateLimit, service: .jsm)
+        // A server that echoes the token back must not put it on the screen.
+        throw .http(status: status, message: configuration.credentials.redacts(String(message.prefix(500))), requestId: nil, internalCode: nil, rateLimit: rateLimit, service: .jsm)
     }
 
     private func transportError(_ error: any Error, target: Request.Target) -> OperationsError {

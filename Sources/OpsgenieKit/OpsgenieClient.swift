@@ -121,7 +121,8 @@ public final class OpsgenieClient: Sendable {
         if message.isEmpty, errorBody == nil, !data.isEmpty, status >= 500 {
             message = "non-JSON error body"
         }
-        throw .http(status: status, message: String(message.prefix(500)), requestId: errorBody?.requestId ?? headerRequestId,
+        // A server that echoes the key back must not put it on the screen.
+        throw .http(status: status, message: configuration.apiKey.redacts(String(message.prefix(500))), requestId: errorBody?.requestId ?? headerRequestId,
                     internalCode: errorBody?.code, rateLimit: rateLimit)
     }
 

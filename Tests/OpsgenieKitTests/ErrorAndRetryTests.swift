@@ -5,6 +5,15 @@ import Testing
 
 @Suite("Errors, retries and rate limits")
 struct ErrorAndRetryTests {
+    @Test func aServerThatEchoesTheKeyCannotPutItOnTheScreen() async throws {
+        try await withScripted { server, client, _ in
+            server.on("GET", "/v2/alerts/x", .error(401, "key \(testKey.rawValueForComparison) is not valid here"))
+            let error = try await #require(throws: OperationsError.self) { try await client.getAlert(.id("x")) }
+            #expect(error.message.contains("<redacted>"))
+            #expect(!testKey.appears(in: error.description))
+        }
+    }
+
     @Test(arguments: [
         (401, nil as Int?, OperationsError.FaultClass.auth, "region host"),
         (402, nil, .permission, "plan"),
