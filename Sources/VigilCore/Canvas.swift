@@ -103,14 +103,6 @@ public struct Canvas: Sendable, Hashable {
         return !cells[(y * width)..<((y + 1) * width)].elementsEqual(canvas.cells[(other * width)..<((other + 1) * width)])
     }
 
-    /// This canvas with row `y` taken from the first row of `row` (same width).
-    public func replacingRow(_ y: Int, with row: Canvas) -> Canvas {
-        guard row.width == width, y >= 0, y < height else { return self }
-        var copy = self
-        copy.cells.replaceSubrange((y * width)..<((y + 1) * width), with: row.cells[0..<width])
-        return copy
-    }
-
     /// Replaces every cell through `transform` (same size, same positions).
     mutating func transformCells(_ transform: (Cell) -> Cell) {
         for index in cells.indices { cells[index] = transform(cells[index]) }

@@ -22,12 +22,4 @@ public enum DashboardEffect: Sendable, Equatable {
     case applyTheme(String)
     /// Leave the dashboard.
     case quit
-
-    /// Whether the terminal carries it out (the rest is I/O for the runtime).
-    public var isForTerminal: Bool {
-        switch self {
-        case .bell, .applyTheme, .quit: true
-        default: false
-        }
-    }
 }

@@ -23,17 +23,15 @@ public struct ScreenPainter {
     /// Forgets the last frame so the next paint repaints everything.
     public mutating func invalidate() { previous = nil }
 
-    /// Paints `canvas`; returns whether anything was written. With `rows`, only those rows can
-    /// have changed (the caller knows), so only they are compared.
+    /// Paints `canvas`; returns whether anything was written.
     @discardableResult
-    public mutating func paint(_ canvas: Canvas, on target: some PaintTarget, rows: [Int]? = nil) -> Bool {
+    public mutating func paint(_ canvas: Canvas, on target: some PaintTarget) -> Bool {
         if previous?.width != canvas.width || previous?.height != canvas.height {
             previous = nil
             target.clearAll()
         }
         var changed = false
-        let candidates = previous == nil ? Array(0..<canvas.height) : (rows ?? Array(0..<canvas.height))
-        for y in candidates where y < canvas.height && canvas.rowDiffers(y, from: previous) {
+        for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) {
             changed = true
             paintRow(y, of: canvas, on: target)
         }

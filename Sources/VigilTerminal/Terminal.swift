@@ -65,7 +65,6 @@ public final class Terminal {
     private var theme: Theme?
     private var colorEnabled = false
     private var pairs: [ColorRole: Int16] = [:]
-    private var consecutiveErrors = 0
     private(set) public var isActive = false
 
     /// Creates a terminal; call ``start(noColor:)`` before drawing.
@@ -133,8 +132,8 @@ public final class Terminal {
     /// Draws a frame: rewrites only rows that differ from the last frame, and writes nothing
     /// at all when nothing changed. Returns whether anything was written.
     @discardableResult
-    public func draw(_ canvas: Canvas, rows: [Int]? = nil) -> Bool {
-        painter.paint(canvas, on: self, rows: rows)
+    public func draw(_ canvas: Canvas) -> Bool {
+        painter.paint(canvas, on: self)
     }
 
     /// Redraws one row (the status line when only time moved).
@@ -148,31 +147,6 @@ public final class Terminal {
 
     /// Forgets the last frame so the next draw repaints everything (after a resize).
     public func invalidate() { painter.invalidate() }
-
-    /// Waits up to `milliseconds` for a key. Returns `.none` on timeout, `.resize` on SIGWINCH,
-    /// `.gone` when the terminal has vanished (many immediate errors in a row).
-    public func readKey(timeoutMilliseconds: Int32) -> KeyRead {
-        timeout(timeoutMilliseconds)
-        let started = ContinuousClock.now
-        var ch: UInt32 = 0
-        let rc = vigil_get_wch(&ch)
-        if rc == vigil_err() {
-            // A timeout takes the time; an immediate error means stdin is gone.
-            if ContinuousClock.now - started < .milliseconds(Int(timeoutMilliseconds) / 4 + 1), timeoutMilliseconds > 0 {
-                consecutiveErrors += 1
-                if consecutiveErrors > 50 { return .gone }
-            } else {
-                consecutiveErrors = 0
-            }
-            return .none
-        }
-        consecutiveErrors = 0
-        if rc == vigil_key_code_yes() {
-            if Int32(ch) == vigil_key_resize() { return .resize }
-            return Self.decode(code: Int32(ch)).map { .key($0) } ?? .none
-        }
-        return Self.decode(character: ch).map { .key($0) } ?? .none
-    }
 
     /// Reads every key already waiting, without blocking (after a wait said there is input,
     /// or a signal such as SIGWINCH ended it). Resizes come back as `.resize`.
@@ -195,7 +169,7 @@ public final class Terminal {
 
     /// What a read produced.
     public enum KeyRead: Equatable {
-        case none, resize, gone
+        case none, resize
         case key(Key)
     }
 

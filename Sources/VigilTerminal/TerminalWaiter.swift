@@ -16,8 +16,6 @@ public final class TerminalWaiter: Sendable {
         public var woken = false
         /// Standard input hung up or failed: the terminal is gone.
         public var hangup = false
-        /// A signal ended the wait (SIGWINCH: the terminal may have a new size).
-        public var interrupted = false
     }
 
     private let readEnd: Int32
@@ -54,9 +52,7 @@ public final class TerminalWaiter: Sendable {
         var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
         var wakeup = Wakeup()
-        let ready = poll(&fds, 2, milliseconds)
-        if ready < 0 { wakeup.interrupted = errno == EINTR }
-        guard ready > 0 else { return wakeup }
+        guard poll(&fds, 2, milliseconds) > 0 else { return wakeup }
         let inputEvents = Int32(fds[0].revents)
         wakeup.input = inputEvents & Int32(POLLIN) != 0
         wakeup.hangup = inputEvents & Int32(POLLHUP | POLLERR | POLLNVAL) != 0 && !wakeup.input

@@ -122,7 +122,7 @@ final class DashboardRunner: @unchecked Sendable {
                 terminal.invalidate()
             case .key(let key):
                 engine.send(.key(key))
-            case .none, .gone:
+            case .none:
                 break
             }
         }

@@ -48,7 +48,8 @@ struct StatusRowTests {
         let row = state.renderStatusRow()
         #expect(row.height == 1 && row.line(0) == state.render().line(0))
         #expect(row.line(0) != before.line(0), "the clock moved")
-        let patched = before.replacingRow(0, with: row)
+        var patched = before
+        patched.replaceRow(0, with: row)
         #expect(patched.line(0) == state.render().line(0))
         #expect((1..<40).allSatisfy { patched.line($0) == before.line($0) }, "nothing else is touched")
     }
