@@ -19,6 +19,10 @@ public struct JSMOpsBackend: OperationsBackend {
 
     public var hostDescription: String { "jsm " + (client.configuration.site.host ?? "?") }
     public var rateLimits: RateLimitTracker { client.rateLimits }
+    /// JSM Operations has no incident API: incidents are Jira Service Management work items.
+    public var incidentsElsewhere: String? {
+        "JSM incidents are Jira work items, not in the Ops API: see \(client.configuration.site.absoluteString)/jira/servicedesk"
+    }
 
     public func alerts(_ query: AlertQuery, maxPages: Int) async throws(OperationsError) -> AlertPage {
         var alerts: [Alert] = []

@@ -34,5 +34,35 @@ public protocol OperationsBackend: Sendable {
     func perform(_ action: AlertAction, alertId: String, context: ActionContext) async throws(OperationsError) -> ActionReceipt
     /// Waits for the outcome of an accepted write; throws with the service's reason if it failed.
     func confirm(_ receipt: ActionReceipt, timeout: Duration) async throws(OperationsError) -> RequestStatus
+
+    /// Where this service's incidents live when it has no incident API (`nil`: ``incidents(limit:)`` serves them).
+    var incidentsElsewhere: String? { get }
+    /// Open incidents, newest first, at most `limit`.
+    func incidents(limit: Int) async throws(OperationsError) -> IncidentPage
+    /// One incident with its notes and log.
+    func incidentDetail(id: String) async throws(OperationsError) -> IncidentDetail
+    /// Sends a write to an incident; returns once the service accepted it.
+    func perform(_ action: IncidentAction, incidentId: String, context: ActionContext) async throws(OperationsError) -> ActionReceipt
+    /// Waits for the outcome of an accepted incident write (`/v1/incidents/requests/{id}`).
+    func confirmIncident(_ receipt: ActionReceipt, timeout: Duration) async throws(OperationsError) -> RequestStatus
 }
 
+extension OperationsBackend {
+    /// A service without an incident API: every incident call says where incidents live.
+    public var incidentsElsewhere: String? { nil }
+    public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
+        throw Self.noIncidentAPI(incidentsElsewhere)
+    }
+    public func incidentDetail(id: String) async throws(OperationsError) -> IncidentDetail {
+        throw Self.noIncidentAPI(incidentsElsewhere)
+    }
+    public func perform(_ action: IncidentAction, incidentId: String, context: ActionContext) async throws(OperationsError) -> ActionReceipt {
+        throw Self.noIncidentAPI(incidentsElsewhere)
+    }
+    public func confirmIncident(_ receipt: ActionReceipt, timeout: Duration) async throws(OperationsError) -> RequestStatus {
+        throw Self.noIncidentAPI(incidentsElsewhere)
+    }
+    private static func noIncidentAPI(_ elsewhere: String?) -> OperationsError {
+        .invalidConfiguration(elsewhere ?? "this service has no incident API")
+    }
+}
