@@ -96,7 +96,12 @@ struct IncidentSimulatorTests {
     }
 
     @Test func createIsValidated() async throws {
-        try await withSimulator { simulator, _ in
+        try await withSimulator { simulator, client in
+            let unknownTeam = try await client.createIncident(CreateIncidentPayload(message: "x", responders: [Recipient(type: .team, name: "nobody")]))
+            let refused = try await #require(throws: OperationsError.self) {
+                try await client.awaitIncidentOutcome(of: unknownTeam.requestId, timeout: .seconds(5), initialDelay: .milliseconds(20))
+            }
+            #expect(refused.message == "Responder [nobody] does not exist")
             let url = try #require(simulator.baseURL)
             let long = String(repeating: "x", count: 131)
             for body in [#"{"priority":"P1"}"#, #"{"message":"\#(long)"}"#, #"{"message":"x","priority":"P7"}"#,
