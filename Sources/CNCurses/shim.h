@@ -21,11 +21,6 @@ static inline WINDOW *vigil_stdscr(void) { return stdscr; }
 static inline int vigil_lines(void) { return LINES; }
 static inline int vigil_cols(void) { return COLS; }
 static inline int vigil_colors(void) { return COLORS; }
-static inline int vigil_color_pairs(void) { return COLOR_PAIRS; }
-static inline attr_t vigil_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
-static inline attr_t vigil_a_bold(void) { return A_BOLD; }
-static inline attr_t vigil_a_reverse(void) { return A_REVERSE; }
-static inline attr_t vigil_a_normal(void) { return A_NORMAL; }
 static inline int vigil_key_resize(void) { return KEY_RESIZE; }
 static inline int vigil_err(void) { return ERR; }
 static inline int vigil_key_code_yes(void) { return KEY_CODE_YES; }
@@ -38,11 +33,21 @@ static inline int vigil_get_wch(unsigned int *out) {
     return rc;
 }
 
-/* Writes UTF-8 text at a position with attributes (ncursesw decodes it with the locale). */
-static inline void vigil_put(int y, int x, const char *utf8, attr_t attrs) {
-    attrset(attrs);
-    mvaddstr(y, x, utf8);
+/* A terminfo string capability with up to two numbers filled in, copied into `out` (size
+   bytes); returns its length, 0 when the terminal has no such capability. */
+static inline int vigil_capability(const char *name, int a, int b, char *out, int size) {
+    out[0] = 0;
+    const char *cap = tigetstr(name);
+    if (cap == NULL || cap == (const char *)-1) return 0;
+    const char *filled = tiparm(cap, a, b);
+    if (filled == NULL) return 0;
+    strncpy(out, filled, (size_t)size - 1);
+    out[size - 1] = 0;
+    return (int)strlen(out);
 }
+/* A terminfo boolean capability (am, xenl, …): 1 set, 0 not. */
+static inline int vigil_flag(const char *name) { return tigetflag(name) > 0; }
+
 /* Whether the current locale encodes text as UTF-8 (after vigil_setlocale). */
 static inline int vigil_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

@@ -64,7 +64,7 @@ public final class Terminal {
     private var painter = ScreenPainter()
     private var theme: Theme?
     private var colorEnabled = false
-    private var pairs: [ColorRole: Int16] = [:]
+    private var output: TerminalOutput?
     private(set) public var isActive = false
 
     /// Creates a terminal; call ``start(noColor:)`` before drawing.
@@ -88,6 +88,12 @@ public final class Terminal {
             use_default_colors()
             colorEnabled = true
         }
+        // ncurses clears the screen once; from then on frames go out through `output`.
+        _ = CNCurses.refresh()
+        let output = TerminalOutput()
+        output.resize(width: size.width, height: size.height)
+        self.output = output
+        applyStyles()
         isActive = true
     }
 
@@ -107,26 +113,29 @@ public final class Terminal {
         guard theme != self.theme else { return }
         self.theme = theme
         painter.invalidate()
-        pairs = [:]
-        guard colorEnabled else { return }
-        let colors = vigil_colors()
-        for (i, role) in ColorRole.allCases.enumerated() {
-            let entry = theme.entries[role] ?? Theme.Entry(foreground: .terminalDefault)
-            let pair = Int16(i + 1)
-            guard Int32(pair) < vigil_color_pairs() else { break }
-            init_pair(pair, entry.foreground.curses(colors: colors), entry.background.curses(colors: colors))
-            pairs[role] = pair
-        }
+        applyStyles()
     }
 
-    private func attributes(_ style: CellStyle) -> attr_t {
-        var attrs = vigil_a_normal()
-        if let pair = pairs[style.role] { attrs |= vigil_color_pair(Int32(pair)) }
-        if style.bold || theme?.entries[style.role]?.bold == true { attrs |= vigil_a_bold() }
-        if style.reverse || (!colorEnabled && (style.role == .selection || style.role == .stale || style.role == .statusLine)) {
-            attrs |= vigil_a_reverse()
+    /// Builds each style's escape sequence from the theme and the terminal's capabilities.
+    private func applyStyles() {
+        guard let output else { return }
+        let theme = self.theme, colorEnabled = self.colorEnabled, colors = vigil_colors()
+        let bold = TerminalOutput.capability("bold"), reverse = TerminalOutput.capability("rev")
+        output.sequence = { style in
+            var codes: [UInt8] = []
+            let entry = theme?.entries[style.role]
+            if colorEnabled, let entry {
+                let foreground = entry.foreground.curses(colors: colors), background = entry.background.curses(colors: colors)
+                if foreground >= 0 { codes += TerminalOutput.capability("setaf", Int(foreground)) }
+                if background >= 0 { codes += TerminalOutput.capability("setab", Int(background)) }
+            }
+            if style.bold || entry?.bold == true { codes += bold }
+            if style.reverse || (!colorEnabled && (style.role == .selection || style.role == .stale || style.role == .statusLine)) {
+                codes += reverse
+            }
+            return codes
         }
-        return attrs
+        output.themeChanged()
     }
 
     /// Draws a frame: rewrites only rows that differ from the last frame, and writes nothing
@@ -146,7 +155,10 @@ public final class Terminal {
     public var framesDrawn: Int { painter.framesPainted }
 
     /// Forgets the last frame so the next draw repaints everything (after a resize).
-    public func invalidate() { painter.invalidate() }
+    public func invalidate() {
+        painter.invalidate()
+        output?.resize(width: size.width, height: size.height)
+    }
 
     /// Reads every key already waiting, without blocking (after a wait said there is input,
     /// or a signal such as SIGWINCH ended it). Resizes come back as `.resize`.
@@ -210,10 +222,13 @@ public final class Terminal {
 
 extension Terminal: PaintTarget {
     public func put(_ text: String, x: Int, y: Int, style: CellStyle) {
-        vigil_put(Int32(y), Int32(x), text, attributes(style))
+        output?.put(text, x: x, y: y, style: style)
     }
 
-    public func clearAll() { clearok(vigil_stdscr(), true) }
+    public func clearAll() {
+        output?.resize(width: size.width, height: size.height)
+        output?.clearAll()
+    }
 
-    public func refresh() { _ = CNCurses.refresh() }
+    public func refresh() { output?.flush() }
 }

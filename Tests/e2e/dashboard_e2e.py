@@ -226,6 +226,10 @@ def alert(port, tiny):
     return api(port, f"/v2/alerts/{tiny}?identifierType=tiny")["data"]
 
 
+def incident(port, tiny):
+    return api(port, f"/v1/incidents/{tiny}?identifierType=tiny")["data"]
+
+
 def faults(sim_port, rules):
     body = json.dumps({"rules": rules}).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{sim_port}/_sim/faults", data=body, method="POST",
@@ -537,6 +541,25 @@ def custom_action(p):
     p.wait_text("Run 'Fail over'")
     p.keys("y")
     p.wait_text("no healthy standby")
+
+
+@check("incident", "Tab to the incidents pane; R + n does not resolve, R + y does (simulator agrees) and the banner goes")
+def incident_resolve(p):
+    _, port = p.run_demo()
+    p.wait_text("P2 INCIDENT #1")
+    p.keys("Tab")
+    p.wait_text("Detail — incident")
+    p.keys("R")
+    p.wait_text("Resolve incident #1")
+    p.keys("n")
+    p.wait_text("resolve cancelled")
+    assert incident(port, 1)["status"] == "open", "n must not resolve"
+    p.keys("R")
+    p.wait_text("Resolve incident #1")
+    p.keys("y")
+    p.wait_text("resolve incident #1: confirmed")
+    poll(lambda: incident(port, 1)["status"] == "resolved", "the simulator to have the incident resolved")
+    p.wait_for(lambda s: "P2 INCIDENT" not in s, "the incident banner to leave the status line")
 
 
 @check("hostile", "hostile scenario: no escape or control from API text reaches the terminal (bytes written)")
