@@ -70,6 +70,7 @@ extension DashboardState {
 
     func drawStatusLine(_ canvas: inout Canvas, row: Int) {
         let stale = staleKinds
+        if stale.isEmpty, drawSourcesBanner(&canvas, row: row) { return }
         if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
@@ -128,8 +129,8 @@ extension DashboardState {
                    title: "Alerts \(alertList.total) \(counts) \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
-        let columns = AlertColumns(inner: inner)
-        var header = "  " + pad("#", columns.tinyId) + " " + pad("P", columns.priority) + " " + pad("STATE", columns.state) + " " + pad("AGE", columns.age) + " "
+        let columns = AlertColumns(inner: inner, source: sourceColumn)
+        var header = "  " + (columns.source.map { pad("SRC", $0) + " " } ?? "") + pad("#", columns.tinyId) + " " + pad("P", columns.priority) + " " + pad("STATE", columns.state) + " " + pad("AGE", columns.age) + " "
         if let w = columns.count { header += pad("CNT", w) + " " }
         if let w = columns.owner { header += pad("OWNER", w) + " " }
         if let w = columns.team { header += pad("TEAM", w) + " " }
@@ -180,6 +181,7 @@ extension DashboardState {
             canvas.write(text, x: column, y: y, style: style, maxWidth: width)
             column += width + 1
         }
+        cell(alert.origin ?? "-", columns.source, selected ? base : CellStyle(.title))
         cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true))
@@ -218,7 +220,7 @@ extension DashboardState {
         let detail = details[alert.id]
         let full = detail?.alert ?? alert
         var lines: [(String, CellStyle)] = []
-        lines.append(("#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
+        lines.append(("\(sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
         let state = stateLabel(full).0
         lines.append(("state \(state) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
         var times = "created \(compactAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
@@ -271,7 +273,7 @@ extension DashboardState {
             guard y < r.y + r.height - 1 else { break }
             let handoff = summary.handoffAt.map { $0.timeIntervalSince(now) }
             let soon = (handoff ?? .infinity) < 3600
-            canvas.write(summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
+            canvas.write(sourcePrefix(summary.origin) + summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
             y += 1
             guard y < r.y + r.height - 1 else { break }
             let nowNames = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
@@ -305,7 +307,7 @@ extension DashboardState {
             else { (state, role) = ("ok", .ok) }
             let ping = since.map { compactAge($0) } ?? "-"
             let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
-            let text = "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
+            let text = sourcePrefix(beat.origin) + "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
             canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }
     }
