@@ -65,6 +65,13 @@ struct TwoSources {
         return engine
     }
 
+    /// The first open, unacknowledged alert of a source (besides one tiny id).
+    static func firstOpen(_ alerts: [Alert], from source: String, besides tiny: String? = nil) -> Alert? {
+        alerts.first { alert in
+            alert.origin == source && alert.status == .open && alert.acknowledged != true && alert.tinyId != tiny
+        }
+    }
+
     /// Open alerts in a simulator.
     static func openCount(_ simulator: Simulator) -> Int { simulator.allAlerts().filter { $0.status == .open }.count }
 }
