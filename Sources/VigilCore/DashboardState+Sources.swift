@@ -57,6 +57,12 @@ extension DashboardState {
         return tag + " · "
     }
 
+    /// A heartbeat's source as a column of its own (padded to ``sourceColumn``; empty with one source).
+    func sourceCell(_ origin: String?) -> String {
+        guard let width = sourceColumn else { return "" }
+        return TerminalText.pad(TerminalText.fit(origin ?? "-", columns: width), columns: width) + " "
+    }
+
     /// Heartbeats grouped by source (in the order the sources first appear), expired first,
     /// then enabled, then disabled, by name within each. With one source: just the latter.
     static func groupedBySource(_ beats: [Heartbeat]) -> [Heartbeat] {

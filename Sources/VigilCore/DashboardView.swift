@@ -294,7 +294,7 @@ extension DashboardState {
             return
         }
         // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
-        let nameWidth = min(14, max(8, r.width - 4 - 26))
+        let nameWidth = min(14, max(8, r.width - 4 - 26 - (sourceColumn.map { $0 + 1 } ?? 0)))
         for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
             let y = r.y + 1 + i
             let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
@@ -307,7 +307,7 @@ extension DashboardState {
             else { (state, role) = ("ok", .ok) }
             let ping = since.map { compactAge($0) } ?? "-"
             let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
-            let text = sourcePrefix(beat.origin) + "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
+            let text = sourceCell(beat.origin) + "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
             canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }
     }
