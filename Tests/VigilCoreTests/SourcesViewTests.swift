@@ -59,6 +59,13 @@ struct SourcesViewTests {
         #expect(!screen.contains("STALE"))
     }
 
+    @Test func theWallNamesTheFailingSourceToo() {
+        var state = twoSourceState(jsmFailing: true)
+        _ = state.update(.key(.character("W")))
+        let banner = state.render().text.split(separator: "\n")[1]
+        #expect(banner.contains("STALE") && banner.contains("jsm: stale 2m") && banner.contains("live: og-eu"), "\(banner)")
+    }
+
     @Test func oneSourceShowsNoTags() {
         let screen = loadedState().render().text
         #expect(!screen.contains("SRC"))

@@ -139,3 +139,38 @@ struct SourceActionTests {
         }
     }
 }
+
+/// The journal keeps each source's actions apart: a queued action is journaled under its
+/// source's scoped id and resumes, after a restart, to that source only.
+@Suite("Several sources: the journal")
+struct SourceJournalTests {
+    @Test func aQueuedActionIsJournaledUnderItsSourceAndResumesThere() async throws {
+        try await TwoSources.run { two in
+            let journal = try ActionJournal(directory: temporaryDirectory(), host: "sources-og-eu+jsm")
+            let engine = two.engine(journal: journal)
+            try await engine.pump("both sources' alerts") { Set($0.alerts.compactMap(\.origin)) == ["og-eu", "jsm"] }
+            let target = try #require(TwoSources.firstOpen(engine.state.alerts, from: "jsm"))
+            let tiny = try #require(target.tinyId)
+            two.jsm.setFaults([FaultRule(route: "/jsm", status: 503)])
+            while engine.state.selectedAlert?.id != target.id { engine.send(.key(.character("j"))) }
+            engine.send(.key(.character("a")))
+            try await engine.pump("the acknowledge queued") { state in
+                if case .queued = state.actions.last(where: { $0.alertId == target.id })?.phase { return true }
+                return false
+            }
+            try await engine.settle()
+            engine.flushJournal()
+            let records = try journaledActions(in: journal)
+            #expect(records.map(\.alertId) == [target.id])
+            #expect(records.first.flatMap { SourceScope.split($0.alertId)?.source } == "jsm", "journaled under its source")
+
+            two.jsm.setFaults([])
+            two.clock.advance(120)  // past jsm's back-off
+            let restarted = two.engine(journal: journal)
+            try await restarted.pump("the resumed acknowledge confirmed") { $0.actions.last { $0.alertId == target.id }?.phase == .confirmed }
+            #expect(two.jsm.alert(tinyId: tiny)?.acknowledged == true, "it reached jsm")
+            #expect(two.opsgenie.alert(tinyId: tiny)?.acknowledged != true, "and not og-eu, which has an alert with the same tiny id")
+            try await restarted.settle()
+        }
+    }
+}

@@ -52,14 +52,15 @@ struct TwoSources {
         }
     }
 
-    /// A started dashboard engine over the merged sources, polling fast.
-    func engine() -> DashboardEngine {
+    /// A started dashboard engine over the merged sources, polling fast, journaling in `journal` if given.
+    func engine(journal: ActionJournal? = nil) -> DashboardEngine {
         let simulatorClock = opsgenie.clock
-        let settings = DashboardSettings(host: set.hostDescription, intervals: LiveDashboard.fastIntervals, me: "alice@example.com",
+        var settings = DashboardSettings(host: set.hostDescription, intervals: LiveDashboard.fastIntervals, me: "alice@example.com",
                                          actor: "alice@example.com", actionRetryBase: 0.3)
+        settings.journaling = journal != nil
         let engine = DashboardEngine(backend: set, state: DashboardState(settings: settings, now: simulatorClock.now(), width: 120, height: 40),
                                      context: ActionContext(user: "alice@example.com"), clock: { simulatorClock.now() },
-                                     logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
+                                     logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: journal)
         engine.confirmTimeout = .seconds(5)
         engine.start()
         return engine
