@@ -14,6 +14,12 @@ public enum DashboardEffect: Sendable, Equatable {
     case loadUsers, loadEscalations, loadSavedSearches
     case perform(actionId: Int, action: AlertAction, alertId: String)
     case confirm(actionId: Int, receipt: ActionReceipt)
+    /// Load an incident with its notes and log.
+    case loadIncidentDetail(incidentId: String)
+    /// Send a write to an incident.
+    case performIncident(actionId: Int, action: IncidentAction, incidentId: String)
+    /// Ask for an accepted incident write's outcome.
+    case confirmIncident(actionId: Int, receipt: ActionReceipt)
     /// Write these open actions to the journal (they replace what it held).
     case persistActions([ActionRecord])
     /// Ring the terminal bell.

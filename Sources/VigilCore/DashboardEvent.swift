@@ -14,6 +14,10 @@ public enum DashboardEvent: Sendable {
     case alertPagesLoaded(Result<[AlertPageKey: [Alert]], OperationsError>, keys: [AlertPageKey], filter: AlertFilter)
     case heartbeatsLoaded(Result<[Heartbeat], OperationsError>)
     case onCallLoaded(Result<[OnCallSummary], OperationsError>)
+    /// The open incidents.
+    case incidentsLoaded(Result<IncidentPage, OperationsError>)
+    /// One incident with its notes and log.
+    case incidentDetailLoaded(incidentId: String, Result<IncidentDetail, OperationsError>)
     case detailLoaded(alertId: String, Result<AlertDetail, OperationsError>)
     /// The assign picker's users, or why they could not be loaded.
     case usersLoaded(Result<[User], OperationsError>)

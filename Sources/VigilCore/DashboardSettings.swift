@@ -38,9 +38,21 @@ public struct DashboardSettings: Sendable, Hashable {
     /// The time zone "until next 09:00" means.
     public var timeZone: TimeZone = .gmt
 
+    /// Where incidents live when the service has no incident API (JSM Operations); incidents
+    /// are not polled then, and the incidents pane says this instead.
+    public var incidentsElsewhere: String?
+
+    /// Seconds between polls per kind, unless the config says otherwise.
+    public static let defaultIntervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60, .incidents: 30]
+
+    /// The kinds polled and their intervals: incidents only where the service has them.
+    public var polledIntervals: [DataKind: TimeInterval] {
+        incidentsElsewhere == nil ? intervals : intervals.filter { $0.key != .incidents }
+    }
+
     /// Creates settings with the documented defaults.
     public init(host: String, readOnly: Bool = false,
-                intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60],
+                intervals: [DataKind: TimeInterval] = DashboardSettings.defaultIntervals,
                 keymap: Keymap = .standard, themeNames: [String] = ["default"], me: String? = nil,
                 bellOnP1: Bool = false, actor: String? = nil, actionMaxAge: TimeInterval = 15 * 60,
                 actionRetryBase: TimeInterval = 5) {

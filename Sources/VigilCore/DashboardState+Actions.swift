@@ -24,7 +24,7 @@ extension DashboardState {
     mutating func acceptAction(_ id: Int, receipt: ActionReceipt) -> [DashboardEffect] {
         guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
         actions[index].phase = .accepted(requestId: receipt.requestId)
-        return [.confirm(actionId: id, receipt: receipt)]
+        return [confirmEffect(actions[index], receipt)]
     }
 
     mutating func finishAction(_ id: Int, _ result: Result<RequestStatus, OperationsError>) -> [DashboardEffect] {
@@ -41,11 +41,17 @@ extension DashboardState {
         let record = actions[index]
         actions[index].phase = .confirmed
         actions[index].finishedAt = now
-        say("\(record.action.verb) #\(record.tinyId): confirmed", .info)
+        say("\(record.label): confirmed", .info)
         // Reflect the confirmed state until the next poll shows it.
         applyLocally(record)
-        details[record.alertId] = nil
-        return pollNow(.alerts) + (record.alertId == selectedAlertId ? [.loadDetail(alertId: record.alertId)] : [])
+        switch record.request {
+        case .alert:
+            details[record.targetId] = nil
+            return pollNow(.alerts) + (record.targetId == selectedAlertId ? [.loadDetail(alertId: record.targetId)] : [])
+        case .incident:
+            incidentDetails[record.targetId] = nil
+            return pollNow(.incidents) + (record.targetId == selectedIncidentId ? [.loadIncidentDetail(incidentId: record.targetId)] : [])
+        }
     }
 
     /// A failed send or confirmation: queued to send again when the outcome is unknown and
@@ -55,23 +61,23 @@ extension DashboardState {
         // Unreachable, or an answer that could not be read (a 202 with a damaged body may
         // still have applied): the outcome is unknown.
         let unknownOutcome = error.isTransient || error.faultClass == .badResponse
-        if !record.action.isRepeatSafe, unknownOutcome, !error.certainlyNotApplied {
+        if !record.request.isRepeatSafe, unknownOutcome, !error.certainlyNotApplied {
             // The request may have reached the service before the connection failed: sending a
             // note again could post it twice, so say so instead of retrying.
             actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
             actions[index].finishedAt = now
-            say("note #\(record.tinyId): not confirmed (\(error.description)); check the notes before adding it again", .error)
+            say("note \(record.request.subject(record.tinyId)): not confirmed (\(error.description)); check the notes before adding it again", .error)
         } else if unknownOutcome && error.faultClass != .rejected {
             // The API could not be reached: keep it and send it again when polling recovers.
             actions[index].phase = .queued(reason: error.faultClass.rawValue)
             // Wait a little longer after each attempt: 5 s, 10 s, 20 s … at most a minute.
             let wait = min(settings.actionRetryBase * pow(2, Double(max(0, record.attempts - 1))), 60)
             actions[index].retryAt = now.addingTimeInterval(wait)
-            say("\(record.action.verb) #\(record.tinyId): queued (\(error.faultClass.rawValue)), will retry", .warning)
+            say("\(record.label): queued (\(error.faultClass.rawValue)), will retry", .warning)
         } else {
             actions[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
             actions[index].finishedAt = now
-            say("\(record.action.verb) #\(record.tinyId) failed: \(error.description)", .error)
+            say("\(record.label) failed: \(error.description)", .error)
         }
     }
 
@@ -83,20 +89,24 @@ extension DashboardState {
             guard case .queued = actions[index].phase, (actions[index].retryAt ?? .distantPast) <= now else { continue }
             actions[index].phase = .sending
             actions[index].attempts += 1
-            effects.append(.perform(actionId: actions[index].id, action: actions[index].action, alertId: actions[index].alertId))
+            effects.append(sendEffect(actions[index]))
         }
         return effects
     }
 
     /// Shows a confirmed action on its alert until a poll brings the service's own state.
     mutating func applyLocally(_ record: ActionRecord) {
-        let owner: String? = switch record.action {
+        guard case .alert(let action) = record.request else {
+            applyLocallyToIncident(record)
+            return
+        }
+        let owner: String? = switch action {
         case .assign(.username(let name)): name
         case .assign(.id(let id)): users.value?.first { $0.id == id }?.username ?? id
         default: nil
         }
-        alertList.update(record.alertId) { alert in
-            switch record.action {
+        alertList.update(record.targetId) { alert in
+            switch action {
             case .acknowledge: alert.acknowledged = true
             case .unacknowledge: alert.acknowledged = false
             case .close: alert.status = .closed
@@ -119,13 +129,13 @@ extension DashboardState {
             if now.timeIntervalSince(record.createdAt) > settings.actionMaxAge {
                 record.phase = .failed(reason: "not replayed: older than \(Int(settings.actionMaxAge / 60)) min when Vigil started")
                 record.finishedAt = now
-                dropped.append("\(record.action.verb) #\(record.tinyId)")
+                dropped.append(record.label)
             } else if case .accepted(let requestId) = record.phase {
-                effects.append(.confirm(actionId: record.id, receipt: ActionReceipt(requestId: requestId)))
-            } else if record.phase == .sending, !record.action.isRepeatSafe {
+                effects.append(confirmEffect(record, ActionReceipt(requestId: requestId)))
+            } else if record.phase == .sending, !record.request.isRepeatSafe {
                 record.phase = .failed(reason: "Vigil stopped while sending this note; it may have been posted — check the notes before adding it again")
                 record.finishedAt = now
-                say("note #\(record.tinyId): interrupted while sending; check the notes before adding it again", .warning)
+                say("note \(record.request.subject(record.tinyId)): interrupted while sending; check the notes before adding it again", .warning)
             } else {
                 record.phase = .queued(reason: "resumed from the journal")
             }
@@ -137,5 +147,21 @@ extension DashboardState {
         let resumed = actions.filter(\.phase.isOpen).count
         if resumed > 0 { say("resuming \(resumed) action(s) from the journal", .info) }
         return effects + retryQueuedActions()
+    }
+
+    /// The effect that sends a record's request to its service.
+    func sendEffect(_ record: ActionRecord) -> DashboardEffect {
+        switch record.request {
+        case .alert(let action): .perform(actionId: record.id, action: action, alertId: record.targetId)
+        case .incident(let action): .performIncident(actionId: record.id, action: action, incidentId: record.targetId)
+        }
+    }
+
+    /// The effect that asks for an accepted record's outcome.
+    func confirmEffect(_ record: ActionRecord, _ receipt: ActionReceipt) -> DashboardEffect {
+        switch record.request {
+        case .alert: .confirm(actionId: record.id, receipt: receipt)
+        case .incident: .confirmIncident(actionId: record.id, receipt: receipt)
+        }
     }
 }

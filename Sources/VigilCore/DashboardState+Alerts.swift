@@ -146,6 +146,6 @@ extension DashboardState {
     }
 
     static func cycle(after pane: Pane) -> Pane {
-        switch pane { case .detail: .onCall; case .onCall: .heartbeats; default: .detail }
+        switch pane { case .detail: .incidents; case .incidents: .onCall; case .onCall: .heartbeats; default: .detail }
     }
 }

@@ -25,12 +25,15 @@ extension DashboardState {
             say("\(binding.description): \(reason)", .warning)
             return []
         }
+        if focus == .incidents, let effects = runOnIncidents(binding.command) { return effects }
         return run(binding.command)
     }
 
     /// Why a command cannot run now, or `nil` when it can.
     public func whyDisabled(_ command: Command) -> String? {
         if command.isWrite && settings.readOnly { return "read-only mode" }
+        if focus == .incidents { return whyDisabledOnIncidents(command) }
+        if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
         if command.needsAlert && selectedAlertId == nil && marked.isEmpty { return "no alert selected" }
         return nil
     }
@@ -43,8 +46,9 @@ extension DashboardState {
             return selectionMoved()
         case .nextPane, .previousPane:
             switchPane(forward: command == .nextPane)
-            return []
+            return loadIncidentDetailIfShown()
         case .openDetail:
+            detailSubject = .alert
             secondaryPane = .detail
             focus = .detail
             return selectedAlertId.map { [.loadDetail(alertId: $0)] } ?? []
@@ -55,6 +59,8 @@ extension DashboardState {
             guard let id = selectedAlertId else { say("custom action: no alert selected", .warning); return [] }
             overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
             return details[id] == nil ? [.loadDetail(alertId: id)] : []
+        case .resolve:
+            return []  // disabled unless the incidents pane has the focus
         case .filter:
             overlay = .input(.filter, text: filter.queryText ?? "")
             return []
@@ -102,6 +108,9 @@ extension DashboardState {
         let panes = visiblePanes
         let index = panes.firstIndex(of: focus) ?? 0
         focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+        // The detail shows whichever list had the focus last.
+        if focus == .alerts { detailSubject = .alert }
+        if focus == .incidents { detailSubject = .incident }
         if focus != .alerts { secondaryPane = focus } else if !isWide { secondaryPane = Self.cycle(after: secondaryPane) }
     }
 

@@ -18,6 +18,11 @@ extension DashboardState {
             if key == .character("y") || key == .character("Y") { return act(action, on: ids) }
             say("\(action.verb) cancelled", .info)
             return []
+        case .confirmIncident(_, let action, let id):
+            self.overlay = nil
+            if key == .character("y") || key == .character("Y") { return act(action, onIncident: id) }
+            say("\(action.verb) cancelled", .info)
+            return []
         case .input(let purpose, let text):
             return edit(purpose, text: text, key: key)
         case .picker(let purpose, let filter, let selected):
@@ -153,6 +158,10 @@ extension DashboardState {
             let note = text.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
             return act(.addNote(note), on: ids)
+        case .incidentNote(let id):
+            let note = text.trimmingCharacters(in: .whitespaces)
+            guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
+            return act(.addNote(note), onIncident: id)
         case .snoozeDuration(let ids):
             guard let seconds = DurationText.parse(text) else { say("cannot read '\(text)': use e.g. 90m, 2h, 1d", .error); return [] }
             return act(.snooze(until: now.addingTimeInterval(seconds)), on: ids)

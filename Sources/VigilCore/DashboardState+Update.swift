@@ -44,6 +44,11 @@ extension DashboardState {
         case .onCallLoaded(let result):
             receiveOnCall(result)
             return []
+        case .incidentsLoaded(let result):
+            return receiveIncidents(result)
+        case .incidentDetailLoaded(let id, let result):
+            receiveIncidentDetail(id, result)
+            return []
         case .detailLoaded(let id, let result):
             receiveDetail(id, result)
             // An escalation among its responders: its rules come from the (cached) escalations.

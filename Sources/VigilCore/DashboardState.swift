@@ -3,7 +3,7 @@ import OperationsModel
 
 /// A pane of the dashboard.
 public enum Pane: String, Sendable, Hashable, CaseIterable {
-    case alerts, detail, onCall = "on-call", heartbeats
+    case alerts, incidents, detail, onCall = "on-call", heartbeats
 }
 
 /// A line in the message area.
@@ -36,6 +36,17 @@ public struct AlertDetail: Sendable, Hashable {
     }
 }
 
+/// An incident's detail as loaded, or why it could not be.
+public struct IncidentDetailState: Sendable, Hashable {
+    /// The incident with notes and log, when it loaded.
+    public var detail: IncidentDetail?
+    /// Why it could not be loaded.
+    public var error: String?
+}
+
+/// What the detail pane is about.
+public enum DetailSubject: Sendable, Hashable { case alert, incident }
+
 /// The whole dashboard as a value. Only ``update(_:)`` changes it: every field can be read
 /// from outside the module and set only inside it.
 public struct DashboardState: Sendable {
@@ -67,6 +78,16 @@ public struct DashboardState: Sendable {
     public internal(set) var details: [String: AlertDetail] = [:]
     public internal(set) var onCall: [OnCallSummary] = []
     public internal(set) var heartbeats: [Heartbeat] = []
+    /// Open incidents, most urgent first.
+    public internal(set) var incidents: [Incident] = []
+    /// More incidents are open than the list read.
+    public internal(set) var incidentsHaveMore = false
+    /// The selected incident; the selection follows it when polls move it.
+    public internal(set) var selectedIncidentId: String?
+    /// Incidents with their notes and log, loaded when selected.
+    public internal(set) var incidentDetails: [String: IncidentDetailState] = [:]
+    /// What the detail pane shows: the selected alert, or the selected incident.
+    public internal(set) var detailSubject: DetailSubject = .alert
     /// When each kind of data is polled, and how fresh it is.
     public internal(set) var polls: PollScheduler
     /// What the alert list shows.
@@ -104,7 +125,7 @@ public struct DashboardState: Sendable {
         self.height = height
         quickFilters = QuickFilter.onKeys(me: settings.me, configured: settings.quickFilters, savedSearches: [])
         filter = quickFilters[0].filter
-        polls = PollScheduler(intervals: settings.intervals, jitterSeed: settings.jitterSeed)
+        polls = PollScheduler(intervals: settings.polledIntervals, jitterSeed: settings.jitterSeed)
         if let initial = settings.initialTheme, let index = settings.themeNames.firstIndex(of: initial) { themeIndex = index }
         wall = settings.wall
     }

@@ -43,6 +43,7 @@ extension DashboardState {
         }
         drawStatusLine(&canvas, row: layout.statusRow)
         drawAlerts(&canvas, layout.alerts)
+        if let r = layout.incidents { drawIncidents(&canvas, r) }
         if let r = layout.detail { drawDetail(&canvas, r) }
         if let r = layout.onCall { drawOnCall(&canvas, r) }
         if let r = layout.heartbeats { drawHeartbeats(&canvas, r) }
@@ -50,6 +51,7 @@ extension DashboardState {
             switch secondaryPane {
             case .onCall: drawOnCall(&canvas, r)
             case .heartbeats: drawHeartbeats(&canvas, r)
+            case .incidents: drawIncidents(&canvas, r)
             default: drawDetail(&canvas, r)
             }
         }
@@ -79,7 +81,8 @@ extension DashboardState {
             }
             let clock = Self.clockFormat(now)
             let text = " ■ STALE ■ showing last good data — \(reasons.joined(separator: " · "))"
-            canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)
+            let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1)
+            canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
             canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
             return
         }
@@ -94,8 +97,22 @@ extension DashboardState {
         }
         if settings.readOnly { parts.append("READ-ONLY") }
         let clock = Self.clockFormat(now)
-        canvas.write(" " + parts.joined(separator: " │ "), x: 0, y: row, style: CellStyle(.statusLine), maxWidth: width - clock.count - 1)
+        let status = " " + parts.joined(separator: " │ ")
+        let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: status))
+        canvas.write(status, x: 0, y: row, style: CellStyle(.statusLine), maxWidth: right)
         canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.statusLine, bold: true))
+    }
+
+    /// An open P1/P2 incident, in red just left of `right`: as wide as the `keep` columns of
+    /// status text to its left allow, at least 22 and at most half the row. Returns where the
+    /// text to its left must end.
+    func drawIncidentBanner(_ canvas: inout Canvas, row: Int, right: Int, keep: Int = 0) -> Int {
+        guard let banner = incidentBanner else { return right }
+        let columns = max(22, min(width / 2, right - keep - 1)) - 4
+        let text = " ▲ " + TerminalText.fit(banner, columns: columns) + " "
+        let start = max(0, right - TerminalText.width(of: text) - 1)
+        canvas.write(text, x: start, y: row, style: CellStyle(.p1, bold: true, reverse: true))
+        return start
     }
 
     /// `HH:MM:SSZ` in UTC, from plain arithmetic: this runs every second on an idle screen.
@@ -186,7 +203,7 @@ extension DashboardState {
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true))
         var (label, role) = stateLabel(alert)
-        if let pending { (label, role) = (pending.action.verb + "…", .pending) }
+        if let pending { (label, role) = (pending.request.verb + "…", .pending) }
         cell(label, columns.state, selected ? base : CellStyle(role))
         cell(compactAge(now.timeIntervalSince(alert.createdAt ?? now)), columns.age, selected ? base : CellStyle(.dim))
         cell(String(alert.count ?? 1), columns.count, base)
@@ -212,6 +229,10 @@ extension DashboardState {
     // MARK: Detail
 
     func drawDetail(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        if detailSubject == .incident {
+            drawIncidentDetail(&canvas, r)
+            return
+        }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail", focused: focus == .detail)
         guard let alert = selectedAlert else {
             canvas.write("no alert selected", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
@@ -244,17 +265,7 @@ extension DashboardState {
         for log in detail?.logs.prefix(5) ?? [] {
             lines.append(("log \(compactAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
         }
-        for action in actions.filter({ $0.alertId == alert.id }).suffix(3) {
-            let (text, role): (String, ColorRole)
-            switch action.phase {
-            case .sending: (text, role) = ("\(action.action.verb): sending", .pending)
-            case .queued(let reason): (text, role) = ("\(action.action.verb): queued (\(reason)) \(compactAge(now.timeIntervalSince(action.createdAt)))", .pending)
-            case .accepted: (text, role) = ("\(action.action.verb): accepted, confirming", .pending)
-            case .confirmed: (text, role) = ("\(action.action.verb): confirmed", .ok)
-            case .failed(let reason): (text, role) = ("\(action.action.verb): FAILED — \(reason)", .failed)
-            }
-            lines.append((text, CellStyle(role, bold: true)))
-        }
+        lines += actionLines(on: alert.id)
         for (i, line) in lines.prefix(r.height - 2).enumerated() {
             canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
         }
@@ -351,7 +362,7 @@ extension DashboardState {
             lines.append("quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
             lines.append("any key closes this help")
             popup(&canvas, title: "Help — keys", lines: lines)
-        case .confirm(let prompt, _, _):
+        case .confirm(let prompt, _, _), .confirmIncident(let prompt, _, _):
             popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
         case .confirmQuit:
             let fate = settings.journaling
@@ -363,6 +374,8 @@ extension DashboardState {
             switch purpose {
             case .filter: title = "Filter — alert query (Enter applies, Esc cancels)"
             case .note(let ids): title = "Note for \(targetsDescription(ids)) (Enter sends, Esc cancels)"
+            case .incidentNote(let id):
+                title = "Note for incident #\(incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"
             case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
             }
             popup(&canvas, title: title, lines: ["> " + text + "▏"])

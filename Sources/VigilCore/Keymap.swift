@@ -61,6 +61,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case acknowledge, unacknowledge, snooze, assign, close, note, escalate, mark
     /// Pick one of the selected alert's custom actions, then confirm.
     case customAction
+    /// Resolve the selected incident (asks first).
+    case resolve
     case filter, refresh, nextTheme, help, quit
     /// Switch between the dashboard and the wall view.
     case wall
@@ -70,7 +72,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     /// Every command, quick filters 1 to ``QuickFilter/keyCount`` included.
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
-         .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction,
+         .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction, .resolve,
          .filter, .refresh, .nextTheme, .help, .quit, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
@@ -95,6 +97,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .escalate: "escalate"
         case .mark: "mark"
         case .customAction: "custom-action"
+        case .resolve: "resolve"
         case .filter: "filter"
         case .refresh: "refresh"
         case .nextTheme: "next-theme"
@@ -112,9 +115,11 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     }
 
     /// Whether it changes the account (disabled in read-only mode).
-    public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .customAction].contains(self) }
+    public var isWrite: Bool { [.acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .customAction, .resolve].contains(self) }
     /// Whether it acts on the selected (or marked) alerts.
-    public var needsAlert: Bool { isWrite || self == .mark || self == .openDetail }
+    public var needsAlert: Bool { (isWrite && self != .resolve) || self == .mark || self == .openDetail }
+    /// Whether it acts on the selected incident when the incidents pane has the focus.
+    public var actsOnIncidents: Bool { [.close, .note, .resolve, .openDetail].contains(self) }
 }
 
 /// One row of the keymap: the key, what it does, how it is described, and whether it asks first.
@@ -160,6 +165,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("n"), .note, "add note", hinted: true),
         KeyBinding(.character("e"), .escalate, "escalate", dangerous: true),
         KeyBinding(.character("x"), .customAction, "custom action", dangerous: true),
+        KeyBinding(.character("R"), .resolve, "resolve incident", dangerous: true),
         KeyBinding(.character(" "), .mark, "mark / unmark", hinted: true),
         KeyBinding(.character("/"), .filter, "filter (alert query)", hinted: true),
         KeyBinding(.character("r"), .refresh, "refresh now"),

@@ -11,6 +11,8 @@ public struct Layout: Sendable, Hashable {
     public static let minimumHeight = 24
 
     public var alerts: Rect
+    /// The incidents pane, between the alerts and the detail (wide terminals).
+    public var incidents: Rect?
     public var detail: Rect?
     public var onCall: Rect?
     public var heartbeats: Rect?
@@ -30,9 +32,13 @@ public struct Layout: Sendable, Hashable {
         let bodyHeight = height - 3
         if width >= 120 && height >= 30 {
             let left = width * 66 / 100
-            let alertsHeight = bodyHeight * 60 / 100
+            // Incidents are few: a header and four rows, more on a tall screen.
+            let incidentsHeight = height >= 50 ? 9 : 7
+            let alertsHeight = (bodyHeight - incidentsHeight) * 60 / 100
             alerts = Rect(x: 0, y: bodyTop, width: left, height: alertsHeight)
-            detail = Rect(x: 0, y: bodyTop + alertsHeight, width: left, height: bodyHeight - alertsHeight)
+            incidents = Rect(x: 0, y: bodyTop + alertsHeight, width: left, height: incidentsHeight)
+            let detailTop = bodyTop + alertsHeight + incidentsHeight
+            detail = Rect(x: 0, y: detailTop, width: left, height: bodyHeight - alertsHeight - incidentsHeight)
             let onCallHeight = bodyHeight / 2
             onCall = Rect(x: left, y: bodyTop, width: width - left, height: onCallHeight)
             heartbeats = Rect(x: left, y: bodyTop + onCallHeight, width: width - left, height: bodyHeight - onCallHeight)

@@ -7,6 +7,8 @@ public enum Overlay: Sendable, Hashable {
     case help
     /// A yes/no question before a dangerous action.
     case confirm(prompt: String, action: AlertAction, alertIds: [String])
+    /// A yes/no question before resolving or closing an incident.
+    case confirmIncident(prompt: String, action: IncidentAction, incidentId: String)
     /// A text field: filter query, note, custom snooze.
     case input(InputPurpose, text: String)
     /// A list to choose from, filtered by typing.
@@ -18,6 +20,8 @@ public enum Overlay: Sendable, Hashable {
 /// What a text field is for.
 public enum InputPurpose: Sendable, Hashable {
     case filter, note(alertIds: [String]), snoozeDuration(alertIds: [String])
+    /// A note for an incident.
+    case incidentNote(incidentId: String)
 }
 
 /// What a picker chooses.

@@ -3,7 +3,7 @@ import OperationsModel
 
 /// The kinds of data Vigil polls, each on its own interval.
 public enum DataKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case alerts, heartbeats, onCall = "on-call"
+    case alerts, heartbeats, onCall = "on-call", incidents
 }
 
 /// How fresh one kind of data is.
@@ -37,11 +37,15 @@ public struct PollScheduler: Sendable, Hashable {
     /// Seeds the jitter, so several screens on one account differ.
     public let jitterSeed: UInt64
 
-    /// A scheduler with every kind due at once.
+    /// The kinds polled: those with an interval.
+    public let kinds: [DataKind]
+
+    /// A scheduler with every kind that has an interval due at once.
     public init(intervals: [DataKind: TimeInterval], jitterSeed: UInt64) {
         self.intervals = intervals
         self.jitterSeed = jitterSeed
-        feeds = Dictionary(uniqueKeysWithValues: DataKind.allCases.map { ($0, FeedStatus()) })
+        kinds = DataKind.allCases.filter { intervals[$0] != nil }
+        feeds = Dictionary(uniqueKeysWithValues: kinds.map { ($0, FeedStatus()) })
     }
 
     /// The interval of `kind`.
@@ -50,7 +54,7 @@ public struct PollScheduler: Sendable, Hashable {
     /// Starts every poll that is due at `now` and not already in flight; returns their kinds.
     public mutating func startDue(at now: Date) -> [DataKind] {
         var started: [DataKind] = []
-        for kind in DataKind.allCases {
+        for kind in kinds {
             guard var feed = feeds[kind], !feed.inFlight else { continue }
             if let due = feed.nextDue, due > now { continue }
             feed.inFlight = true
@@ -74,7 +78,7 @@ public struct PollScheduler: Sendable, Hashable {
 
     /// Makes every kind due now (a refresh).
     public mutating func requestAll() {
-        for kind in DataKind.allCases { requestNow(kind) }
+        for kind in kinds { requestNow(kind) }
     }
 
     /// The poll of `kind` in flight asked for something no longer wanted (the filter
@@ -103,7 +107,7 @@ public struct PollScheduler: Sendable, Hashable {
         feeds[kind]?.nextDue = feed.repollWhenDone ? now : now.addingTimeInterval(delay)
         if recovered {
             // The API answers again: kinds that were backing off poll now.
-            for other in DataKind.allCases where other != kind && (feeds[other]?.failures ?? 0) > 0
+            for other in kinds where other != kind && (feeds[other]?.failures ?? 0) > 0
                 && feeds[other]?.lastError?.faultClass != .rateLimit {
                 feeds[other]?.nextDue = now
             }
@@ -113,7 +117,7 @@ public struct PollScheduler: Sendable, Hashable {
     /// The kind polled most often: it keeps its interval through server and network faults
     /// and so notices first when the API is back.
     public var probeKind: DataKind {
-        DataKind.allCases.min { (interval($0), $0.rawValue) < (interval($1), $1.rawValue) } ?? .alerts
+        kinds.min { (interval($0), $0.rawValue) < (interval($1), $1.rawValue) } ?? .alerts
     }
 
     /// When to poll `kind` again after `failures` consecutive failures.
@@ -151,7 +155,7 @@ public struct PollScheduler: Sendable, Hashable {
     /// Whether `kind` is stale at `now`: the last poll failed, or the last success is older
     /// than three intervals.
     public func isStale(_ kind: DataKind, at now: Date) -> Bool {
-        guard let feed = feeds[kind] else { return true }
+        guard let feed = feeds[kind] else { return false }  // not polled
         if feed.lastError != nil { return true }
         guard let last = feed.lastSuccess else { return false }
         return now.timeIntervalSince(last) > 3 * interval(kind)

@@ -81,11 +81,27 @@ extension DashboardState {
 
     private var wallFooterRows: Int { min(max(onCall.count, heartbeats.filter { $0.expired == true }.count) + 1, max(3, height / 4)) }
 
-    /// The open P1 and P2 alerts, one large row each: id, age, message, owner.
+    /// The open incidents, then the open P1 and P2 alerts, one large row each: id, age,
+    /// message, owner (impacted services for an incident).
     private func drawWallUrgent(_ canvas: inout Canvas, y: Int, bottom: Int) {
+        var row = y
+        let openIncidents = incidents.filter(Self.isOpen)
+        if !openIncidents.isEmpty {
+            canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(incidentsHaveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
+            row += 1
+            for incident in openIncidents where row < bottom - 2 {
+                let head = "\(incident.priority?.rawValue ?? "P?") incident #\(incident.tinyId ?? "?") \(compactAge(now.timeIntervalSince(incident.createdAt ?? now))) "
+                canvas.write(head, x: 2, y: row, style: CellStyle(Self.role(for: incident.priority), bold: true, reverse: (incident.priority?.rank ?? 6) <= 2))
+                let services = (incident.impactedServices ?? []).joined(separator: ", ")
+                canvas.write((incident.message ?? "") + (services.isEmpty ? "" : "  — \(services)"), x: 2 + TerminalText.width(of: head), y: row,
+                             style: CellStyle(.text, bold: true), maxWidth: width - 4 - TerminalText.width(of: head))
+                row += height >= 40 ? 2 : 1
+            }
+            row += height >= 40 ? 0 : 1
+        }
         let urgent = alertList.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
-        canvas.write("OPEN P1 / P2 (\(alertList.counts[0] + alertList.counts[1]))", x: 2, y: y, style: CellStyle(.title, bold: true))
-        var row = y + 1
+        canvas.write("OPEN P1 / P2 (\(alertList.counts[0] + alertList.counts[1]))", x: 2, y: row, style: CellStyle(.title, bold: true))
+        row += 1
         for alert in urgent where row < bottom {
             let role = Self.role(for: alert.priority)
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""

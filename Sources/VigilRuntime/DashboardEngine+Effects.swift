@@ -17,8 +17,21 @@ extension DashboardEngine {
             load("escalations", { (backend) async throws(OperationsError) -> [Escalation] in try await backend.escalations() }, as: DashboardEvent.escalationsLoaded)
         case .loadSavedSearches:
             load("saved searches", { (backend) async throws(OperationsError) -> [SavedSearchMeta] in try await backend.savedSearches() }, as: DashboardEvent.savedSearchesLoaded)
-        case .perform(let id, let action, let alertId): perform(id, action, alertId)
-        case .confirm(let id, let receipt): confirm(id, receipt)
+        case .perform(let id, let action, let alertId):
+            send(id, "\(action.verb) on alert \(alertId)") { (backend, context) async throws(OperationsError) in
+                try await backend.perform(action, alertId: alertId, context: context)
+            }
+        case .confirm(let id, let receipt):
+            confirm(id) { (backend, timeout) async throws(OperationsError) in try await backend.confirm(receipt, timeout: timeout) }
+        case .loadIncidentDetail(let id):
+            load("incident \(id)", { (backend) async throws(OperationsError) -> IncidentDetail in try await backend.incidentDetail(id: id) },
+                 as: { DashboardEvent.incidentDetailLoaded(incidentId: id, $0) })
+        case .performIncident(let id, let action, let incidentId):
+            send(id, "\(action.verb) on incident \(incidentId)") { (backend, context) async throws(OperationsError) in
+                try await backend.perform(action, incidentId: incidentId, context: context)
+            }
+        case .confirmIncident(let id, let receipt):
+            confirm(id) { (backend, timeout) async throws(OperationsError) in try await backend.confirmIncident(receipt, timeout: timeout) }
         case .persistActions, .bell, .applyTheme, .quit: break
         }
     }
@@ -54,6 +67,10 @@ extension DashboardEngine {
             case .heartbeats:
                 let result = await attempt { () async throws(OperationsError) in try await backend.heartbeats() }
                 event = .heartbeatsLoaded(result)
+                error = result.failure
+            case .incidents:
+                let result = await attempt { () async throws(OperationsError) in try await backend.incidents(limit: 100) }
+                event = .incidentsLoaded(result)
                 error = result.failure
             case .onCall, .alerts:  // (.alerts never gets here)
                 let result = await attempt { () async throws(OperationsError) in try await backend.onCall(at: now) }
@@ -97,11 +114,13 @@ extension DashboardEngine {
         }
     }
 
-    private func perform(_ id: Int, _ action: AlertAction, _ alertId: String) {
+    /// Sends a write (to an alert or an incident); its receipt or failure comes back as an event.
+    private func send(_ id: Int, _ what: String,
+                      _ call: @escaping @Sendable (any OperationsBackend, ActionContext) async throws(OperationsError) -> ActionReceipt) {
         let backend = self.backend, inbox = self.inbox, logger = self.logger, context = self.context
-        logger.info("action \(id) \(action.verb) on \(alertId)")
+        logger.info("action \(id) \(what)")
         spawn {
-            switch await attempt({ () async throws(OperationsError) in try await backend.perform(action, alertId: alertId, context: context) }) {
+            switch await attempt({ () async throws(OperationsError) in try await call(backend, context) }) {
             case .success(let receipt):
                 inbox.push(.actionAccepted(actionId: id, receipt: receipt))
             case .failure(let error):
@@ -111,10 +130,11 @@ extension DashboardEngine {
         }
     }
 
-    private func confirm(_ id: Int, _ receipt: ActionReceipt) {
+    /// Waits for an accepted write's outcome; it comes back as an event.
+    private func confirm(_ id: Int, _ call: @escaping @Sendable (any OperationsBackend, Duration) async throws(OperationsError) -> RequestStatus) {
         let backend = self.backend, inbox = self.inbox, logger = self.logger, timeout = confirmTimeout
         spawn {
-            let result = await attempt { () async throws(OperationsError) in try await backend.confirm(receipt, timeout: timeout) }
+            let result = await attempt { () async throws(OperationsError) in try await call(backend, timeout) }
             if case .failure(let error) = result { logger.warning("action \(id) failed: \(error.description)") } else { logger.info("action \(id) confirmed") }
             inbox.push(.actionFinished(actionId: id, result))
         }

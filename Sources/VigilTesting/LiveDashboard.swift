@@ -9,7 +9,7 @@ import VigilRuntime
 /// and its recovery take seconds.
 public struct LiveDashboard {
     /// Intervals of a few hundred milliseconds instead of 10/30/60 s.
-    public static let fastIntervals: [DataKind: TimeInterval] = [.alerts: 0.3, .heartbeats: 0.6, .onCall: 0.9]
+    public static let fastIntervals: [DataKind: TimeInterval] = [.alerts: 0.3, .heartbeats: 0.6, .onCall: 0.9, .incidents: 0.6]
 
     /// The simulator it talks to.
     public let simulator: Simulator

@@ -64,7 +64,7 @@ struct DisplayOptions: ParsableArguments {
     private func baseSettings(host: String, config: ConfigFile, themes: [Theme]) -> DashboardSettings {
         var keymap = Keymap.standard
         for (command, key) in config.keys { keymap.rebind(command, to: key) }
-        var intervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60]
+        var intervals = DashboardSettings.defaultIntervals
         for (kind, seconds) in config.intervals { intervals[kind] = seconds }
         return DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
                                  themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user,
@@ -181,12 +181,13 @@ struct Snapshot: AsyncParsableCommand {
     static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int, wall: Bool = false) async throws -> Canvas {
         var settings = DashboardSettings(host: host, themeNames: ["default"])
         settings.wall = wall
+        settings.incidentsElsewhere = backend.incidentsElsewhere
         let state = DashboardState(settings: settings, now: now, width: width, height: height)
         let engine = DashboardEngine(backend: backend, state: state, context: ActionContext(), clock: { now },
                                      logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
         engine.start()
         func complete(_ state: DashboardState) -> Bool {
-            let answered = DataKind.allCases.allSatisfy { state.feeds[$0]?.lastSuccess != nil || state.feeds[$0]?.lastError != nil }
+            let answered = state.polls.kinds.allSatisfy { state.feeds[$0]?.lastSuccess != nil || state.feeds[$0]?.lastError != nil }
             return answered && (state.selectedAlertId.map { state.details[$0] != nil } ?? true)
         }
         let deadline = ContinuousClock.now + .seconds(30)

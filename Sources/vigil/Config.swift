@@ -162,7 +162,8 @@ struct ConfigReader {
             case "alerts": kind = .alerts
             case "heartbeats": kind = .heartbeats
             case "on_call", "oncall": kind = .onCall
-            default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats or on_call")
+            case "incidents": kind = .incidents
+            default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats, on_call or incidents")
             }
             guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
                 throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = 10")

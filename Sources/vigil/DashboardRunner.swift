@@ -35,6 +35,7 @@ final class DashboardRunner: @unchecked Sendable {
         settings.journaling = journal != nil
         settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
         settings.timeZone = .current
+        settings.incidentsElsewhere = backend.incidentsElsewhere
         let state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
         let waiter = self.waiter
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),

@@ -9,7 +9,7 @@ struct AlertListViewTests {
     func theMessageGetsTheSpareWidth(width: Int, height: Int) throws {
         let state = loadedState(width: width, height: height)
         let text = state.render().text
-        let row = try #require(text.split(separator: "\n").first { $0.contains("#2 ") })
+        let row = try #require(text.split(separator: "\n").first { $0.contains("#2 ") && $0.contains("[svc-2]") })
         let shown = try #require(row.range(of: "[svc-2]").map { row[$0.lowerBound...] })
         // The message runs from its start to the pane's right border.
         let messageColumns = shown.prefix { $0 != "│" }.count

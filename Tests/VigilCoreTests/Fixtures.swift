@@ -31,6 +31,19 @@ let sampleOnCall: [OnCallSummary] = [
 ]
 
 /// A dashboard that has loaded the sample data once.
+func incident(_ n: Int, _ priority: AlertPriority, minutesAgo: Double, message: String, status: String = "open") -> Incident {
+    Incident(id: "incident-\(n)", tinyId: String(n), message: message, status: status, tags: ["outage"],
+             createdAt: fixedNow.addingTimeInterval(-minutesAgo * 60), priority: priority,
+             responders: [Responder(type: "team", id: "team-0", name: "platform")], ownerTeam: "platform",
+             description: "Customers see errors at checkout.", impactedServices: ["checkout", "payments-api"],
+             details: ["region": "eu-west"])
+}
+
+let sampleIncidents: [Incident] = [
+    incident(1, .p4, minutesAgo: 200, message: "Search results slow"),
+    incident(2, .p2, minutesAgo: 20, message: "Checkout degraded in eu-west"),
+]
+
 func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, journaling: Bool = false,
                  configure: (inout DashboardSettings) -> Void = { _ in }) -> DashboardState {
     var settings = DashboardSettings(host: "api.opsgenie.com", readOnly: readOnly)
@@ -41,6 +54,7 @@ func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, jou
     _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
     _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
     _ = state.update(.onCallLoaded(.success(sampleOnCall)))
+    _ = state.update(.incidentsLoaded(.success(IncidentPage(incidents: sampleIncidents))))
     return state
 }
 

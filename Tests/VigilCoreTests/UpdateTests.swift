@@ -8,7 +8,8 @@ struct UpdateTests {
     @Test func firstTickPollsEveryKindOnceAndNeverTwiceInFlight() {
         var state = DashboardState(settings: DashboardSettings(host: "h"), now: fixedNow, width: 120, height: 40)
         let first = state.update(.tick(fixedNow))
-        #expect(first.count == 3)
+        #expect(first.count == 4, "alerts, heartbeats, on-call and incidents")
+        #expect(first.contains(.poll(.incidents)))
         #expect(state.update(.tick(fixedNow.addingTimeInterval(1))).isEmpty, "a poll already in flight is not started again")
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1))))
         #expect(state.update(.tick(fixedNow.addingTimeInterval(5))).isEmpty, "not due before the interval")

@@ -129,7 +129,7 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             engine.send(.key(.enter))   // Restart service
             engine.send(.key(.character("y")))
             try await engine.pump("the action confirmed") { $0.actions.last?.phase == .confirmed }
-            #expect(engine.state.actions.last?.action == .customAction("Restart service"))
+            #expect(engine.state.actions.last?.alertAction == .customAction("Restart service"))
             engine.send(.key(.character("x")))
             try await engine.pump("the actions listed again") { $0.pickerOptions(.customAction(alertId: target.id), filter: "").count == 3 }
             for c in "fail" { engine.send(.key(.character(c))) }

@@ -14,7 +14,7 @@ struct ConfigAndThemeFileTests {
         ("unknown-setting.toml", 2, "unknown setting 'colour'"),
         ("read-only-not-bool.toml", 1, "true or false"),
         ("poll-too-fast.toml", 2, "2 to 3600"),
-        ("poll-unknown-kind.toml", 3, "unknown poll setting 'incidents'"),
+        ("poll-unknown-kind.toml", 3, "unknown poll setting 'escalations'"),
         ("key-unknown.toml", 2, "is not a key"),
         ("key-unknown-command.toml", 2, "unknown command 'frobnicate'"),
         ("filter-missing-query.toml", 1, "name and query"),
