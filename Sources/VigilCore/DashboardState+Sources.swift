@@ -40,10 +40,13 @@ extension DashboardState {
         return parts.joined(separator: " · ") + (live.isEmpty ? "" : " · live: \(live.joined(separator: ", "))")
     }
 
-    /// The status line while a source fails and the rest answer: red, naming the source and why.
-    /// Returns false (and draws nothing) when no source fails.
+    /// The status line while a source fails: red, naming the source and why, then the sources
+    /// that answer, then any kind of data stale across all of them. Returns false (and draws
+    /// nothing) when no source fails.
     func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
-        guard let text = staleSourcesText else { return false }
+        guard var text = staleSourcesText else { return false }
+        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(age(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
         let clock = Self.clockFormat(now)
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
         canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)

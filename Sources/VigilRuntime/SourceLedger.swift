@@ -82,4 +82,15 @@ struct SourceLedger: Sendable {
     }
 
     var health: [SourceHealth] { entries.map(\.health) }
+
+    /// Whether a failure says the source as a whole is down or refusing (network, server, rate
+    /// limit, garbled answers, a refused key), so it is left alone for a while. A refusal of one
+    /// request (a missing right, a 404, an API the service lacks) is that call's failure only:
+    /// the source's other data keeps coming.
+    static func meansSourceDown(_ error: OperationsError) -> Bool {
+        switch error.faultClass {
+        case .network, .server, .rateLimit, .badResponse, .auth: true
+        case .permission, .request, .rejected, .configuration: false
+        }
+    }
 }

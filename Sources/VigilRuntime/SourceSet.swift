@@ -64,8 +64,9 @@ public final class SourceSet: OperationsBackend, Sendable {
     // MARK: Fan-out
 
     /// Asks the sources in `only` (default: all) at once. A source in back-off is not asked; a
-    /// source that fails is put in back-off. Either way its last good answer for `key` stands
-    /// in. Throws only when no source answered, with the first failure.
+    /// source that is down (``SourceLedger/meansSourceDown(_:)``) is put in back-off. Either way
+    /// its last good answer for `key` stands in. Throws only when no source answered, with the
+    /// first failure.
     func gather<T: Sendable>(_ key: SourceCacheKey, only: [Int]? = nil,
                              _ call: @escaping @Sendable (any OperationsBackend) async throws(OperationsError) -> T)
         async throws(OperationsError) -> [(source: Int, value: T)] {
@@ -95,7 +96,7 @@ public final class SourceSet: OperationsBackend, Sendable {
                     answered += 1
                     continue
                 case .failure(let error)?:
-                    l.failed(index, error: error, at: done, rateLimit: rate)
+                    if SourceLedger.meansSourceDown(error) { l.failed(index, error: error, at: done, rateLimit: rate) }
                     firstError = firstError ?? error
                 case nil:
                     firstError = firstError ?? l.entries[index].health.lastError

@@ -56,7 +56,8 @@ struct FailingSourceTests {
             two.jsm.setFaults([])
             two.clock.advance(120)  // past jsm's back-off
             try await engine.pump("jsm answering again", within: 30) { $0.sources.allSatisfy { !$0.isFailing } }
-            #expect(!engine.state.render().text.contains("STALE"))
+            #expect(engine.state.staleSourcesText == nil)
+            #expect(!engine.state.render().text.contains("jsm: stale"), "the status line no longer names jsm")
             try await engine.settle()
         }
     }
@@ -162,7 +163,7 @@ struct SourceJournalTests {
             engine.flushJournal()
             let records = try journaledActions(in: journal)
             #expect(records.map(\.alertId) == [target.id])
-            #expect(records.first.flatMap { SourceScope.split($0.alertId)?.source } == "jsm", "journaled under its source")
+            #expect(records.first.flatMap { SourceScope.split($0.targetId)?.source } == "jsm", "journaled under its source")
 
             two.jsm.setFaults([])
             two.clock.advance(120)  // past jsm's back-off
