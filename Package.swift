@@ -97,7 +97,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilCore", "VigilRuntime", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator",
+            dependencies: ["VigilCore", "VigilRuntime", "VigilTerminal", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator",
                            .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/VigilBenchmarks",
             swiftSettings: swiftSettings

@@ -13,8 +13,8 @@
 # Build first: swift build -c release --scratch-path .build-release
 #
 # Rows, each in its own tmux session (own server: tmux -L idlebench) at each size, measured one after the other:
-#   vigil            Vigil at its defaults (alerts 10 s, heartbeats 30 s, on-call 60 s)
-#   vigil-60s        Vigil with [poll] alerts = heartbeats = on_call = 60
+#   vigil            Vigil at its defaults (alerts 10 s, heartbeats 30 s, incidents 30 s, on-call 60 s)
+#   vigil-60s        Vigil with [poll] alerts = heartbeats = on_call = incidents = 60
 #   tygenie-60s      tygenie with refresh_period = 60 (its minimum)
 # Columns:
 #   CPU       utime+stime from /proc/PID/stat of exactly the program's process plus its live descendants and
@@ -123,7 +123,7 @@ base_env='LANG=C.UTF-8 TERM=tmux-256color'
 make_vigil() { # name poll-seconds|""
     local d=$work/$1
     mkdir -p "$d/config/vigil" "$d/state"
-    if [ -n "$2" ]; then printf '[poll]\nalerts = %s\nheartbeats = %s\non_call = %s\n' "$2" "$2" "$2" >"$d/config/vigil/config.toml"; fi
+    if [ -n "$2" ]; then printf '[poll]\nalerts = %s\nheartbeats = %s\non_call = %s\nincidents = %s\n' "$2" "$2" "$2" "$2" >"$d/config/vigil/config.toml"; fi
     printf 'exec env %s %s XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q OPSGENIE_API_KEY=vigil-demo-key %q --api-url %q\n' \
         "$unset_env" "$base_env" "$d/config" "$d/state" "$vigil" "$url" >"$d/run"
 }

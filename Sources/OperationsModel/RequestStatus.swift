@@ -1,6 +1,7 @@
 import Foundation
 
-/// The outcome of an asynchronous write, from `/v2/alerts/requests/{requestId}`.
+/// The outcome of an asynchronous write, from `/v2/alerts/requests/{requestId}` or
+/// `/v1/incidents/requests/{requestId}`.
 public struct RequestStatus: Codable, Sendable, Hashable {
     /// `Acknowledge`, `Close`, `Create`, …
     public var action: String?
@@ -12,10 +13,13 @@ public struct RequestStatus: Codable, Sendable, Hashable {
     public var status: String?
     public var alertId: String?
     public var alias: String?
+    /// The incident created or changed, for an incident write (`incidentId` in `IncidentRequestStatus`).
+    public var incidentId: String?
     /// Creates a request status.
     public init(action: String?, processedAt: Date?, integrationId: String? = nil, isSuccess: Bool?, status: String?,
-                alertId: String?, alias: String?) {
+                alertId: String?, alias: String?, incidentId: String? = nil) {
         self.action = action; self.processedAt = processedAt; self.integrationId = integrationId
         self.isSuccess = isSuccess; self.status = status; self.alertId = alertId; self.alias = alias
+        self.incidentId = incidentId
     }
 }

@@ -26,3 +26,19 @@ public enum ScheduleIdentifier: Sendable, Hashable {
     var identifierType: String { switch self { case .id: "id"; case .name: "name" } }
 }
 
+
+/// How an incident is named in a request: its id or its short tiny id.
+public enum IncidentIdentifier: Sendable, Hashable, Codable, CustomStringConvertible {
+    case id(String)
+    case tiny(String)
+
+    /// The path segment value.
+    public var value: String {
+        switch self { case .id(let v), .tiny(let v): v }
+    }
+    /// The `identifierType` query value.
+    public var identifierType: String {
+        switch self { case .id: "id"; case .tiny: "tiny" }
+    }
+    public var description: String { "\(identifierType):\(value)" }
+}

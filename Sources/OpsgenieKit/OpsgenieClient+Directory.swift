@@ -96,21 +96,4 @@ extension OpsgenieClient {
     public func account() async throws(OperationsError) -> AccountInfo {
         try await get(AccountInfo.self, APIRequest(method: .GET, path: "/v2/account", domain: .configuration)).data
     }
-
-    // MARK: Incidents (v1)
-
-    /// Lists incidents matching a query.
-    public func listIncidents(query: String = "", offset: Int = 0, limit: Int = 20, sort: String? = nil,
-                              order: ListOrder? = nil) async throws(OperationsError) -> [Incident] {
-        var items: [(String, String)] = [("query", query), ("offset", String(max(0, offset))), ("limit", String(min(max(1, limit), 100)))]
-        if let sort { items.append(("sort", sort)) }
-        if let order { items.append(("order", order.rawValue)) }
-        return try await get([Incident].self, APIRequest(method: .GET, path: "/v1/incidents", query: items, domain: .incident)).data
-    }
-
-    /// Fetches one incident by id or tiny id.
-    public func getIncident(_ identifier: String, identifierType: String = "id") async throws(OperationsError) -> Incident {
-        try await get(Incident.self, APIRequest(method: .GET, path: "/v1/incidents/\(Self.encode(identifier))",
-                                                query: [("identifierType", identifierType)], domain: .incident)).data
-    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import OpsgenieKit
 
-/// The account a scenario starts with: people, teams, escalations, saved searches, heartbeats, incidents.
+/// The account a scenario starts with: people, teams, escalations, saved searches, heartbeats
+/// (its incidents are in `Scenario+Incidents.swift`).
 extension Scenario {
     /// Everyone in the account; the hostile scenario adds a user whose names are built to break a terminal.
     func users(start: Date) -> [User] {
@@ -62,11 +63,5 @@ extension Scenario {
                                      ownerTeam: TeamMeta(id: "team-platform", name: "platform")),
                 alive: true)
         }
-    }
-
-    /// The incident already open at `start`.
-    static func incidents(start: Date) -> [Incident] {
-        [Incident(id: "incident-1", tinyId: "1", message: "Checkout degraded in eu-west", status: "open",
-                  createdAt: start.addingTimeInterval(-1800), priority: .p2, ownerTeam: "team-storefront")]
     }
 }

@@ -41,7 +41,7 @@ public enum Scenario: String, CaseIterable, Sendable {
         world.escalations = Self.escalations()
         world.savedSearches = Self.savedSearches()
         Self.addHeartbeats(to: &world, start: start, using: &rng)
-        world.incidents = Self.incidents(start: start)
+        world.incidents = incidents(start: start)
         addInitialAlerts(to: &world, start: start, using: &rng)
         world.events = events(start: start, using: &rng).sorted { $0.0 < $1.0 }.map { (at: $0.0, event: $0.1) }
         return world

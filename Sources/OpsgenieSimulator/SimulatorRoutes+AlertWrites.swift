@@ -75,7 +75,7 @@ extension SimulatorResponder {
     }
 
     /// Decodes a request body, answering bad JSON with 400 and wrongly typed fields with 422 as Opsgenie does.
-    private func decodeBody<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {
+    func decodeBody<T: Decodable>(_ type: T.Type, _ body: Data) throws -> T {
         if body.isEmpty, let empty = try? ServiceJSON.decoder().decode(T.self, from: Data("{}".utf8)) { return empty }
         do {
             return try ServiceJSON.decoder().decode(T.self, from: body)

@@ -88,28 +88,15 @@ extension SimulatorResponder {
     /// `GET /v2/alerts`: one sorted page of the matching alerts, with links to the others.
     private func listAlerts(_ query: [String: String], host: String) throws -> Routed {
         let (offset, limit) = try paging(query)
-        let sort = query["sort"] ?? "createdAt"
-        guard Self.sortFields.contains(sort) else { throw APIFailure(status: 422, message: "sort field [\(sort)] is not valid") }
-        let order = query["order"] ?? "desc"
-        guard order == "asc" || order == "desc" else { throw APIFailure(status: 422, message: "order must be asc or desc") }
+        let (sort, order) = try sortAndOrder(query, fields: Self.sortFields)
         var all = try matching(query)
         all.sort { a, b in
             let ascending = Self.ascending(a, b, by: sort)
             return order == "asc" ? ascending : Self.ascending(b, a, by: sort)
         }
         let page = Array(all.dropFirst(offset).prefix(limit))
-        func link(_ o: Int) -> String {
-            var items = query
-            items["offset"] = String(o)
-            items["limit"] = String(limit)
-            items["sort"] = sort
-            items["order"] = order
-            let q = items.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.percentEncodedComponent)" }.joined(separator: "&")
-            return "http://\(host)/v2/alerts?\(q)"
-        }
-        let paging = Paging(prev: offset > 0 ? link(max(0, offset - limit)) : nil,
-                            next: offset + limit < all.count ? link(offset + limit) : nil,
-                            first: link(0), last: link(max(0, (all.count - 1) / limit * limit)))
+        let paging = pagingLinks(path: "/v2/alerts", query: query, host: host, offset: offset, limit: limit, total: all.count,
+                                 sort: sort, order: order)
         return Routed(data: page.map(Self.listed), paging: paging)
     }
 
@@ -123,15 +110,8 @@ extension SimulatorResponder {
 
     /// `GET /v2/alerts/{id}/notes` or `/logs`: newest first unless `order=asc`.
     private func notesOrLogs(_ kind: String, of id: String, query: [String: String]) throws -> Routed {
-        let limit = Int(query["limit"] ?? "20") ?? 20
-        guard (1...100).contains(limit) else { throw APIFailure(status: 422, message: "limit must be between 1 and 100") }
-        let ascending = query["order"] == "asc"
-        if kind == "notes" {
-            let notes = simulator.withWorld { w, _ in w.notes[id] ?? [] }
-            return Routed(data: Array((ascending ? notes : notes.reversed()).prefix(limit)))
-        }
-        let logs = simulator.withWorld { w, _ in w.logs[id] ?? [] }
-        return Routed(data: Array((ascending ? logs : logs.reversed()).prefix(limit)))
+        if kind == "notes" { return try entriesPage(simulator.withWorld { w, _ in w.notes[id] ?? [] }, query: query) }
+        return try entriesPage(simulator.withWorld { w, _ in w.logs[id] ?? [] }, query: query)
     }
 
     /// A listed alert: no description, details or actions (the list answer is `BaseAlert`).
@@ -145,13 +125,7 @@ extension SimulatorResponder {
     }
 
     static func ascending(_ a: Alert, _ b: Alert, by field: String) -> Bool {
-        func cmp<T: Comparable>(_ x: T?, _ y: T?) -> Bool {
-            switch (x, y) {
-            case let (x?, y?): return x == y ? a.id < b.id : x < y
-            case (nil, _?): return true
-            default: return false
-            }
-        }
+        func cmp<T: Comparable>(_ x: T?, _ y: T?) -> Bool { nilsFirst(x, y, tie: a.id < b.id) }
         switch field {
         case "updatedAt": return cmp(a.updatedAt, b.updatedAt)
         case "tinyId": return cmp(Int(a.tinyId ?? ""), Int(b.tinyId ?? ""))

@@ -30,24 +30,8 @@ extension SimulatorResponder {
                 account.userCount = w.users.count
                 return account
             })
-        case ("GET", _, "v1", "incidents"):
-            try rights.require(.read)
-            if parts.count == 2 {
-                let (offset, limit) = try paging(query)
-                let incidents = simulator.withWorld { w, _ in w.incidents }
-                let filtered = incidents.filter { incident in
-                    guard let q = query["query"], !q.isEmpty else { return true }
-                    if q.hasPrefix("status:") { return incident.status == String(q.dropFirst(7)) }
-                    return (incident.message ?? "").lowercased().contains(q.lowercased())
-                }
-                return Routed(data: Array(filtered.dropFirst(offset).prefix(limit)))
-            }
-            let id = parts[2]
-            let type = query["identifierType"] ?? "id"
-            guard let incident = simulator.withWorld({ w, _ in w.incidents.first { type == "tiny" ? $0.tinyId == id : $0.id == id } }) else {
-                throw APIFailure(status: 404, message: "Incident with id [\(id)] not found.")
-            }
-            return Routed(data: incident)
+        case (_, _, "v1", "incidents"):
+            return try incidents(method: method, parts: Array(parts.dropFirst(2)), query: query, body: body, rights: rights, host: host)
         default:
             throw APIFailure(status: 404, message: "No handler found for \(method) \(path)")
         }
@@ -59,6 +43,50 @@ extension SimulatorResponder {
         guard offset >= 0 else { throw APIFailure(status: 422, message: "offset must be a non-negative integer") }
         guard (1...100).contains(limit) else { throw APIFailure(status: 422, message: "limit must be between 1 and 100") }
         return (offset, limit)
+    }
+
+    /// `sort` (one of `fields`, default `createdAt`) and `order` (`asc` or `desc`, default `desc`) of a list request.
+    func sortAndOrder(_ query: [String: String], fields: Set<String>) throws -> (sort: String, order: String) {
+        let sort = query["sort"] ?? "createdAt"
+        guard fields.contains(sort) else { throw APIFailure(status: 422, message: "sort field [\(sort)] is not valid") }
+        let order = query["order"] ?? "desc"
+        guard order == "asc" || order == "desc" else { throw APIFailure(status: 422, message: "order must be asc or desc") }
+        return (sort, order)
+    }
+
+    /// A list answer's paging links: the request's own query with offset, limit, sort and order set, on this host.
+    func pagingLinks(path: String, query: [String: String], host: String, offset: Int, limit: Int, total: Int,
+                     sort: String, order: String) -> Paging {
+        func link(_ o: Int) -> String {
+            var items = query
+            items["offset"] = String(o)
+            items["limit"] = String(limit)
+            items["sort"] = sort
+            items["order"] = order
+            let q = items.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.percentEncodedComponent)" }.joined(separator: "&")
+            return "http://\(host)\(path)?\(q)"
+        }
+        return Paging(prev: offset > 0 ? link(max(0, offset - limit)) : nil,
+                      next: offset + limit < total ? link(offset + limit) : nil,
+                      first: link(0), last: link(max(0, (total - 1) / limit * limit)))
+    }
+
+    /// Ascending order on an optional field: missing values first, `tie` deciding between equal ones.
+    static func nilsFirst<T: Comparable>(_ x: T?, _ y: T?, tie: Bool) -> Bool {
+        switch (x, y) {
+        case let (x?, y?): return x == y ? tie : x < y
+        case (nil, _?): return true
+        default: return false
+        }
+    }
+
+    /// Notes or log entries (kept oldest first): newest first unless `order=asc`, at most `limit` (1…100).
+    /// The `offset` and `direction` parameters, which name an entry's own `offset`, are not applied.
+    func entriesPage<Entry: Encodable>(_ entries: [Entry], query: [String: String]) throws -> Routed {
+        let limit = Int(query["limit"] ?? "20") ?? 20
+        guard (1...100).contains(limit) else { throw APIFailure(status: 422, message: "limit must be between 1 and 100") }
+        let ordered = query["order"] == "asc" ? entries : entries.reversed()
+        return Routed(data: Array(ordered.prefix(limit)))
     }
 
     // MARK: Heartbeats

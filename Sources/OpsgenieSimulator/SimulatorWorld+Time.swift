@@ -3,7 +3,8 @@ import OpsgenieKit
 
 /// Time passing in the world: scenario events, heartbeats, auto-closes, escalations and due writes.
 extension SimulatorWorld {
-    /// Applies scenario events, heartbeats, auto-closes, escalations up to `now`, and writes whose delay has passed.
+    /// Applies scenario events, heartbeats, auto-closes, escalations up to `now`, and alert and incident writes
+    /// whose delay has passed.
     mutating func advance(to now: Date, realNow: ContinuousClock.Instant) {
         if now > lastAdvance {
             while eventCursor < events.count, events[eventCursor].at <= now {
@@ -24,6 +25,7 @@ extension SimulatorWorld {
             pending.removeAll { $0.applyAt <= realNow }
             for write in due { processed[write.requestId] = apply(write.operation, at: max(now, lastAdvance)) }
         }
+        applyDueIncidentWrites(realNow: realNow, at: max(now, lastAdvance))
     }
 
     private mutating func apply(_ event: ScenarioEvent, at date: Date) {

@@ -51,7 +51,8 @@ struct SimulatorWorld: Sendable {
     var teams: [Team] = []
     var escalations: [Escalation] = []
     var savedSearches: [(meta: SavedSearchMeta, query: String)] = []
-    var incidents: [Incident] = []
+    /// Incidents (v1), their notes, logs and pending writes.
+    var incidents = IncidentStore()
     var account = AccountInfo(name: "vigil-demo", userCount: 0, plan: AccountPlan(maxUserCount: 100, name: "Enterprise", isYearly: true))
     var processed: [String: RequestStatus] = [:]
     var pending: [(requestId: String, applyAt: ContinuousClock.Instant, operation: WriteOperation)] = []

@@ -110,11 +110,12 @@ struct DirectoryEndpointTests {
             let list = try await client.listIncidents(query: "status:open", limit: 10, sort: "createdAt", order: .asc)
             #expect(list.first?.message == "Checkout is down")
             #expect(list.first?.priority == .p1)
+            #expect(list.first?.details == ["k": "v"], "Opsgenie's extraProperties are the incident's details")
             #expect(server.last?.query["query"] == "status:open")
             #expect(server.last?.query["order"] == "asc")
 
             server.on("GET", "/v1/incidents/12", .ok(Fixtures.incident))
-            let one = try await client.getIncident("12", identifierType: "tiny")
+            let one = try await client.getIncident(.tiny("12"))
             #expect(one.status == "resolved")
             #expect(server.last?.query["identifierType"] == "tiny")
         }

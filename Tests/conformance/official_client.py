@@ -15,6 +15,7 @@ conf.retry_enabled = False
 client = opsgenie_sdk.api_client.ApiClient(configuration=conf)
 alerts = opsgenie_sdk.AlertApi(api_client=client)
 heartbeats = opsgenie_sdk.HeartbeatApi(api_client=client)
+incidents = opsgenie_sdk.IncidentApi(api_client=client)
 passed = 0
 failed = 0
 
@@ -29,11 +30,12 @@ def check(name, condition, detail=""):
         print(f"FAIL {name} {detail}")
 
 
-def outcome(request_id, deadline=10):
+def outcome(request_id, deadline=10, ask=None):
+    ask = ask or alerts.get_request_status
     end = time.time() + deadline
     while time.time() < end:
         try:
-            return alerts.get_request_status(request_id=request_id).data
+            return ask(request_id=request_id).data
         except opsgenie_sdk.exceptions.ApiException as error:
             if error.status != 404:
                 raise
@@ -100,6 +102,55 @@ beat = heartbeats.get_heartbeat(name="api-gateway").data
 check("get heartbeat", beat.name == "api-gateway" and beat.interval == 5 and beat.interval_unit == "minutes", str(beat))
 pong = heartbeats.ping(name="api-gateway")
 check("ping heartbeat", pong.result == "PONG - Heartbeat received", str(pong))
+
+# The Incident API: every call the SDK's IncidentApi has (create, list, get, close, delete, request status).
+def incident_outcome(request_id):
+    return outcome(request_id, ask=incidents.get_incident_request_status)
+
+
+open_incidents = incidents.list_incidents(query="status:open", limit=5, sort="createdAt", order="desc")
+check("list incidents", [i.id for i in open_incidents.data] == ["incident-1"] and open_incidents.paging is not None,
+      str(open_incidents)[:300])
+scenario_incident = incidents.get_incident(identifier="incident-1").data
+check("get incident: the scenario's P2 with responders and details",
+      scenario_incident.priority == "P2" and scenario_incident.responders[0].type == "team"
+      and scenario_incident.extra_properties.get("region") == "eu-west-1", str(scenario_incident)[:300])
+
+created_incident = incidents.create_incident(create_incident_payload=opsgenie_sdk.CreateIncidentPayload(
+    message="conformance check incident", description="from the official SDK", priority="P3", tags=["conformance"],
+    details={"origin": "sdk"}, service_id="service-checkout", note="opened by the SDK",
+    responders=[opsgenie_sdk.Recipient(type="team", id="team-platform")]))
+incident_status = incident_outcome(created_incident.request_id)
+check("create incident + request status", incident_status.is_success and incident_status.success
+      and incident_status.action == "Create" and incident_status.incident_id, str(incident_status))
+incident_id = incident_status.incident_id
+
+incident = incidents.get_incident(identifier=incident_id, identifier_type="id").data
+check("get incident", incident.message == "conformance check incident" and incident.status == "open"
+      and incident.extra_properties == {"origin": "sdk"} and incident.owner_team == "team-platform", str(incident)[:300])
+check("get incident by tiny id", incidents.get_incident(identifier=incident.tiny_id, identifier_type="tiny").data.id == incident_id)
+check("list incidents by free text", [i.id for i in incidents.list_incidents(query="conformance").data] == [incident_id])
+
+closed_incident = incidents.close_incident(identifier=incident_id, close_incident_payload=opsgenie_sdk.CloseIncidentPayload(note="done"))
+check("close incident accepted", incident_outcome(closed_incident.request_id).is_success)
+check("close incident read back", incidents.get_incident(identifier=incident_id).data.status == "closed")
+check("list closed incidents", incident_id in [i.id for i in incidents.list_incidents(query="status:closed").data])
+again_incident = incidents.close_incident(identifier=incident_id)
+refused = incident_outcome(again_incident.request_id)
+check("closing a closed incident fails with reason", refused.is_success is False and "closed" in (refused.status or ""), str(refused))
+
+deleted = incidents.delete_incident(identifier=incident_id, identifier_type="id")
+check("delete incident accepted", incident_outcome(deleted.request_id).action == "Delete")
+try:
+    incidents.get_incident(identifier=incident_id)
+    check("deleted incident is gone", False, "still answered")
+except opsgenie_sdk.exceptions.ApiException as error:
+    check("deleted incident is gone", error.status == 404, f"HTTP {error.status}")
+try:
+    incidents.get_incident_request_status(request_id="no-such-request")
+    check("unknown incident request is 404", False, "answered")
+except opsgenie_sdk.exceptions.ApiException as error:
+    check("unknown incident request is 404", error.status == 404, f"HTTP {error.status}")
 
 # The simulator, asked with no key at all (the SDK then sends no Authorization header), answers 401.
 # Configuration() is a shallow copy of a shared default whose api_key dict already holds the demo key

@@ -1,6 +1,7 @@
 """Responses of the simulator's routes validated against the official API description's schemas."""
 import json
 import sys
+import time
 import urllib.request
 
 import jsonschema
@@ -57,9 +58,18 @@ checks = [
     ("/v1/incidents/", "/v1/incidents?query=status%3Aopen", "GET", 200),
     ("/v1/incidents/{identifier}", "/v1/incidents/incident-1", "GET", 200),
 ]
+checks += [
+    ("/v1/incidents/", "/v1/incidents?query=status%3Aopen&limit=1&offset=0&sort=tinyId&order=asc", "GET", 200),
+    ("/v1/incidents/{identifier}", "/v1/incidents/1?identifierType=tiny", "GET", 200),
+    ("/v1/incidents/{identifier}", "/v1/incidents/no-such-incident", "GET", 404),
+    ("/v1/incidents/requests/{requestId}", "/v1/incidents/requests/unknown", "GET", 404),
+]
 passed = failed = 0
-for spec_path_name, path, method, expected in checks:
-    body = {"user": "schema"} if method == "POST" else None
+
+
+def validate(spec_path_name, path, method, expected, body=None):
+    """Checks one answer's status and schema; returns its body."""
+    global passed, failed
     status, payload = fetch(path, method, body)
     try:
         assert status == expected, f"status {status}, expected {expected}"
@@ -69,5 +79,28 @@ for spec_path_name, path, method, expected in checks:
     except (AssertionError, jsonschema.ValidationError) as error:
         failed += 1
         print(f"FAIL {method} {path}: {str(error)[:300]}")
+    return payload
+
+
+def processed_incident_request(request_id, deadline=10):
+    """The incident request status once processed (404 until then), checked against its schema."""
+    end = time.time() + deadline
+    while time.time() < end and fetch(f"/v1/incidents/requests/{request_id}")[0] == 404:
+        time.sleep(0.05)
+    return validate("/v1/incidents/requests/{requestId}", f"/v1/incidents/requests/{request_id}", "GET", 200).get("data", {})
+
+
+for spec_path_name, path, method, expected in checks:
+    validate(spec_path_name, path, method, expected, {"user": "schema"} if method == "POST" else None)
+
+# An incident's life: created, its request status, closed, deleted; each answer against its schema.
+created = validate("/v1/incidents/create", "/v1/incidents/create", "POST", 202,
+                   {"message": "schema check incident", "serviceId": "service-checkout", "priority": "P4"})
+incident_id = processed_incident_request(created.get("requestId", "none")).get("incidentId", "none")
+validate("/v1/incidents/{identifier}", f"/v1/incidents/{incident_id}", "GET", 200)
+closed = validate("/v1/incidents/{identifier}/close", f"/v1/incidents/{incident_id}/close", "POST", 202, {"note": "schema"})
+processed_incident_request(closed.get("requestId", "none"))
+deleted = validate("/v1/incidents/{identifier}", f"/v1/incidents/{incident_id}?identifierType=id", "DELETE", 202)
+processed_incident_request(deleted.get("requestId", "none"))
 print(f"schemas: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
