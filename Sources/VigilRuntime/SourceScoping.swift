@@ -18,14 +18,18 @@ struct SourceScoping: Sendable {
         return alert
     }
 
+    /// A responder whose id is scoped; one known only by its id keeps that id as its name, so
+    /// the screen shows what the service calls it.
     func responder(_ responder: Responder) -> Responder {
         var responder = responder
+        if responder.name == nil, responder.username == nil { responder.name = responder.id }
         responder.id = responder.id.map(id)
         return responder
     }
 
     func recipient(_ recipient: Recipient) -> Recipient {
         var recipient = recipient
+        if recipient.name == nil, recipient.username == nil { recipient.name = recipient.id }
         recipient.id = recipient.id.map(id)
         return recipient
     }

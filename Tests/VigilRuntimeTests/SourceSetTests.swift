@@ -16,6 +16,10 @@ struct SourceSetTests {
             let expected = TwoSources.openCount(two.opsgenie) + TwoSources.openCount(two.jsm)
             try await engine.pump("the merged total") { $0.totalAlerts == expected }
             #expect(engine.state.alerts.allSatisfy { SourceScope.split($0.id)?.source == $0.origin }, "every id is scoped by its source")
+            let responders = engine.state.alerts.flatMap { alert in (alert.responders ?? []).map { (alert.origin, $0) } }
+            #expect(!responders.isEmpty && responders.allSatisfy { origin, responder in
+                responder.id.flatMap { SourceScope.split($0)?.source } == origin && responder.name?.contains(":") == false
+            }, "responder ids are scoped like the alert's; names stay the service's")
             let screen = engine.state.render().text
             #expect(screen.contains("SRC"))
             #expect(screen.contains("og-eu ") && screen.contains("jsm "), "rows carry their source's tag")
@@ -57,7 +61,7 @@ struct FailingSourceTests {
             two.clock.advance(120)  // past jsm's back-off
             try await engine.pump("jsm answering again", within: 30) { $0.sources.allSatisfy { !$0.isFailing } }
             #expect(engine.state.staleSourcesText == nil)
-            #expect(!engine.state.render().text.contains("jsm: stale"), "the status line no longer names jsm")
+            try await engine.pump("the STALE banner gone") { !$0.render().text.contains("STALE") }
             try await engine.settle()
         }
     }

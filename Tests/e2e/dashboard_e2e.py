@@ -612,7 +612,7 @@ def two_sources_one_failing(p):
     assert alert(og_port, tiny)["acknowledged"] is True, "og-eu's simulator has the acknowledge"
 
     clear_faults(jsm_port)
-    p.wait_for(lambda s: "jsm: stale" not in status(s), "jsm answering again (no longer named on the status line)", timeout=60)
+    p.wait_for(lambda s: "STALE" not in status(s) and "jsm 127.0.0.1" in status(s), "jsm answering again (the banner gone)", timeout=60)
     p.keys("q")
     p.wait_exit(pid)
 
