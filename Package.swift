@@ -137,7 +137,7 @@ let package = Package(
         // The engine and journal over real HTTP against the simulator.
         .testTarget(
             name: "VigilRuntimeTests",
-            dependencies: ["VigilRuntime", "VigilCore", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator"],
+            dependencies: ["VigilRuntime", "VigilCore", "VigilTesting", "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -107,6 +107,9 @@ public struct Alert: Codable, Sendable, Hashable, Identifiable {
     public var entity: String?
     public var description: String?
     public var details: [String: String]?
+    /// The configured source it came from when several share one screen (`nil` with one source);
+    /// set by Vigil, never on the wire.
+    public var origin: String?
 
     /// Creates an alert; everything but the id is optional, as on the wire.
     public init(id: String, tinyId: String? = nil, alias: String? = nil, message: String? = nil,

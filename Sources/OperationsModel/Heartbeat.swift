@@ -24,6 +24,8 @@ public struct Heartbeat: Codable, Sendable, Hashable {
     public var lastPingTime: Date?
     /// The owning team (live API field).
     public var ownerTeam: TeamMeta?
+    /// The configured source it came from when several share one screen (`nil` with one source).
+    public var origin: String?
     /// Creates a heartbeat.
     public init(name: String, description: String? = nil, interval: Int? = nil, enabled: Bool? = nil,
                 intervalUnit: HeartbeatIntervalUnit? = nil, expired: Bool? = nil, lastPingTime: Date? = nil,

@@ -21,6 +21,8 @@ public struct Incident: Codable, Sendable, Hashable {
     public var impactedServices: [String]?
     /// Custom key-value pairs (`details` in the seed's description, `extraProperties` in Opsgenie's swagger).
     public var details: [String: String]?
+    /// The configured source it came from when several share one screen (`nil` with one source).
+    public var origin: String?
     /// Creates an incident.
     public init(id: String, tinyId: String? = nil, message: String? = nil, status: String? = nil, isSeen: Bool? = nil,
                 tags: [String]? = nil, createdAt: Date? = nil, updatedAt: Date? = nil, source: String? = nil,

@@ -12,6 +12,8 @@ public struct OnCallSummary: Sendable, Hashable, Codable {
     public var next: [String]
     /// When the current shift ends, when known.
     public var handoffAt: Date?
+    /// The configured source it came from when several share one screen (`nil` with one source).
+    public var origin: String?
     /// Creates a summary.
     public init(scheduleId: String, scheduleName: String, timezone: String? = nil, current: [String], next: [String], handoffAt: Date?) {
         self.scheduleId = scheduleId; self.scheduleName = scheduleName; self.timezone = timezone

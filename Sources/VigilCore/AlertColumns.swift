@@ -3,6 +3,8 @@ import Foundation
 /// The widths of the alert list's columns for a pane width. The message is what people read:
 /// it gets the spare width, and the other columns shrink or go first.
 public struct AlertColumns: Sendable, Hashable {
+    /// The source's tag when several sources share the screen, else `nil`.
+    public var source: Int?
     /// `#1234`.
     public var tinyId = 6
     /// `P1`.
@@ -25,7 +27,8 @@ public struct AlertColumns: Sendable, Hashable {
 
     /// Columns for `inner` cells (the pane without its borders): the two-cell marker, then
     /// each column and one space after it, the message last.
-    public init(inner: Int) {
+    public init(inner: Int, source: Int? = nil) {
+        self.source = source
         message = inner - used
         // Shrink in this order until the message has what it wants.
         let steps: [(inout AlertColumns) -> Void] = [
@@ -44,6 +47,6 @@ public struct AlertColumns: Sendable, Hashable {
 
     /// Cells taken by everything but the message.
     private var used: Int {
-        2 + [tinyId, priority, state, age, count, owner, team].compactMap { $0 }.reduce(0) { $0 + $1 + 1 }
+        2 + [source, tinyId, priority, state, age, count, owner, team].compactMap { $0 }.reduce(0) { $0 + $1 + 1 }
     }
 }

@@ -31,6 +31,8 @@ public enum DashboardEvent: Sendable {
     case journalRestored([ActionRecord])
     /// A line for the message area from outside the dashboard (journal, config).
     case notice(String, StatusMessage.Level)
+    /// How each of several sources is doing (which are failing and why).
+    case sourcesChanged([SourceHealth])
 }
 
 extension DashboardEvent {

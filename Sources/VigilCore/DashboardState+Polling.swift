@@ -21,9 +21,8 @@ extension DashboardState {
 
     mutating func receiveHeartbeats(_ result: Result<[Heartbeat], OperationsError>) {
         if case .success(let beats) = result {
-            // Expired first, then enabled, then disabled; by name within each.
-            func rank(_ beat: Heartbeat) -> Int { beat.expired == true ? 0 : (beat.enabled == false ? 2 : 1) }
-            heartbeats = beats.sorted { a, b in rank(a) != rank(b) ? rank(a) < rank(b) : a.name < b.name }
+            // By source when several share the screen; expired first, then enabled, then disabled; by name.
+            heartbeats = Self.groupedBySource(beats)
         }
         finishPoll(.heartbeats, error: result.failure)
     }

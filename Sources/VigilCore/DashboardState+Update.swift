@@ -77,6 +77,9 @@ extension DashboardState {
         case .notice(let text, let level):
             say(text, level)
             return []
+        case .sourcesChanged(let health):
+            receiveSources(health)
+            return []
         }
     }
 

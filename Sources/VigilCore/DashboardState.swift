@@ -114,6 +114,8 @@ public struct DashboardState: Sendable {
     public internal(set) var quitting = false
     /// The open actions last handed to the journal.
     var journaled: [ActionRecord] = []
+    /// Each source's health when several share the screen (empty with one source).
+    public internal(set) var sources: [SourceHealth] = []
 
     /// A fresh dashboard at `now`, size `width`×`height`.
     public init(settings: DashboardSettings, now: Date, width: Int, height: Int) {

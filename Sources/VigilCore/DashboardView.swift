@@ -72,6 +72,7 @@ extension DashboardState {
 
     func drawStatusLine(_ canvas: inout Canvas, row: Int) {
         let stale = staleKinds
+        if drawSourcesBanner(&canvas, row: row) { return }
         if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
@@ -145,8 +146,8 @@ extension DashboardState {
                    title: "Alerts \(alertList.total) \(counts) \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
-        let columns = AlertColumns(inner: inner)
-        var header = "  " + pad("#", columns.tinyId) + " " + pad("P", columns.priority) + " " + pad("STATE", columns.state) + " " + pad("AGE", columns.age) + " "
+        let columns = AlertColumns(inner: inner, source: sourceColumn)
+        var header = "  " + (columns.source.map { pad("SRC", $0) + " " } ?? "") + pad("#", columns.tinyId) + " " + pad("P", columns.priority) + " " + pad("STATE", columns.state) + " " + pad("AGE", columns.age) + " "
         if let w = columns.count { header += pad("CNT", w) + " " }
         if let w = columns.owner { header += pad("OWNER", w) + " " }
         if let w = columns.team { header += pad("TEAM", w) + " " }
@@ -197,6 +198,7 @@ extension DashboardState {
             canvas.write(text, x: column, y: y, style: style, maxWidth: width)
             column += width + 1
         }
+        cell(alert.origin ?? "-", columns.source, selected ? base : CellStyle(.title))
         cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true))
@@ -239,7 +241,7 @@ extension DashboardState {
         let detail = details[alert.id]
         let full = detail?.alert ?? alert
         var lines: [(String, CellStyle)] = []
-        lines.append(("#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
+        lines.append(("\(sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
         let state = stateLabel(full).0
         lines.append(("state \(state) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
         var times = "created \(compactAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
@@ -266,58 +268,6 @@ extension DashboardState {
         lines += actionLines(on: alert.id)
         for (i, line) in lines.prefix(r.height - 2).enumerated() {
             canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
-        }
-    }
-
-    // MARK: On-call and heartbeats
-
-    func drawOnCall(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: focus == .onCall)
-        if onCall.isEmpty {
-            canvas.write(feeds[.onCall]?.lastSuccess == nil ? "loading…" : "no schedules", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
-            return
-        }
-        var y = r.y + 1
-        for summary in onCall {
-            guard y < r.y + r.height - 1 else { break }
-            let handoff = summary.handoffAt.map { $0.timeIntervalSince(now) }
-            let soon = (handoff ?? .infinity) < 3600
-            canvas.write(summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
-            y += 1
-            guard y < r.y + r.height - 1 else { break }
-            let nowNames = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
-            let nextNames = summary.next.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
-            var text = "  now \(nowNames.isEmpty ? "nobody" : nowNames) → \(nextNames.isEmpty ? "?" : nextNames)"
-            if let handoff { text += " in \(countdown(handoff))" }
-            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(soon ? .warn : .text, bold: soon), maxWidth: r.width - 4)
-            y += 1
-        }
-    }
-
-    func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        let expired = heartbeats.filter { $0.expired == true }.count
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
-                   focused: focus == .heartbeats)
-        if heartbeats.isEmpty {
-            canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
-            return
-        }
-        // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
-        let nameWidth = min(14, max(8, r.width - 4 - 26))
-        for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
-            let y = r.y + 1 + i
-            let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
-            let since = beat.lastPingTime.map { now.timeIntervalSince($0) }
-            let left = since.map { interval - $0 }
-            let (state, role): (String, ColorRole)
-            if beat.enabled == false { (state, role) = ("disabled", .dim) }
-            else if beat.expired == true || (left ?? 1) < 0 { (state, role) = ("EXPIRED", .critical) }
-            else if let left, interval > 0, left < interval * 0.25 { (state, role) = ("ok", .warn) }
-            else { (state, role) = ("ok", .ok) }
-            let ping = since.map { compactAge($0) } ?? "-"
-            let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
-            let text = "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
-            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }
     }
 

@@ -73,7 +73,7 @@ extension DashboardState {
         let state = pending.map { $0.request.verb + "…" } ?? (incident.status ?? "open")
         cell(state, 9, selected ? base : CellStyle(pending != nil ? .pending : (open ? .critical : .dim)))
         cell(compactAge(now.timeIntervalSince(incident.createdAt ?? now)), 4, selected ? base : CellStyle(.dim))
-        cell(incident.message ?? "", messageWidth, open || selected ? base : CellStyle(.dim))
+        cell(sourcePrefix(incident.origin) + (incident.message ?? ""), messageWidth, open || selected ? base : CellStyle(.dim))
         guard side > 0 else { return }
         cell((incident.impactedServices ?? []).joined(separator: ","), side, selected ? base : CellStyle(.dim))
         cell(Self.responderNames(incident.responders), side, selected ? base : CellStyle(.dim))
@@ -93,7 +93,7 @@ extension DashboardState {
         let state = incidentDetails[listed.id]
         let incident = state?.detail?.incident ?? listed
         var lines: [(String, CellStyle)] = []
-        lines.append(("incident #\(incident.tinyId ?? "?") \(incident.priority?.rawValue ?? "") \(incident.message ?? "")",
+        lines.append(("\(sourceTag(incident.origin).map { "[\($0)] " } ?? "")incident #\(incident.tinyId ?? "?") \(incident.priority?.rawValue ?? "") \(incident.message ?? "")",
                       CellStyle(Self.role(for: incident.priority), bold: true)))
         lines.append(("state \(incident.status ?? "open") · created \(compactAge(now.timeIntervalSince(incident.createdAt ?? now))) ago · owner team \(incident.ownerTeam ?? "-")", CellStyle(.text)))
         if let services = incident.impactedServices, !services.isEmpty { lines.append(("impacted services: " + services.joined(separator: ", "), CellStyle(.text))) }

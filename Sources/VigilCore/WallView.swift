@@ -35,6 +35,9 @@ extension DashboardState {
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { "\($0.rawValue) \(age($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
             canvas.write(" ■ STALE ■ \(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
+        } else if let sources = staleSourcesText {
+            canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
+            canvas.write(" ■ STALE ■ \(sources)", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
         } else {
             let mode = settings.readOnly ? " · read-only" : ""
             canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y, style: CellStyle(.dim),

@@ -43,6 +43,7 @@ extension DashboardEngine {
             if case .failure(let error) = result { logger.warning("alerts poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
             inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
+            if let health = (backend as? SourceSet)?.health() { inbox.push(.sourcesChanged(health)) }
             inbox.push(.alertListLoaded(result, filter: request.filter))
         }
     }
@@ -79,6 +80,7 @@ extension DashboardEngine {
             if let error { logger.warning("\(kind.rawValue) poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
             inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
+            if let health = (backend as? SourceSet)?.health() { inbox.push(.sourcesChanged(health)) }
             inbox.push(event)
         }
     }

@@ -114,8 +114,14 @@ struct Check: AsyncParsableCommand {
         let file: ConfigFile
         do { file = try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
         var warnings = file.warnings
+        if !file.sources.isEmpty, !self.account.choosesAnAccount { return try await checkSources(file) }
         let account = try self.account.account(config: file, warnings: &warnings)
         for warning in warnings { print("warning: \(warning)") }
+        if try await !Self.check(account) { throw ExitCode(2) }
+    }
+
+    /// Checks one account and prints what it found; `false` when anything failed.
+    static func check(_ account: Account) async throws -> Bool {
         switch account {
         case .opsgenie(let configuration): print("host: \(configuration.region.baseURL.absoluteString)")
         case .jsm(let configuration):
@@ -130,10 +136,26 @@ struct Check: AsyncParsableCommand {
             }
         } catch let error as OperationsError {
             print("FAIL  connect: \(error.headline) — \(CheckReport.remedy(for: error))")
-            throw ExitCode(2)
+            return false
         }
         for line in report.lines { print(line) }
         print(report.verdict)
-        if report.failed { throw ExitCode(2) }
+        return !report.failed
+    }
+
+    /// Checks every `[[sources]]` account in turn, each under its name.
+    func checkSources(_ file: ConfigFile) async throws {
+        var warnings = file.warnings
+        let sources = try SourceAccounts.load(file.sources, configPath: file.path ?? ConfigFile.defaultPath, warnings: &warnings)
+        for warning in warnings { print("warning: \(warning)") }
+        var failed: [String] = []
+        for (name, account) in sources.accounts {
+            print("source \(name):")
+            if try await !Self.check(account) { failed.append(name) }
+        }
+        if !failed.isEmpty {
+            print("Not ready: \(failed.joined(separator: ", ")) (see above).")
+            throw ExitCode(2)
+        }
     }
 }

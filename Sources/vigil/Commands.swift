@@ -82,22 +82,28 @@ struct Dashboard: AsyncParsableCommand {
 
     func run() async throws {
         let config = try display.loadConfig()
+        if !config.sources.isEmpty { return try await runSources(config) }
         var warnings = config.warnings
         let account = try self.account.account(config: config, warnings: &warnings)
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        let themes = try display.loadThemes()
         let logger = account.logger
+        try await account.withBackend(logger: logger) { backend in
+            try await runDashboard(backend, config: config, logger: logger, journalHost: account.journalHost)
+        }
+    }
+
+    /// Runs the dashboard over `backend` with its journal in the state folder (named after `journalHost`).
+    func runDashboard(_ backend: any OperationsBackend, config: ConfigFile, logger: Logger, journalHost: String) async throws {
+        let themes = try display.loadThemes()
         var journal: ActionJournal?
         var notices: [String] = []
-        do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: account.journalHost) } catch {
+        do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: journalHost) } catch {
             notices.append("actions are not journaled: \(error.description)")
             logger.warning("no journal: \(error.description)")
         }
-        try await account.withBackend(logger: logger) { backend in
-            let runner = DashboardRunner(backend: backend, settings: try display.settings(host: backend.hostDescription, config: config, themes: themes),
-                                         themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
-            await runner.run()
-        }
+        let runner = DashboardRunner(backend: backend, settings: try display.settings(host: backend.hostDescription, config: config, themes: themes),
+                                     themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
+        await runner.run()
     }
 }
 
@@ -109,8 +115,14 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Virtual clock speed (1 = real time).") var speed: Double = 1
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
     @Option(help: "The service the simulator plays: opsgenie (default) or jsm.") var backend: BackendKind = .opsgenie
+    @Option(help: "Several sources on one screen: 2 merges an Opsgenie and a JSM simulator (3 adds a second Opsgenie).") var sources: Int?
+
+    func validate() throws {
+        if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
+    }
 
     func run() async throws {
+        if let sources { return try await runSources(sources) }
         let config = try display.loadConfig()
         let themes = try display.loadThemes()
         let key = APIKey(DemoKeys.full)!

@@ -23,12 +23,14 @@ struct ConfigFile {
     var intervals: [DataKind: TimeInterval] = [:]
     var keys: [(Command, Key)] = []
     var filters: [QuickFilter] = []
+    /// Several accounts on one screen (`[[sources]]`); empty: the one account above.
+    var sources: [SourceConfig] = []
     var path: String?
     /// Warnings to show (e.g. a file readable by others).
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters"]
+                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
@@ -74,6 +76,7 @@ struct ConfigFile {
         config.intervals = try reader.pollIntervals()
         config.keys = try reader.keyOverrides()
         config.filters = try reader.quickFilters()
+        config.sources = try reader.sources()
         return config
     }
 }
@@ -241,6 +244,11 @@ enum SecretSource {
             return value
         }
         guard let file else { throw FileProblem(path: variable, line: nil, problem: "no \(what)", fix: missing) }
+        return try read(file: file, what: what, warnings: &warnings)
+    }
+
+    /// The first line of `file`, trimmed; a file readable by others adds a warning.
+    static func read(file: String, what: String, warnings: inout [String]) throws -> String {
         let path = (file as NSString).expandingTildeInPath
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FileProblem(path: path, line: nil, problem: "cannot read the \(what) file", fix: "check the path and that you may read it")

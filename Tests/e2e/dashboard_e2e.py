@@ -594,6 +594,52 @@ def hostile_bytes_never_reach_the_terminal(p):
     assert not found, f"raw bytes from the API reached the terminal: {found}"
 
 
+def selected_source_tiny(s):
+    """With several sources, the detail names the selected alert's source: `│ [og-eu] #12 P1 …`."""
+    m = re.search(r"│ \[([\w.-]+)\] #(\d+) P\d ", s)
+    return (m.group(1), m.group(2)) if m else None
+
+
+@check("sources", "demo --sources 2: Opsgenie and JSM rows merged and tagged; jsm failing is named on the status line "
+                  "while og-eu stays live, takes an acknowledge, and jsm comes back")
+def two_sources_one_failing(p):
+    pid = p.launch("demo --sources 2")
+    s = p.wait_for(lambda s: "SRC" in s and re.search(r"│\s+og-eu\s+#\d+", s) and re.search(r"│\s+jsm\s+#\d+", s),
+                   "rows from both sources, tagged", timeout=30)
+    og_port = int(re.search(r"og-eu 127\.0\.0\.1:(\d+)", s).group(1))
+    jsm_port = int(re.search(r"jsm 127\.0\.0\.1:(\d+)", s).group(1))
+    p.keys("g")
+    current = selected_source_tiny(p.wait_for(selected_source_tiny, "the detail naming the source"))
+    for _ in range(40):
+        if current[0] == "og-eu" and not alert(og_port, current[1])["acknowledged"]:
+            break
+        before = current
+        p.keys("j")
+        current = selected_source_tiny(p.wait_for(lambda s: selected_source_tiny(s) not in (before, None), "the selection to move"))
+    else:
+        raise AssertionError("no unacknowledged og-eu alert in the first 40 rows")
+    tiny = current[1]
+
+    faults(jsm_port, [{"route": "/jsm", "status": 503}])
+
+    def status(s):
+        return s.splitlines()[0] if s else ""
+
+    s = p.wait_for(lambda s: all(w in status(s) for w in ("STALE", "jsm: stale", "HTTP 503", "live: og-eu")),
+                   "the status line naming jsm as failing and og-eu as live", timeout=45)
+    assert re.search(r"│\s+jsm\s+#\d+", s), "jsm's last good rows stay on screen"
+    assert "og-eu:" not in status(s), f"og-eu is not named as failing: {status(s)}"
+
+    p.keys("a")
+    p.wait_text(f"ack #{tiny}: confirmed", timeout=20)
+    assert alert(og_port, tiny)["acknowledged"] is True, "og-eu's simulator has the acknowledge"
+
+    clear_faults(jsm_port)
+    p.wait_for(lambda s: "STALE" not in status(s) and "jsm 127.0.0.1" in status(s), "jsm answering again (the banner gone)", timeout=60)
+    p.keys("q")
+    p.wait_exit(pid)
+
+
 def select_unacknowledged(p, sim_port):
     """Moves down until the selected alert is one nobody acknowledged; returns its tiny id."""
     tiny = selected_tiny(p.wait_text("│ #"))

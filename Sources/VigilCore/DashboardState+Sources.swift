@@ -1,0 +1,78 @@
+import Foundation
+import OperationsModel
+
+/// Several sources on one screen: which is stale and why, each row's source tag, and the
+/// on-call and heartbeat panes grouped by source. With one source none of this shows.
+extension DashboardState {
+    /// Takes the sources' health; says so when one starts failing or answers again.
+    mutating func receiveSources(_ health: [SourceHealth]) {
+        let before = Dictionary(sources.map { ($0.name, $0.isFailing) }, uniquingKeysWith: { a, _ in a })
+        for source in health where before[source.name] != nil && before[source.name] != source.isFailing {
+            if let error = source.lastError {
+                say("\(source.name): failing, showing its last good data — \(error.headline)", .warning)
+            } else {
+                say("\(source.name): answering again", .info)
+            }
+        }
+        sources = health
+    }
+
+    /// Whether rows carry a source tag (several sources).
+    public var showsSources: Bool { !sources.isEmpty }
+
+    /// The source tag of a row, heartbeat or schedule (`nil` with one source).
+    func sourceTag(_ origin: String?) -> String? { showsSources ? origin : nil }
+
+    /// Columns the source tag takes on a row: the longest name, at most 8.
+    var sourceColumn: Int? { showsSources ? min(8, max(3, sources.map { TerminalText.width(of: $0.name) }.max() ?? 3)) : nil }
+
+    /// The failing sources for the status line: `jsm: stale 2m — network error: connection refused`;
+    /// `nil` when every source answers.
+    public var staleSourcesText: String? {
+        let failing = sources.filter(\.isFailing)
+        guard !failing.isEmpty else { return nil }
+        let parts = failing.map { source -> String in
+            let age = source.lastSuccess.map { "stale \(compactAge(now.timeIntervalSince($0)))" } ?? "no data yet"
+            let retry = source.retryAt.flatMap { $0 > now ? ", retry in \(compactAge($0.timeIntervalSince(now)))" : nil } ?? ""
+            return "\(source.name): \(age)\(retry) — \(source.lastError?.headline ?? "")"
+        }
+        let live = sources.filter { !$0.isFailing }.map(\.name)
+        return parts.joined(separator: " · ") + (live.isEmpty ? "" : " · live: \(live.joined(separator: ", "))")
+    }
+
+    /// The status line while a source fails: red, naming the source and why, then the sources
+    /// that answer, then any kind of data stale across all of them. Returns false (and draws
+    /// nothing) when no source fails.
+    func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
+        guard var text = staleSourcesText else { return false }
+        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(age(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
+        let clock = Self.clockFormat(now)
+        canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
+        canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)
+        canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
+        return true
+    }
+
+    /// `og-eu · ` before a schedule's or heartbeat's name when several sources share the screen.
+    func sourcePrefix(_ origin: String?) -> String {
+        guard let tag = sourceTag(origin) else { return "" }
+        return tag + " · "
+    }
+
+    /// A heartbeat's source as a column of its own (padded to ``sourceColumn``; empty with one source).
+    func sourceCell(_ origin: String?) -> String {
+        guard let width = sourceColumn else { return "" }
+        return TerminalText.pad(TerminalText.fit(origin ?? "-", columns: width), columns: width) + " "
+    }
+
+    /// Heartbeats grouped by source (in the order the sources first appear), expired first,
+    /// then enabled, then disabled, by name within each. With one source: just the latter.
+    static func groupedBySource(_ beats: [Heartbeat]) -> [Heartbeat] {
+        var order: [String: Int] = [:]
+        for beat in beats { if let origin = beat.origin, order[origin] == nil { order[origin] = order.count } }
+        func rank(_ beat: Heartbeat) -> Int { beat.expired == true ? 0 : (beat.enabled == false ? 2 : 1) }
+        func group(_ beat: Heartbeat) -> Int { beat.origin.flatMap { order[$0] } ?? -1 }
+        return beats.sorted { a, b in (group(a), rank(a), a.name) < (group(b), rank(b), b.name) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import OperationsModel
+
+/// The on-call and heartbeats panes (grouped by source when several share the screen).
+extension DashboardState {
+    func drawOnCall(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: focus == .onCall)
+        if onCall.isEmpty {
+            canvas.write(feeds[.onCall]?.lastSuccess == nil ? "loading…" : "no schedules", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            return
+        }
+        var y = r.y + 1
+        for summary in onCall {
+            guard y < r.y + r.height - 1 else { break }
+            let handoff = summary.handoffAt.map { $0.timeIntervalSince(now) }
+            let soon = (handoff ?? .infinity) < 3600
+            canvas.write(sourcePrefix(summary.origin) + summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
+            y += 1
+            guard y < r.y + r.height - 1 else { break }
+            let nowNames = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            let nextNames = summary.next.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            var text = "  now \(nowNames.isEmpty ? "nobody" : nowNames) → \(nextNames.isEmpty ? "?" : nextNames)"
+            if let handoff { text += " in \(countdown(handoff))" }
+            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(soon ? .warn : .text, bold: soon), maxWidth: r.width - 4)
+            y += 1
+        }
+    }
+
+    func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        let expired = heartbeats.filter { $0.expired == true }.count
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
+                   focused: focus == .heartbeats)
+        if heartbeats.isEmpty {
+            canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            return
+        }
+        // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
+        let nameWidth = min(14, max(8, r.width - 4 - 26 - (sourceColumn.map { $0 + 1 } ?? 0)))
+        for (i, beat) in heartbeats.prefix(r.height - 2).enumerated() {
+            let y = r.y + 1 + i
+            let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
+            let since = beat.lastPingTime.map { now.timeIntervalSince($0) }
+            let left = since.map { interval - $0 }
+            let (state, role): (String, ColorRole)
+            if beat.enabled == false { (state, role) = ("disabled", .dim) }
+            else if beat.expired == true || (left ?? 1) < 0 { (state, role) = ("EXPIRED", .critical) }
+            else if let left, interval > 0, left < interval * 0.25 { (state, role) = ("ok", .warn) }
+            else { (state, role) = ("ok", .ok) }
+            let ping = since.map { compactAge($0) } ?? "-"
+            let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
+            let text = sourceCell(beat.origin) + "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
+            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
+        }
+    }
+}
