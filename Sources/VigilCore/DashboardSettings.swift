@@ -35,6 +35,9 @@ public struct DashboardSettings: Sendable, Hashable {
     public var wall = false
     /// Draw in plain ASCII (the terminal's locale cannot carry UTF-8).
     public var asciiOnly = false
+    /// Show seconds on the clock (a redraw every second). Off, an idle screen changes once a
+    /// minute and Vigil sleeps in between.
+    public var clockSeconds = false
     /// The time zone "until next 09:00" means.
     public var timeZone: TimeZone = .gmt
 

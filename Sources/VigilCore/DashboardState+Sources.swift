@@ -45,9 +45,9 @@ extension DashboardState {
     /// nothing) when no source fails.
     func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
         guard var text = staleSourcesText else { return false }
-        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(age(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
         if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
-        let clock = Self.clockFormat(now)
+        let clock = clockText
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
         canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)
         canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))

@@ -10,13 +10,17 @@ public func compactAge(_ seconds: TimeInterval) -> String {
     return "\(s / 86400)d"
 }
 
-/// Formats a countdown: `1h05m`, `12m30s`.
+/// Formats a countdown to the minute: `2d03h`, `1h05m`, `12m`, `<1m`. Panes change once a
+/// minute, so an idle screen has nothing to redraw in between.
 func countdown(_ seconds: TimeInterval) -> String {
-    let s = max(0, Int(seconds))
+    let s = max(0, Int(seconds.rounded(.up)))
     if s >= 86400 { return "\(s / 86400)d\(String(format: "%02d", (s % 86400) / 3600))h" }
     if s >= 3600 { return "\(s / 3600)h\(String(format: "%02d", (s % 3600) / 60))m" }
-    return "\(s / 60)m\(String(format: "%02d", s % 60))s"
+    return s >= 60 ? "\(s / 60)m" : "<1m"
 }
+
+/// An age in a pane, to the minute: `<1m`, `12m`, `3h`, `2d`.
+func paneAge(_ seconds: TimeInterval) -> String { seconds < 60 ? "<1m" : compactAge(seconds) }
 
 extension DashboardState {
     /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
@@ -63,7 +67,16 @@ extension DashboardState {
 
     // MARK: Status line
 
+    /// How fresh a kind of data is: `ok` while it was polled within its interval, its age
+    /// once it is late (then the STALE banner follows at three intervals).
     func age(_ kind: DataKind) -> String {
+        guard let last = feeds[kind]?.lastSuccess else { return feeds[kind]?.lastError == nil ? "…" : "never" }
+        let age = now.timeIntervalSince(last)
+        return age <= lateAfter(kind) ? "ok" : compactAge(age)
+    }
+
+    /// The age of the last good data of a stale kind: `15s`, `3m`, or `never`.
+    func staleAge(_ kind: DataKind) -> String {
         guard let last = feeds[kind]?.lastSuccess else { return feeds[kind]?.lastError == nil ? "…" : "never" }
         return compactAge(now.timeIntervalSince(last))
     }
@@ -77,9 +90,9 @@ extension DashboardState {
             canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
                 let fault = feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? ""
-                return "\(kind.rawValue) \(age(kind))\(fault)"
+                return "\(kind.rawValue) \(staleAge(kind))\(fault)"
             }
-            let clock = Self.clockFormat(now)
+            let clock = clockText
             let text = " ■ STALE ■ showing last good data — \(reasons.joined(separator: " · "))"
             let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1)
             canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
@@ -96,7 +109,7 @@ extension DashboardState {
             parts.append("pending \(pending.count)\(queued > 0 ? " (\(queued) queued)" : "") \(oldest)")
         }
         if settings.readOnly { parts.append("READ-ONLY") }
-        let clock = Self.clockFormat(now)
+        let clock = clockText
         let status = " " + parts.joined(separator: " │ ")
         let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: status))
         canvas.write(status, x: 0, y: row, style: CellStyle(.statusLine), maxWidth: right)
@@ -115,12 +128,15 @@ extension DashboardState {
         return start
     }
 
-    /// `HH:MM:SSZ` in UTC, from plain arithmetic: this runs every second on an idle screen.
-    static func clockFormat(_ date: Date) -> String {
+    /// The clock in UTC: `HH:MMZ`, or `HH:MM:SSZ` with ``DashboardSettings/clockSeconds``.
+    var clockText: String { Self.clockFormat(now, seconds: settings.clockSeconds) }
+
+    /// `HH:MM:SSZ` (or `HH:MMZ`) in UTC, from plain arithmetic.
+    static func clockFormat(_ date: Date, seconds showSeconds: Bool = true) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86400) + 86400) % 86400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(day / 3600)):\(two(day % 3600 / 60)):\(two(day % 60))Z"
+        return showSeconds ? "\(two(day / 3600)):\(two(day % 3600 / 60)):\(two(day % 60))Z" : "\(two(day / 3600)):\(two(day % 3600 / 60))Z"
     }
 
     // MARK: Alerts
@@ -131,7 +147,7 @@ extension DashboardState {
 
     func stateLabel(_ alert: Alert) -> (String, ColorRole) {
         if alert.status == .closed { return ("closed", .dim) }
-        if alert.snoozed == true, let until = alert.snoozedUntil, until > now { return ("snz \(compactAge(until.timeIntervalSince(now)))", .dim) }
+        if alert.snoozed == true, let until = alert.snoozedUntil, until > now { return ("snz \(countdown(until.timeIntervalSince(now)))", .dim) }
         if alert.acknowledged == true { return ("acked", .ok) }
         return ("open", .critical)
     }
@@ -205,7 +221,7 @@ extension DashboardState {
         var (label, role) = stateLabel(alert)
         if let pending { (label, role) = (pending.request.verb + "…", .pending) }
         cell(label, columns.state, selected ? base : CellStyle(role))
-        cell(compactAge(now.timeIntervalSince(alert.createdAt ?? now)), columns.age, selected ? base : CellStyle(.dim))
+        cell(paneAge(now.timeIntervalSince(alert.createdAt ?? now)), columns.age, selected ? base : CellStyle(.dim))
         cell(String(alert.count ?? 1), columns.count, base)
         let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
         cell(owner.isEmpty ? "-" : owner, columns.owner, base)
@@ -244,7 +260,7 @@ extension DashboardState {
         lines.append(("\(sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
         let state = stateLabel(full).0
         lines.append(("state \(state) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
-        var times = "created \(compactAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
+        var times = "created \(paneAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
         if let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
         if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
         lines.append((times, CellStyle(.dim)))
@@ -260,10 +276,10 @@ extension DashboardState {
         if let error = detail?.error { lines.append(("could not load detail: \(error)", CellStyle(.failed))) }
         else if detail == nil { lines.append(("loading notes and log…", CellStyle(.dim))) }
         for note in detail?.notes.prefix(5) ?? [] {
-            lines.append(("note \(compactAge(now.timeIntervalSince(note.createdAt ?? now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
+            lines.append(("note \(paneAge(now.timeIntervalSince(note.createdAt ?? now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
         }
         for log in detail?.logs.prefix(5) ?? [] {
-            lines.append(("log \(compactAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
+            lines.append(("log \(paneAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
         }
         lines += actionLines(on: alert.id)
         for (i, line) in lines.prefix(r.height - 2).enumerated() {

@@ -72,7 +72,7 @@ extension DashboardState {
         let open = Self.isOpen(incident)
         let state = pending.map { $0.request.verb + "…" } ?? (incident.status ?? "open")
         cell(state, 9, selected ? base : CellStyle(pending != nil ? .pending : (open ? .critical : .dim)))
-        cell(compactAge(now.timeIntervalSince(incident.createdAt ?? now)), 4, selected ? base : CellStyle(.dim))
+        cell(paneAge(now.timeIntervalSince(incident.createdAt ?? now)), 4, selected ? base : CellStyle(.dim))
         cell(sourcePrefix(incident.origin) + (incident.message ?? ""), messageWidth, open || selected ? base : CellStyle(.dim))
         guard side > 0 else { return }
         cell((incident.impactedServices ?? []).joined(separator: ","), side, selected ? base : CellStyle(.dim))
@@ -95,7 +95,7 @@ extension DashboardState {
         var lines: [(String, CellStyle)] = []
         lines.append(("\(sourceTag(incident.origin).map { "[\($0)] " } ?? "")incident #\(incident.tinyId ?? "?") \(incident.priority?.rawValue ?? "") \(incident.message ?? "")",
                       CellStyle(Self.role(for: incident.priority), bold: true)))
-        lines.append(("state \(incident.status ?? "open") · created \(compactAge(now.timeIntervalSince(incident.createdAt ?? now))) ago · owner team \(incident.ownerTeam ?? "-")", CellStyle(.text)))
+        lines.append(("state \(incident.status ?? "open") · created \(paneAge(now.timeIntervalSince(incident.createdAt ?? now))) ago · owner team \(incident.ownerTeam ?? "-")", CellStyle(.text)))
         if let services = incident.impactedServices, !services.isEmpty { lines.append(("impacted services: " + services.joined(separator: ", "), CellStyle(.text))) }
         if let responders = incident.responders, !responders.isEmpty { lines.append(("responders: " + Self.responderNames(responders), CellStyle(.text))) }
         if let tags = incident.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
@@ -106,10 +106,10 @@ extension DashboardState {
         if let error = state?.error { lines.append(("could not load the incident: \(error)", CellStyle(.failed))) }
         else if state == nil { lines.append(("loading notes and log…", CellStyle(.dim))) }
         for note in state?.detail?.notes.prefix(5) ?? [] {
-            lines.append(("note \(compactAge(now.timeIntervalSince(note.createdAt ?? now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
+            lines.append(("note \(paneAge(now.timeIntervalSince(note.createdAt ?? now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
         }
         for log in state?.detail?.log.prefix(5) ?? [] {
-            lines.append(("log \(compactAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
+            lines.append(("log \(paneAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
         }
         lines += actionLines(on: incident.id)
         lines.append(("R resolve · c close · n note · Tab back", CellStyle(.dim)))

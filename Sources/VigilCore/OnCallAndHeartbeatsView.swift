@@ -46,8 +46,8 @@ extension DashboardState {
             else if beat.expired == true || (left ?? 1) < 0 { (state, role) = ("EXPIRED", .critical) }
             else if let left, interval > 0, left < interval * 0.25 { (state, role) = ("ok", .warn) }
             else { (state, role) = ("ok", .ok) }
-            let ping = since.map { compactAge($0) } ?? "-"
-            let leftText = left.map { $0 >= 0 ? "\(compactAge($0)) left" : "\(compactAge(-$0)) late" } ?? ""
+            let ping = since.map { paneAge($0) } ?? "-"
+            let leftText = left.map { $0 >= 0 ? "\(countdown($0)) left" : "\(paneAge(-$0)) late" } ?? ""
             let text = sourceCell(beat.origin) + "\(pad(TerminalText.fit(beat.name, columns: nameWidth), nameWidth)) \(pad(state, 7)) \(pad(ping, 4))/\(pad(compactAge(interval), 3)) \(leftText)"
             canvas.write(text, x: r.x + 2, y: y, style: CellStyle(role, bold: role == .critical), maxWidth: r.width - 4)
         }

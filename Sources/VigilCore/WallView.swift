@@ -30,10 +30,10 @@ extension DashboardState {
     /// STALE across the whole width, or the clock and ages when all is fresh.
     private func drawWallBanner(_ canvas: inout Canvas, y: Int) -> Int {
         let stale = staleKinds
-        let clock = Self.clockFormat(now)
+        let clock = clockText
         if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
-            let reasons = stale.map { "\($0.rawValue) \(age($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+            let reasons = stale.map { "\($0.rawValue) \(staleAge($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
             canvas.write(" ■ STALE ■ \(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
         } else if let sources = staleSourcesText {
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
@@ -90,7 +90,7 @@ extension DashboardState {
             canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(incidentsHaveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
             row += 1
             for incident in openIncidents where row < bottom - 2 {
-                let head = "\(incident.priority?.rawValue ?? "P?") incident #\(incident.tinyId ?? "?") \(compactAge(now.timeIntervalSince(incident.createdAt ?? now))) "
+                let head = "\(incident.priority?.rawValue ?? "P?") incident #\(incident.tinyId ?? "?") \(paneAge(now.timeIntervalSince(incident.createdAt ?? now))) "
                 canvas.write(head, x: 2, y: row, style: CellStyle(Self.role(for: incident.priority), bold: true, reverse: (incident.priority?.rank ?? 6) <= 2))
                 let services = (incident.impactedServices ?? []).joined(separator: ", ")
                 canvas.write((incident.message ?? "") + (services.isEmpty ? "" : "  — \(services)"), x: 2 + TerminalText.width(of: head), y: row,
@@ -106,7 +106,7 @@ extension DashboardState {
             let role = Self.role(for: alert.priority)
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             let state = alert.acknowledged == true ? "acked" : "OPEN"
-            let head = "\(alert.priority?.rawValue ?? "P?") #\(alert.tinyId ?? "?") \(compactAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
+            let head = "\(alert.priority?.rawValue ?? "P?") #\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
             canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,

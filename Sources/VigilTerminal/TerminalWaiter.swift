@@ -39,6 +39,10 @@ public final class TerminalWaiter: Sendable {
         close(writeEnd)
     }
 
+    /// The pipe's write end, for a signal handler: writing a byte to it ends the wait
+    /// (`write(2)` is async-signal-safe; the handler may run on any thread).
+    public var signalWakeDescriptor: Int32 { writeEnd }
+
     /// Wakes the waiting thread; any thread, any number of times (one byte per wait at most).
     public func wake() {
         guard !pending.exchange(true, ordering: .acquiringAndReleasing) else { return }

@@ -57,8 +57,10 @@ final class DashboardRunner: @unchecked Sendable {
 
     private func loop() {
         let terminal = Terminal()
-        TerminalGuard.install()
+        TerminalGuard.install(wake: waiter.signalWakeDescriptor)
         terminal.start(noColor: noColor)
+        // After curses installed its SIGWINCH handler: ours runs it, then ends the wait.
+        TerminalGuard.chainWindowChange()
         defer { terminal.stop(); TerminalGuard.restored() }
         engine.onTerminalEffect = { [self] effect in
             switch effect {
@@ -73,11 +75,14 @@ final class DashboardRunner: @unchecked Sendable {
         engine.start()
         terminal.draw(engine.state.render())
         var shownSecond = Int(clock().timeIntervalSince1970)
-        var fullSecond = shownSecond
+        // When time alone next changes the frame (a minute, a feed turning late, a message
+        // expiring; every second while something counts seconds).
+        var redrawAt = engine.state.nextVisibleChange
         var emptyReads = 0
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
-            let wakeup = waiter.wait(milliseconds: Self.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue))
+            let due = [engine.state.nextDue, redrawAt].compactMap { $0 }.min()
+            let wakeup = waiter.wait(milliseconds: Self.waitMilliseconds(now: clock(), nextDue: due, seconds: engine.state.settings.clockSeconds))
             // Keys, and a resize: ncurses reports it as a key after SIGWINCH, which may have been
             // handled on another thread without interrupting this wait, so ask on every wake-up.
             let reads = terminal.readPendingKeys()
@@ -90,27 +95,28 @@ final class DashboardRunner: @unchecked Sendable {
             var changed = apply(reads, terminal)
             if engine.drain() { changed = true }
             engine.tick()
-            let second = Int(clock().timeIntervalSince1970)
-            // Something happened: the whole frame (diffed). Only time moved: the status line each
-            // second, and the whole frame every ten (ages and countdowns in the panes).
-            if changed || engine.state.wall || (second != shownSecond && second - fullSecond >= 10) {
+            let now = clock()
+            let second = Int(now.timeIntervalSince1970)
+            // Something happened, or time changed what the frame shows: the whole frame
+            // (diffed: only changed runs are written). Only the clock's seconds moved: its row.
+            if changed || now >= redrawAt {
                 terminal.draw(engine.state.render())
                 shownSecond = second
-                fullSecond = second
-            } else if second != shownSecond {
+                redrawAt = engine.state.nextVisibleChange
+            } else if second != shownSecond && engine.state.settings.clockSeconds {
                 terminal.drawRow(0, with: engine.state.renderStatusRow())
                 shownSecond = second
             }
         }
     }
 
-    /// Milliseconds until the next whole second (the clock on screen) or the next thing due,
-    /// whichever comes first.
-    static func waitMilliseconds(now: Date, nextDue: Date?) -> Int32 {
-        let seconds = now.timeIntervalSince1970
-        var until = seconds.rounded(.down) + 1 - seconds
+    /// Milliseconds until the next thing due (a poll, a retry, a change on screen), and the
+    /// next whole second when the clock shows seconds; at most a minute.
+    static func waitMilliseconds(now: Date, nextDue: Date?, seconds: Bool) -> Int32 {
+        let epoch = now.timeIntervalSince1970
+        var until = seconds ? epoch.rounded(.down) + 1 - epoch : 60
         if let nextDue { until = min(until, nextDue.timeIntervalSince(now)) }
-        return Int32(max(1, min(1000, (until * 1000).rounded(.up))))
+        return Int32(max(1, min(60_000, (until * 1000).rounded(.up))))
     }
 
     /// Hands keys and resizes to the engine; `true` when there were any.
@@ -140,11 +146,19 @@ final class DashboardRunner: @unchecked Sendable {
 enum TerminalGuard {
     nonisolated(unsafe) static var saved = termios()
     nonisolated(unsafe) static var haveSaved = false
+    /// The waiter's pipe: a signal delivered to any thread ends the loop's wait through it.
+    nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
+    /// Curses' own SIGWINCH handler, run before ours.
+    nonisolated(unsafe) static var cursesWindowChange = sigaction()
 
-    static func install() {
+    static func install(wake: Int32) {
+        wakeDescriptor = wake
         if tcgetattr(STDIN_FILENO, &saved) == 0 { haveSaved = true }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { _ in stopRequested.store(1, ordering: .relaxed) }
+            signal(sig) { _ in
+                stopRequested.store(1, ordering: .relaxed)
+                TerminalGuard.wakeLoop()
+            }
         }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             signal(sig) { sig in
@@ -153,6 +167,28 @@ enum TerminalGuard {
                 raise(sig)
             }
         }
+    }
+
+    /// Async-signal-safe: one byte into the waiter's pipe.
+    static func wakeLoop() {
+        var byte: UInt8 = 1
+        if wakeDescriptor >= 0 { _ = write(wakeDescriptor, &byte, 1) }
+    }
+
+    /// Runs curses' SIGWINCH handler, then wakes the loop so a resize is drawn at once (the
+    /// loop may otherwise sleep until the next minute).
+    static func chainWindowChange() {
+        var ours = sigaction()
+        ours.__sigaction_handler.sa_handler = { sig in
+            if let handler = TerminalGuard.cursesWindowChange.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
+                handler(sig)
+            }
+            TerminalGuard.wakeLoop()
+        }
+        sigemptyset(&ours.sa_mask)
+        ours.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &ours, &cursesWindowChange)
     }
 
     /// Async-signal-safe: put the saved termios back and leave the alternate screen.

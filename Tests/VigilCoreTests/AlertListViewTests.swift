@@ -42,7 +42,7 @@ struct AlertListViewTests {
 @Suite("view: a second passing redraws the status line only")
 struct StatusRowTests {
     @Test func theStatusRowIsTheFramesFirstRowAndPatchesIn() {
-        var state = loadedState(width: 120, height: 40)
+        var state = loadedState(width: 120, height: 40) { $0.clockSeconds = true }
         let before = state.render()
         _ = state.update(.tick(fixedNow.addingTimeInterval(1)))
         let row = state.renderStatusRow()
@@ -52,5 +52,45 @@ struct StatusRowTests {
         patched.replaceRow(0, with: row)
         #expect(patched.line(0) == state.render().line(0))
         #expect((1..<40).allSatisfy { patched.line($0) == before.line($0) }, "nothing else is touched")
+    }
+}
+
+@Suite("view: time alone changes the screen only when something shown moves")
+struct VisibleChangeTests {
+    /// Renders at `times`, ticking the state there; the frames.
+    func frames(_ state: inout DashboardState, at times: [Date]) -> [String] {
+        times.map { time in
+            _ = state.update(.tick(time))
+            return state.render().text
+        }
+    }
+
+    @Test func anIdleScreenIsTheSameFrameUntilTheNextMinute() {
+        var state = loadedState(width: 120, height: 40)
+        // Polls answered, nothing late: the next change is the minute (fixedNow is 11:06:40).
+        _ = state.update(.tick(fixedNow.addingTimeInterval(4)))
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        let next = state.nextVisibleChange
+        #expect(!state.countsSeconds)
+        #expect(next.timeIntervalSince(fixedNow) <= 20 && next > state.now, "no later than the minute; got \(next.timeIntervalSince(fixedNow)) s")
+        let first = state.render().text
+        let between = stride(from: state.now.timeIntervalSince1970 + 0.5, to: next.timeIntervalSince1970, by: 0.5).map(Date.init(timeIntervalSince1970:))
+        #expect(!between.isEmpty)
+        #expect(frames(&state, at: between).allSatisfy { $0 == first }, "nothing on screen moved before \(next)")
+        _ = state.update(.tick(next))
+        #expect(state.render().text != first, "something did move at \(next)")
+    }
+
+    @Test func aLateFeedCountsSecondsAndTheClockCanToo() {
+        var state = loadedState(width: 120, height: 40)
+        _ = state.update(.tick(fixedNow.addingTimeInterval(16)))  // alerts: interval 10 + 5 s grace passed
+        #expect(state.countsSeconds)
+        #expect(state.render().line(0).contains("alerts 16s"))
+        #expect(state.nextVisibleChange == fixedNow.addingTimeInterval(17))
+        var seconds = loadedState(width: 120, height: 40) { $0.clockSeconds = true }
+        _ = seconds.update(.tick(fixedNow.addingTimeInterval(2)))
+        #expect(seconds.nextVisibleChange == fixedNow.addingTimeInterval(3))
+        #expect(seconds.render().line(0).contains("11:06:42Z"))
+        #expect(state.render().line(0).contains("11:06Z") && !state.render().line(0).contains("11:06:"))
     }
 }

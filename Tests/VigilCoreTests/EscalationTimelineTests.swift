@@ -26,7 +26,7 @@ struct EscalationTimelineTests {
         #expect(timeline.steps.map(\.state) == [.passed, .next, .later])
         #expect(timeline.steps[0].recipient == "platform_schedule (grace)", "who is on call for the schedule now")
         let text = timeline.lines(alert: escalated(minutesAgo: 12), now: fixedNow).map(\.0)
-        #expect(text.contains("  next: notify platform_schedule (grace) in 3m00s if not acked"))
+        #expect(text.contains("  next: notify platform_schedule (grace) in 3m if not acked"))
     }
 
     @Test func acknowledgingStopsTheIfNotAckedSteps() {

@@ -1,0 +1,39 @@
+import Foundation
+import OperationsModel
+
+/// When time alone changes the screen. An idle dashboard shows the clock to the minute and
+/// ages and countdowns to the minute, so it has nothing to redraw between minutes; while
+/// something is late, pending, failing or flashing, its seconds count and the screen
+/// changes every second.
+extension DashboardState {
+    /// How long after its last success a kind of data counts as late: its interval and 5 s
+    /// for the poll itself. Until then the status line says `ok`; after it, the age.
+    func lateAfter(_ kind: DataKind) -> TimeInterval { polls.interval(kind) + 5 }
+
+    /// Whether something on screen counts seconds now: a late feed, a pending action, a
+    /// failing source, the wall's flash, or the clock with seconds.
+    public var countsSeconds: Bool {
+        if settings.clockSeconds || !pendingActions.isEmpty || sources.contains(where: \.isFailing) { return true }
+        if wall && !wallAlarm.isEmpty { return true }
+        return polls.kinds.contains { kind in
+            guard let last = feeds[kind]?.lastSuccess else { return false }
+            return now.timeIntervalSince(last) > lateAfter(kind)
+        }
+    }
+
+    /// The next moment time alone changes what is on screen: the next second while something
+    /// counts seconds; otherwise the next minute, a feed turning late, or a message expiring.
+    public var nextVisibleChange: Date {
+        let seconds = now.timeIntervalSince1970
+        if countsSeconds { return Date(timeIntervalSince1970: seconds.rounded(.down) + 1) }
+        var next = Date(timeIntervalSince1970: (seconds / 60).rounded(.down) * 60 + 60)
+        for kind in polls.kinds {
+            if let last = feeds[kind]?.lastSuccess { next = min(next, last.addingTimeInterval(lateAfter(kind) + 0.001)) }
+        }
+        if let message = messages.last, message.level != .error {
+            let expiry = message.at.addingTimeInterval(30)
+            if expiry > now { next = min(next, expiry) }
+        }
+        return max(next, now.addingTimeInterval(0.001))
+    }
+}
