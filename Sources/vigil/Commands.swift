@@ -15,6 +15,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(name: .customLong("themes-dir"), help: "Folder of theme files (default: ./themes or $XDG_CONFIG_HOME/vigil/themes).") var themesDir: String?
     @Flag(name: .customLong("read-only"), help: "Disable every write key.") var readOnly = false
     @Flag(help: "Ring the bell on a new P1/P2.") var bell = false
+    @Flag(help: "Show seconds on the clock (redraws every second; otherwise an idle screen changes once a minute).") var clockSeconds = false
     @Flag(help: "Draw in plain ASCII (the default when the locale is not UTF-8).") var ascii = false
     @Flag(help: "Start in the wall view for a screen nobody touches (read-only unless --allow-actions).") var wall = false
     @Flag(name: .customLong("allow-actions"), help: "With --wall: keep the write keys (W returns to the dashboard).") var allowActions = false
@@ -66,9 +67,11 @@ struct DisplayOptions: ParsableArguments {
         for (command, key) in config.keys { keymap.rebind(command, to: key) }
         var intervals = DashboardSettings.defaultIntervals
         for (kind, seconds) in config.intervals { intervals[kind] = seconds }
-        return DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
-                                 themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user,
-                                 actionMaxAge: config.actionMaxAge ?? 15 * 60)
+        var settings = DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
+                                         themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user,
+                                         actionMaxAge: config.actionMaxAge ?? 15 * 60)
+        settings.clockSeconds = clockSeconds || config.clockSeconds == true
+        return settings
     }
 
     var noColor: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false }

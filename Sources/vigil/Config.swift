@@ -17,6 +17,7 @@ struct ConfigFile {
     var theme: String?
     var readOnly: Bool?
     var bell: Bool?
+    var clockSeconds: Bool?
     var user: String?
     /// Journaled actions older than this at start are dropped, not replayed.
     var actionMaxAge: TimeInterval?
@@ -30,7 +31,7 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "user", "action_max_age", "poll", "keys", "filters", "sources"]
+                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
@@ -144,6 +145,7 @@ struct ConfigReader {
         config.theme = try string("theme")
         config.readOnly = try bool("read_only")
         config.bell = try bool("bell")
+        config.clockSeconds = try bool("clock_seconds")
         if let text = try string("action_max_age") {
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
                 throw problem("action_max_age", "action_max_age '\(text)' is not a duration from 1m to 24h", fix: "write action_max_age = \"15m\"")

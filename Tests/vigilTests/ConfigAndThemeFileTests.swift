@@ -69,8 +69,10 @@ struct ConfigAndThemeFileTests {
         region = "eu"
         user = "alice@example.com"
         read_only = true
+        clock_seconds = true
         [poll]
         alerts = 15
+        incidents = 45
         [keys]
         acknowledge = "A"
         [[filters]]
@@ -81,6 +83,8 @@ struct ConfigAndThemeFileTests {
         #expect(config.region == "eu")
         #expect(config.readOnly == true)
         #expect(config.intervals[.alerts] == 15)
+        #expect(config.intervals[.incidents] == 45)
+        #expect(config.clockSeconds == true)
         #expect(config.keys.first?.0 == .acknowledge)
         #expect(config.keys.first?.1 == .character("A"))
         #expect(config.filters.first?.filter == .query("tag:db"))
