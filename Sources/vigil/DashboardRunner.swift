@@ -148,8 +148,13 @@ enum TerminalGuard {
     nonisolated(unsafe) static var haveSaved = false
     /// The waiter's pipe: a signal delivered to any thread ends the loop's wait through it.
     nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
-    /// Curses' own SIGWINCH handler, run before ours.
-    nonisolated(unsafe) static var cursesWindowChange = sigaction()
+    /// Curses' own SIGWINCH handler, run before ours (kept outside Swift's globals: the C
+    /// library writes it).
+    nonisolated(unsafe) static let cursesWindowChange: UnsafeMutablePointer<sigaction> = {
+        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+        pointer.initialize(to: sigaction())
+        return pointer
+    }()
 
     static func install(wake: Int32) {
         wakeDescriptor = wake
@@ -180,7 +185,7 @@ enum TerminalGuard {
     static func chainWindowChange() {
         var ours = sigaction()
         ours.__sigaction_handler.sa_handler = { sig in
-            if let handler = TerminalGuard.cursesWindowChange.__sigaction_handler.sa_handler,
+            if let handler = TerminalGuard.cursesWindowChange.pointee.__sigaction_handler.sa_handler,
                unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
                 handler(sig)
             }
@@ -188,7 +193,7 @@ enum TerminalGuard {
         }
         sigemptyset(&ours.sa_mask)
         ours.sa_flags = SA_RESTART
-        sigaction(SIGWINCH, &ours, &cursesWindowChange)
+        sigaction(SIGWINCH, &ours, cursesWindowChange)
     }
 
     /// Async-signal-safe: put the saved termios back and leave the alternate screen.
