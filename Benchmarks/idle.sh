@@ -17,6 +17,8 @@
 #   vigil-60s        Vigil with [poll] alerts = heartbeats = on_call = incidents = 60
 #   tygenie-60s      tygenie with refresh_period = 60 (its minimum)
 # Columns:
+#   task-clock  where `perf stat` works: the program's task-clock over the window (every thread, those
+#             started during it too), in ns: the precise figure; CPU is then the cross-check
 #   CPU       utime+stime from /proc/PID/stat of exactly the program's process plus its live descendants and
 #             reaped children (cutime+cstime) over the window, as % of one core. The program is exec'd as the
 #             pane's process, so neither the shell, tmux nor the simulator (a separate process, not a child)
@@ -228,6 +230,12 @@ measure() { # NAME SIZE
     tm pipe-pane -o -t "$s" "cat >> $(printf %q "$out")"
     sleep 0.2
     c0=$(tree_ticks "$pid"); t0=$EPOCHREALTIME
+    # Where perf works: task-clock of every thread of the program (those started during the
+    # window too), in nanoseconds rather than ticks.
+    local clock_file=$work/$name-$size.perf perf_pid=
+    if [ $have_perf = 1 ]; then
+        perf stat -e task-clock -x, -o "$clock_file" -p "$pid" -- sleep "$seconds" 2>/dev/null & perf_pid=$!
+    fi
     local end=$((SECONDS + seconds)) audit=$work/$name-$size.ends
     : >"$audit"
     while [ $SECONDS -lt $end ]; do
@@ -235,16 +243,24 @@ measure() { # NAME SIZE
         remote_ends "$pid" >>"$audit" || true
     done
     c1=$(tree_ticks "$pid"); t1=$EPOCHREALTIME
+    local task_ms=-
+    if [ -n "$perf_pid" ]; then
+        wait "$perf_pid" 2>/dev/null || true
+        task_ms=$(awk -F, '/task-clock/ { print $1 }' "$clock_file" 2>/dev/null | head -1)
+        [ -n "$task_ms" ] || task_ms=-
+    fi
     b1=$(stat -c %s "$out")
     hwm=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
     kill -0 "$pid" 2>/dev/null || { echo "$name exited during the window" >&2; return 1; }
     ends=$(sort "$audit" | uniq -c | awk '{ printf "%s%s:%s×%s", (NR > 1 ? " " : ""), $2, $3, $1 }')
     tm pipe-pane -t "$s"
     stop "$s" "$pid"
-    echo "$name $size $c0 $c1 $t0 $t1 $b1 $hwm $row $dirty ${ends:-none}" >>"$results"
+    echo "$name $size $c0 $c1 $t0 $t1 $b1 $hwm $row $dirty $task_ms ${ends:-none}" >>"$results"
     echo "  $name $size done" >&2
 }
 
+have_perf=0
+if command -v perf >/dev/null && perf stat -e task-clock -x, -o /dev/null true 2>/dev/null; then have_perf=1; fi
 make_vigil vigil ""
 make_vigil vigil-60s 60
 [ $peer = 1 ] && make_peer tygenie-60s
@@ -259,18 +275,27 @@ python3 - "$ticks" "$results" "$("$vigil" --version 2>/dev/null || echo '?')" \
     "$([ $peer = 1 ] && "$peer_venv/bin/python" -c 'import importlib.metadata as m; print(m.version("tygenie"))' || echo -)" <<'PY'
 import sys
 ticks, path, vigil_version, peer_version = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-rows = [line.split(" ", 10) for line in open(path).read().splitlines()]
+rows = [line.split(" ", 11) for line in open(path).read().splitlines()]
 print(f"idle cost, quiet scenario, one simulator (not counted); vigil {vigil_version}, tygenie {peer_version}")
-head = f"{'program':<12} {'size':>7} {'window':>7} {'CPU s':>6} {'CPU %':>7} {'bytes':>8} {'B/s':>6} {'peak RSS MB':>11} {'1st row s':>9} {'+2nd MB':>8}  sockets' remote ends (×samples, 1/s)"
+head = (f"{'program':<12} {'size':>7} {'window':>7} {'CPU s':>6} {'CPU %':>7} {'task-clock %':>12} {'bytes':>8} {'B/s':>6} "
+        f"{'peak RSS MB':>11} {'1st row s':>9} {'+2nd MB':>8}  sockets' remote ends (×samples, 1/s)")
 print(head); print("-" * len(head))
-cpu, tick_pct = {}, {}
-for name, size, c0, c1, t0, t1, b, hwm, row, dirty, ends in rows:
+cpu, tick_pct, precise = {}, {}, {}
+for name, size, c0, c1, t0, t1, b, hwm, row, dirty, task_ms, ends in rows:
     window = float(t1) - float(t0)
     secs = (float(c1) - float(c0)) / ticks
     cpu[(name, size)] = 100 * secs / window
     tick_pct[(name, size)] = 100 / ticks / window
-    print(f"{name:<12} {size:>7} {window:>6.1f}s {secs:>6.2f} {cpu[(name, size)]:>6.3f}% {int(b):>8} {int(b) / window:>6.0f} "
+    clock = "-"
+    if task_ms != "-":
+        precise[(name, size)] = float(task_ms) / 1000 / window * 100
+        clock = f"{precise[(name, size)]:.4f}%"
+    print(f"{name:<12} {size:>7} {window:>6.1f}s {secs:>6.2f} {cpu[(name, size)]:>6.3f}% {clock:>12} {int(b):>8} {int(b) / window:>6.0f} "
           f"{hwm:>11} {row:>9} {dirty:>8}  {ends}")
+for (name, size), value in precise.items():
+    if name == "vigil-60s" and ("tygenie-60s", size) in precise:
+        print(f"ratio task-clock vigil-60s / tygenie-60s at {size}: {value / precise[('tygenie-60s', size)]:.3f}  "
+              f"({value:.4f}% / {precise[('tygenie-60s', size)]:.4f}%)")
 for (name, size), value in cpu.items():
     if name == "vigil-60s" and ("tygenie-60s", size) in cpu:
         peer = cpu[("tygenie-60s", size)]
