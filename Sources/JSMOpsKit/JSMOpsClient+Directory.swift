@@ -62,12 +62,35 @@ extension JSMOpsClient {
 
     /// Every team's escalations.
     public func escalations() async throws(OperationsError) -> [Escalation] {
-        var all: [Escalation] = []
-        for (teamId, teamName) in try await teams().sorted(by: { $0.value < $1.value }) {
+        var listed: [(JSMEscalation, TeamMeta)] = []
+        let teams = try await teams()
+        for (teamId, teamName) in teams.sorted(by: { $0.value < $1.value }) {
             let list = try await listAll(JSMEscalation.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/escalations", domain: .configuration)
-            all += list.map { Escalation(id: $0.id, name: $0.name, description: $0.description, ownerTeam: TeamMeta(id: teamId, name: teamName)) }
+            listed += list.map { ($0, TeamMeta(id: teamId, name: teamName)) }
         }
-        return all
+        // Rules name recipients by id only: teams by the team list, people by the site's directory.
+        let accountIds = Set(listed.flatMap { $0.0.rules ?? [] }.compactMap { $0.recipient?.type == "user" ? $0.recipient?.id : nil })
+        let people = accountIds.isEmpty ? [:] : ((try? await displayNames(accountIds)) ?? [:])
+        return listed.map { escalation, team in
+            let rules = (escalation.rules ?? []).map { rule in
+                let type = rule.recipient?.type.map(ResponderType.init(rawValue:))
+                let id = rule.recipient?.id
+                let name: String? = switch rule.recipient?.type {
+                case "team": id.flatMap { teams[$0] }
+                case "user": id.flatMap { people[$0]?.name }
+                default: nil
+                }
+                return EscalationRule(condition: rule.condition, notifyType: rule.notifyType,
+                                      delay: EscalationDelay(timeAmount: rule.delay ?? 0, timeUnit: "minutes"),
+                                      recipient: rule.recipient.map { _ in Recipient(type: type, id: id, name: name) })
+            }
+            let again = escalation.repeat.map {
+                EscalationRepeat(waitInterval: $0.waitInterval, count: $0.count, resetRecipientStates: $0.resetRecipientStates,
+                                 closeAlertAfterAll: $0.closeAlertAfterAll)
+            }
+            return Escalation(id: escalation.id, name: escalation.name, description: escalation.description, ownerTeam: team,
+                              rules: rules, repeat: again)
+        }
     }
 
     /// The account ids on call for a schedule now, and next.

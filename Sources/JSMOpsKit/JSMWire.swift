@@ -126,10 +126,30 @@ struct JSMHeartbeat: Decodable, Sendable {
 
 /// `EscalationResponse`.
 struct JSMEscalation: Decodable, Sendable {
+    /// `EscalationRuleResponse`: the delay is whole minutes; the recipient has an id and a type, no name.
+    struct Rule: Decodable, Sendable {
+        struct Recipient: Decodable, Sendable {
+            var id: String?
+            var type: String?
+        }
+        var condition: String?
+        var notifyType: String?
+        var delay: Int64?
+        var recipient: Recipient?
+    }
+    /// `EscalationRepeat`.
+    struct Repeat: Decodable, Sendable {
+        var waitInterval: Int?
+        var count: Int?
+        var resetRecipientStates: Bool?
+        var closeAlertAfterAll: Bool?
+    }
     var id: String
     var name: String?
     var description: String?
     var enabled: Bool?
+    var rules: [Rule]?
+    var `repeat`: Repeat?
 }
 
 /// `Schedule`.

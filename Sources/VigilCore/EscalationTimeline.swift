@@ -49,10 +49,11 @@ public struct EscalationTimeline: Sendable, Hashable {
 
     static func describe(_ recipient: Recipient?, onCall: [OnCallSummary]) -> String {
         guard let recipient else { return "?" }
-        let name = recipient.name ?? recipient.username ?? recipient.id ?? "?"
+        let summary = recipient.type == .schedule ? onCall.first { $0.scheduleId == recipient.id || $0.scheduleName == recipient.name } : nil
+        // A service that names recipients by id only (JSM): the schedule's name from on-call.
+        let name = recipient.name ?? recipient.username ?? summary?.scheduleName ?? recipient.id ?? "?"
         guard recipient.type == .schedule else { return "\(recipient.type?.rawValue ?? "?") \(name)" }
-        let now = onCall.first { $0.scheduleId == recipient.id || $0.scheduleName == recipient.name }?.current
-            .map { $0.split(separator: "@").first.map(String.init) ?? $0 }
+        let now = summary?.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }
         return "\(name)" + (now.map { $0.isEmpty ? " (nobody on call)" : " (\($0.joined(separator: ", ")))" } ?? "")
     }
 

@@ -37,6 +37,21 @@ struct JSMBackendTests {
         }
     }
 
+    @Test func escalationsCarryTheirStepsWithNamedRecipients() async throws {
+        try await withJSM { _, backend in
+            let escalations = try await backend.escalations()
+            let platform = try #require(escalations.first { $0.name == "platform_escalation" })
+            let rules = try #require(platform.rules)
+            #expect(rules.count == 3, "the escalation path needs every step")
+            #expect(rules.map(\.condition) == ["if-not-acked", "if-not-acked", "if-not-closed"])
+            #expect(rules.map { $0.delay?.timeAmount } == [0, 15, 60], "JSM gives whole minutes")
+            #expect(rules.allSatisfy { $0.delay?.timeUnit == "minutes" })
+            let team = try #require(rules.last?.recipient)
+            #expect(team.type == .team && team.name == "platform", "a team recipient is named from the team list")
+            #expect(rules.first?.recipient?.type == .schedule && rules.first?.recipient?.id != nil)
+        }
+    }
+
     @Test func everyActionEndsConfirmedAndTheSimulatorAgrees() async throws {
         try await withJSM { simulator, backend in
             let open = try await backend.alerts(AlertQuery(query: "status:open AND acknowledged:false", limit: 10), maxPages: 1).alerts

@@ -6,6 +6,12 @@ import Testing
 
 @Suite("The escalation path of the selected alert")
 struct EscalationTimelineTests {
+    @Test func aRecipientNamedByIdOnlyTakesTheSchedulesNameFromOnCall() {
+        // JSM names escalation recipients by id; the schedule's name and who is on call come from on-call.
+        #expect(EscalationTimeline.describe(Recipient(type: .schedule, id: "s1"), onCall: sampleOnCall) == "platform_schedule (grace)")
+        #expect(EscalationTimeline.describe(Recipient(type: .team, id: "t-9"), onCall: sampleOnCall) == "team t-9")
+    }
+
     let escalation = Escalation(id: "e1", name: "platform_escalation", rules: [
         EscalationRule(condition: "if-not-acked", notifyType: "default", delay: EscalationDelay(timeAmount: 0, timeUnit: "minutes"),
                        recipient: Recipient(type: .schedule, id: "s1", name: "platform_schedule")),
