@@ -42,9 +42,9 @@ extension DashboardEngine {
             let result = await loader.poll(request)
             if case .failure(let error) = result { logger.warning("alerts poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
-            inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
-            if let health = (backend as? SourceSet)?.health() { inbox.push(.sourcesChanged(health)) }
-            inbox.push(.alertListLoaded(result, filter: request.filter))
+            let health = (backend as? SourceSet)?.health()
+            inbox.push(contentsOf: [.rateLimitChanged(domain: worst?.0, status: worst?.1)] + (health.map { [.sourcesChanged($0)] } ?? [])
+                                   + [.alertListLoaded(result, filter: request.filter)])
         }
     }
 
@@ -79,9 +79,8 @@ extension DashboardEngine {
             }
             if let error { logger.warning("\(kind.rawValue) poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
-            inbox.push(.rateLimitChanged(domain: worst?.0, status: worst?.1))
-            if let health = (backend as? SourceSet)?.health() { inbox.push(.sourcesChanged(health)) }
-            inbox.push(event)
+            let health = (backend as? SourceSet)?.health()
+            inbox.push(contentsOf: [.rateLimitChanged(domain: worst?.0, status: worst?.1)] + (health.map { [.sourcesChanged($0)] } ?? []) + [event])
         }
     }
 

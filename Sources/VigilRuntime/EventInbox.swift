@@ -18,6 +18,14 @@ public final class EventInbox: Sendable {
         wake()
     }
 
+    /// Adds events that belong together (a poll's answer and the rate-limit state it left)
+    /// with one wake-up, so the owner applies them in one pass and draws one frame.
+    public func push(contentsOf batch: [DashboardEvent]) {
+        guard !batch.isEmpty else { return }
+        events.withLock { $0.append(contentsOf: batch) }
+        wake()
+    }
+
     /// Takes every waiting event, oldest first.
     public func drain() -> [DashboardEvent] { events.withLock { e in defer { e = [] }; return e } }
 }

@@ -40,14 +40,16 @@ public struct LiveDashboard {
     }
 
     /// A started engine against the simulator.
-    public func engine(journal: ActionJournal? = nil, actionMaxAge: TimeInterval = 900) -> DashboardEngine {
-        let engine = Self.makeEngine(client: client, simulator: simulator, journal: journal, actionMaxAge: actionMaxAge)
+    public func engine(journal: ActionJournal? = nil, actionMaxAge: TimeInterval = 900,
+                       wake: @escaping @Sendable () -> Void = {}) -> DashboardEngine {
+        let engine = Self.makeEngine(client: client, simulator: simulator, journal: journal, actionMaxAge: actionMaxAge, wake: wake)
         engine.start()
         return engine
     }
 
     /// An engine against the simulator, not yet started.
-    public static func makeEngine(client: OpsgenieClient, simulator: Simulator, journal: ActionJournal?, actionMaxAge: TimeInterval) -> DashboardEngine {
+    public static func makeEngine(client: OpsgenieClient, simulator: Simulator, journal: ActionJournal?, actionMaxAge: TimeInterval,
+                                  wake: @escaping @Sendable () -> Void = {}) -> DashboardEngine {
         let clock = simulator.clock
         let settings = DashboardSettings(host: "simulator", intervals: fastIntervals, me: "alice@example.com", actor: "alice@example.com",
                                          actionMaxAge: actionMaxAge, actionRetryBase: 0.3)
@@ -56,7 +58,8 @@ public struct LiveDashboard {
         let state = DashboardState(settings: journaled, now: clock.now(), width: 120, height: 40)
         let engine = DashboardEngine(backend: OpsgenieBackend(client: client), state: state,
                                      context: ActionContext(user: "alice@example.com", source: "vigil", note: nil),
-                                     clock: { clock.now() }, logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: journal)
+                                     clock: { clock.now() }, logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: journal,
+                                     wake: wake)
         engine.confirmTimeout = .seconds(5)
         return engine
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OpsgenieKit
 import OpsgenieSimulator
 import Testing
@@ -52,6 +53,30 @@ import VigilTesting
             // default 10 s — the figure in the README, well inside a 600-a-minute domain.
             #expect(perPoll <= 7.5, "\(search) Search calls over \(polls) polls")
             #expect(perPoll >= 6, "counts and urgent pages are really asked for: \(perPoll)")
+        }
+    }
+}
+
+/// An idle screen wakes for what it must and no more.
+@Suite struct WakeUpTests {
+    @Test func aPollsAnswerAndItsRateLimitStateWakeTheLoopOnce() async throws {
+        let wakes = Atomic<Int>(0)
+        try await LiveDashboard.withSimulator(scenario: "quiet") { live in
+            let engine = live.engine { wakes.add(1, ordering: .relaxed) }
+            var events = 0
+            let deadline = ContinuousClock.now + .seconds(20)
+            while !engine.state.polls.kinds.allSatisfy({ engine.state.feeds[$0]?.lastSuccess != nil }) || engine.workInFlight > 0 {
+                guard ContinuousClock.now < deadline else { Issue.record("the first polls did not all answer"); return }
+                let batch = engine.inbox.drain()
+                events += batch.count
+                for event in batch { engine.send(event) }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            events += engine.inbox.drain().count
+            let polls = engine.state.polls.kinds.count
+            #expect(events >= 2 * polls, "each poll answers with its rate-limit state and its data: \(events) events")
+            #expect(wakes.load(ordering: .relaxed) <= events - polls, "one wake-up per answer, not per event: \(wakes.load(ordering: .relaxed)) for \(events) events")
+            try await engine.settle()
         }
     }
 }
