@@ -40,6 +40,7 @@ final class DashboardRunner: @unchecked Sendable {
         let waiter = self.waiter
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
                                  clock: clock, logger: logger, journal: journal, wake: { waiter.wake() })
+        engine.executor = SerialTaskExecutor(name: "vigil-io")
         for notice in notices { engine.send(.notice(notice, .warning)) }
     }
 
