@@ -63,6 +63,10 @@ extension DashboardState {
         return [.loadIncidentDetail(incidentId: id)]
     }
 
+    /// Whether keys act on the selected incident: the incidents pane has the focus, or the
+    /// detail has it and shows the incident.
+    var onIncidents: Bool { focus == .incidents || (focus == .detail && detailSubject == .incident) }
+
     /// Why a command cannot run while the incidents pane has the focus, or `nil` when it can.
     func whyDisabledOnIncidents(_ command: Command) -> String? {
         guard command.isWrite || command.actsOnIncidents || command == .mark else { return nil }
@@ -76,12 +80,14 @@ extension DashboardState {
     /// selected incident; `nil` when the command is not about incidents.
     mutating func runOnIncidents(_ command: Command) -> [DashboardEffect]? {
         switch command {
-        case .moveDown: moveIncident(by: 1)
-        case .moveUp: moveIncident(by: -1)
-        case .pageDown: moveIncident(by: 5)
-        case .pageUp: moveIncident(by: -5)
-        case .top: moveIncident(by: -incidents.count)
-        case .bottom: moveIncident(by: incidents.count)
+        case .moveDown where focus == .incidents: moveIncident(by: 1)
+        case .moveUp where focus == .incidents: moveIncident(by: -1)
+        case .pageDown where focus == .incidents: moveIncident(by: 5)
+        case .pageUp where focus == .incidents: moveIncident(by: -5)
+        case .top where focus == .incidents: moveIncident(by: -incidents.count)
+        case .bottom where focus == .incidents: moveIncident(by: incidents.count)
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
+            return []  // the detail does not scroll; the incidents pane moves the selection
         case .openDetail:
             detailSubject = .incident
             secondaryPane = .detail

@@ -25,14 +25,14 @@ extension DashboardState {
             say("\(binding.description): \(reason)", .warning)
             return []
         }
-        if focus == .incidents, let effects = runOnIncidents(binding.command) { return effects }
+        if onIncidents, let effects = runOnIncidents(binding.command) { return effects }
         return run(binding.command)
     }
 
     /// Why a command cannot run now, or `nil` when it can.
     public func whyDisabled(_ command: Command) -> String? {
         if command.isWrite && settings.readOnly { return "read-only mode" }
-        if focus == .incidents { return whyDisabledOnIncidents(command) }
+        if onIncidents { return whyDisabledOnIncidents(command) }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
         if command.needsAlert && selectedAlertId == nil && marked.isEmpty { return "no alert selected" }
         return nil

@@ -42,6 +42,12 @@ extension DashboardState {
             return submit(purpose, text: text)
         case .backspace, .delete:
             if !text.isEmpty { text.removeLast() }
+        case .control("u"):
+            text = ""  // clears the field, as in a shell
+        case .control("w"):
+            // Deletes the last word, as in a shell.
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { _ = last; text.removeLast() }
         case .character(let c):
             text.append(c)
         default:

@@ -34,10 +34,15 @@ extension DashboardState {
         let parts = failing.map { source -> String in
             let age = source.lastSuccess.map { "stale \(compactAge(now.timeIntervalSince($0)))" } ?? "no data yet"
             let retry = source.retryAt.flatMap { $0 > now ? ", retry in \(compactAge($0.timeIntervalSince(now)))" : nil } ?? ""
-            return "\(source.name): \(age)\(retry) — \(source.lastError?.headline ?? "")"
+            return "\(source.name): \(age)\(retry)"
         }
+        // Which sources fail and which are live first; the service's words (long) last.
         let live = sources.filter { !$0.isFailing }.map(\.name)
+        let reasons = failing.map { source in
+            (failing.count > 1 ? "\(source.name): " : "") + (source.lastError?.headline ?? "")
+        }
         return parts.joined(separator: " · ") + (live.isEmpty ? "" : " · live: \(live.joined(separator: ", "))")
+            + " — " + reasons.joined(separator: "; ")
     }
 
     /// The status line while a source fails: red, naming the source and why, then the sources
@@ -49,7 +54,9 @@ extension DashboardState {
         if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
         let clock = clockText
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
-        canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 1)
+        if let pending = pendingSummary { text += " · " + pending }
+        let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: " ■ STALE ■ " + text))
+        canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
         canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
         return true
     }

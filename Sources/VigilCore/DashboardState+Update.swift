@@ -10,6 +10,11 @@ extension DashboardState {
     /// lifecycle and the journal).
     public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
         var effects = apply(event)
+        if overlay == .confirmQuit, pendingActions.isEmpty {
+            // What the question was about is settled: no need to ask any more.
+            overlay = nil
+            say("every action confirmed: q quits now", .info)
+        }
         if settings.journaling {
             let open = pendingActions
             if open != journaled {

@@ -25,7 +25,8 @@ func paneAge(_ seconds: TimeInterval) -> String { seconds < 60 ? "<1m" : compact
 extension DashboardState {
     /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
     public func render() -> Canvas {
-        let canvas = wall && layout != nil ? renderWall() : renderPanes()
+        var canvas = wall && layout != nil ? renderWall() : renderPanes()
+        if wall, layout != nil, let overlay { drawOverlay(&canvas, overlay) }
         return settings.asciiOnly ? canvas.asciiOnly() : canvas
     }
 
@@ -93,8 +94,10 @@ extension DashboardState {
                 return "\(kind.rawValue) \(staleAge(kind))\(fault)"
             }
             let clock = clockText
-            let text = " ■ STALE ■ showing last good data — \(reasons.joined(separator: " · "))"
-            let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1)
+            // What is stale and why comes first: at 80 columns there is room for little else.
+            let lead = !everLoaded ? "no data yet — " : (width >= 120 ? "showing last good data — " : "")
+            let text = " ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))\(pendingSummary.map { " · \($0)" } ?? "")"
+            let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: text))
             canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
             canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
             return
@@ -102,18 +105,23 @@ extension DashboardState {
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.statusLine))
         var parts = ["vigil", settings.host, "alerts \(age(.alerts))", "hb \(age(.heartbeats))", "on-call \(age(.onCall))"]
         if let rate = rateLimit { parts.append("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)") }
-        let pending = pendingActions
-        if !pending.isEmpty {
-            let oldest = pending.map(\.createdAt).min().map { compactAge(now.timeIntervalSince($0)) } ?? ""
-            let queued = pending.filter { if case .queued = $0.phase { true } else { false } }.count
-            parts.append("pending \(pending.count)\(queued > 0 ? " (\(queued) queued)" : "") \(oldest)")
-        }
+        if let pending = pendingSummary { parts.append(pending) }
         if settings.readOnly { parts.append("READ-ONLY") }
         let clock = clockText
         let status = " " + parts.joined(separator: " │ ")
         let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: status))
         canvas.write(status, x: 0, y: row, style: CellStyle(.statusLine), maxWidth: right)
         canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.statusLine, bold: true))
+    }
+
+    /// `pending 2 (1 queued) 40s`: actions not yet confirmed, how many wait to be sent again,
+    /// and the oldest one's age; `nil` when there are none.
+    var pendingSummary: String? {
+        let pending = pendingActions
+        guard !pending.isEmpty else { return nil }
+        let oldest = pending.map(\.createdAt).min().map { compactAge(now.timeIntervalSince($0)) } ?? ""
+        let queued = pending.filter { if case .queued = $0.phase { true } else { false } }.count
+        return "pending \(pending.count)\(queued > 0 ? " (\(queued) queued)" : "") \(oldest)"
     }
 
     /// An open P1/P2 incident, in red just left of `right`: as wide as the `keep` columns of
@@ -336,7 +344,7 @@ extension DashboardState {
         case .input(let purpose, let text):
             let title: String
             switch purpose {
-            case .filter: title = "Filter — alert query (Enter applies, Esc cancels)"
+            case .filter: title = "Filter — alert query (Enter applies, ^U clears, Esc cancels)"
             case .note(let ids): title = "Note for \(targetsDescription(ids)) (Enter sends, Esc cancels)"
             case .incidentNote(let id):
                 title = "Note for incident #\(incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"

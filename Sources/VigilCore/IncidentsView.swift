@@ -112,7 +112,7 @@ extension DashboardState {
             lines.append(("log \(paneAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
         }
         lines += actionLines(on: incident.id)
-        lines.append(("R resolve · c close · n note · Tab back", CellStyle(.dim)))
+        lines.append(("R resolve · c close · n note (here or on the incidents pane)", CellStyle(.dim)))
         for (i, line) in lines.prefix(r.height - 2).enumerated() {
             canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
         }

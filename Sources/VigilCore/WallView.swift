@@ -31,13 +31,16 @@ extension DashboardState {
     private func drawWallBanner(_ canvas: inout Canvas, y: Int) -> Int {
         let stale = staleKinds
         let clock = clockText
-        if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
+        let reasons = stale.map { "\($0.rawValue) \(staleAge($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        if let sources = staleSourcesText {
+            // A failing source first: it is the why; kinds stale everywhere follow.
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
-            let reasons = stale.map { "\($0.rawValue) \(staleAge($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
-            canvas.write(" ■ STALE ■ \(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
-        } else if let sources = staleSourcesText {
+            let also = reasons.isEmpty ? "" : " · also stale: " + reasons.joined(separator: " · ")
+            canvas.write(" ■ STALE ■ \(sources)\(also)", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
+        } else if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
-            canvas.write(" ■ STALE ■ \(sources)", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
+            let lead = everLoaded ? "" : "no data yet — "
+            canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
         } else {
             let mode = settings.readOnly ? " · read-only" : ""
             canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y, style: CellStyle(.dim),
@@ -59,7 +62,10 @@ extension DashboardState {
             let role = Self.role(for: priority)
             let count = alertList.counts[i]
             canvas.write(priority.rawValue, x: x + 1, y: y, style: CellStyle(role, bold: true))
-            if digitsFit {
+            if !everLoaded {
+                // Never a zero for data that never came.
+                canvas.write("…", x: x + 4, y: y, style: CellStyle(.dim, bold: true))
+            } else if digitsFit {
                 for (row, line) in BlockDigits.rows(count, scale: scale).enumerated() {
                     canvas.write(line, x: x + 1, y: y + 1 + row, style: CellStyle(role == .p1 ? .critical : role, bold: true), maxWidth: tileWidth - 1)
                 }
@@ -113,7 +119,10 @@ extension DashboardState {
                          style: CellStyle(alert.acknowledged == true ? .dim : .text, bold: alert.acknowledged != true), maxWidth: width - 4 - TerminalText.width(of: head))
             row += height >= 40 ? 2 : 1
         }
-        if urgent.isEmpty { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
+        if urgent.isEmpty {
+            if everLoaded { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
+            else { canvas.write(feeds[.alerts]?.lastError.map { "no alerts loaded: \($0.description)" } ?? "loading alerts…", x: 2, y: row, style: CellStyle(.warn, bold: true), maxWidth: width - 4) }
+        }
     }
 
     /// On call now per schedule (left) and expired heartbeats (right).

@@ -83,7 +83,7 @@ struct JSMAlertTests {
     }
 
     @Test func writesAreAcceptedThenAppliedAndTheirStatusIsFoundOnlyOnceProcessed() async throws {
-        try await withJSM(delay: .seconds(1)) { simulator, jsm in
+        try await withJSM(delay: .seconds(4)) { simulator, jsm in
             let target = try #require(simulator.allAlerts().first { $0.status == .open && $0.acknowledged == false })
             let accepted = try await jsm.ops("POST", "/v1/alerts/\(target.id)/acknowledge")
             #expect(accepted.status == 202)

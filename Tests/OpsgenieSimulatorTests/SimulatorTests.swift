@@ -31,7 +31,7 @@ func raw(_ url: URL, _ method: String, _ path: String, body: String? = nil, key:
 @Suite("Simulator over real HTTP")
 struct SimulatorTests {
     @Test func writesAreAcceptedThenAppliedAsynchronously() async throws {
-        try await withSimulator(delay: .seconds(2)) { simulator, client in
+        try await withSimulator(delay: .seconds(4)) { simulator, client in
             let open = try await client.listAlerts(AlertQuery(query: "status:open AND acknowledged:false", limit: 5))
             let target = try #require(open.alerts.first)
             let accepted = try await client.acknowledge(.id(target.id), context: ActionContext(user: "tester"))

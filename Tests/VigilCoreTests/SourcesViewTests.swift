@@ -40,7 +40,7 @@ struct SourcesViewTests {
         let state = twoSourceState(jsmFailing: true)
         let status = String(state.render().text.split(separator: "\n")[0])
         #expect(status.contains("STALE"))
-        #expect(status.contains("jsm: stale 2m, retry in 20s — network error: connection refused by 127.0.0.1:9"), "\(status)")
+        #expect(status.contains("jsm: stale 2m, retry in 20s · live: og-eu — network error: connection refused by 127.0.0.1:9"), "\(status)")
         #expect(status.contains("live: og-eu"))
         #expect(state.messages.last?.text.contains("jsm: failing, showing its last good data") == true)
         #expect(state.alerts.filter { $0.origin == "jsm" }.count == 3, "jsm's rows stay")

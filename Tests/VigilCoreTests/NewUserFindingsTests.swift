@@ -1,0 +1,108 @@
+import Foundation
+import OperationsModel
+import Testing
+@testable import VigilCore
+
+/// What a first run as a new user found, each kept fixed by a test.
+@Suite("Found by trying it as a new user")
+struct NewUserFindingsTests {
+    @Test func theIncidentsKeysInItsDetailActOnTheIncidentNotAnAlert() {
+        var state = loadedState()
+        _ = state.update(.key(.tab))   // the incidents pane
+        _ = state.update(.key(.enter)) // its detail
+        #expect(state.focus == .detail && state.detailSubject == .incident)
+        let alert = state.selectedAlertId
+        _ = state.update(.key(.character("n")))
+        #expect(state.overlay == .input(.incidentNote(incidentId: "incident-2"), text: ""), "n notes the incident shown")
+        _ = state.update(.key(.escape))
+        _ = state.update(.key(.character("c")))
+        guard case .confirmIncident(_, .close, "incident-2") = state.overlay else {
+            Issue.record("c must ask to close the incident shown, not an alert: \(String(describing: state.overlay))"); return
+        }
+        _ = state.update(.key(.escape))
+        _ = state.update(.key(.character("j")))
+        #expect(state.selectedAlertId == alert, "j in the incident's detail does not move the hidden alert selection")
+        #expect(state.update(.key(.character("a"))).isEmpty)
+        #expect(state.actions.isEmpty)
+    }
+
+    @Test func dataThatNeverCameIsNeverShownAsZeroOrAsLastGoodData() {
+        var settings = DashboardSettings(host: "h")
+        settings.wall = true
+        var state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
+        _ = state.update(.tick(fixedNow))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused by 127.0.0.1:9"))))
+        let wall = state.render().text
+        #expect(!wall.contains("none open"))
+        #expect(wall.contains("no alerts loaded: "))
+        #expect(wall.contains("■ STALE ■ no data yet"))
+        _ = state.update(.key(.character("W")))
+        let status = state.render().line(0)
+        #expect(status.contains("no data yet") && !status.contains("last good data"), "\(status)")
+    }
+
+    @Test func atEightyColumnsTheStaleLineSaysWhatAndWhyBeforeTheIncident() {
+        var state = loadedState(width: 80, height: 24)
+        _ = state.update(.tick(fixedNow.addingTimeInterval(45)))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused"))))
+        _ = state.update(.key(.character("a")))
+        let line = state.render().line(0)
+        #expect(line.contains("■ STALE ■ alerts 45s network"), "\(line)")
+        #expect(line.contains("pending 1"), "queued and pending actions stay counted while stale: \(line)")
+        #expect(line.contains("▲ P2 INCIDENT"))
+    }
+
+    @Test func aFailingSourceKeepsTheIncidentBannerAndTheWallNamesTheSource() {
+        var state = twoSourceState(jsmFailing: true)
+        _ = state.update(.incidentsLoaded(.success(IncidentPage(incidents: sampleIncidents))))
+        let line = state.render().line(0)
+        #expect(line.contains("jsm: stale") && line.contains("▲ P2 INCIDENT #2"), "\(line)")
+        _ = state.update(.key(.character("W")))
+        let wall = state.render().text
+        #expect(wall.contains("■ STALE ■ jsm: stale"), "the wall names the failing source first")
+    }
+
+    @Test func helpOnTheWallIsDrawnAndAnyKeyClosesIt() {
+        var state = loadedState { $0.wall = true }
+        _ = state.update(.key(.character("?")))
+        #expect(state.render().text.contains("Help — keys"))
+        _ = state.update(.key(.character("x")))
+        #expect(state.overlay == nil && state.wall)
+        _ = state.update(.key(.character("W")))
+        #expect(!state.wall, "the next W leaves the wall")
+    }
+
+    @Test func theQuitQuestionGoesOnceNothingIsPending() {
+        var state = loadedState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.key(.character("q")))
+        #expect(state.overlay == .confirmQuit)
+        let id = state.actions.last!.id
+        _ = state.update(.actionAccepted(actionId: id, receipt: ActionReceipt(requestId: "r")))
+        _ = state.update(.actionFinished(actionId: id, .success(RequestStatus(action: "Acknowledge", processedAt: fixedNow, isSuccess: true,
+                                                                             status: "ok", alertId: nil, alias: nil))))
+        #expect(state.overlay == nil)
+        #expect(state.messages.last?.text == "every action confirmed: q quits now")
+    }
+
+    @Test func ctrlUClearsAFieldAndCtrlWItsLastWord() {
+        var state = loadedState()
+        _ = state.update(.key(.character("/")))
+        #expect(state.overlay == .input(.filter, text: "status:open"))
+        _ = state.update(.key(.control("w")))
+        #expect(state.overlay == .input(.filter, text: ""))
+        for c in "tag:kafka env:prod" { _ = state.update(.key(.character(c))) }
+        _ = state.update(.key(.control("w")))
+        #expect(state.overlay == .input(.filter, text: "tag:kafka "))
+        _ = state.update(.key(.control("u")))
+        #expect(state.overlay == .input(.filter, text: ""))
+    }
+
+    @Test func theWallsDigitsAndMarksHaveAnASCIIForm() {
+        var state = loadedState { $0.wall = true; $0.asciiOnly = true }
+        _ = state.update(.tick(fixedNow))
+        let text = state.render().text
+        #expect(text.contains("##"), "block digits become #")
+        #expect(!text.contains("?"), "no cell falls back to ?: \(text)")
+    }
+}
