@@ -3,7 +3,8 @@ import TOMLKit
 import VigilCore
 import VigilTerminal
 
-/// Loads colour themes from `themes/*.toml`; the default theme is built in.
+/// Loads colour themes: the shipped ones are built in; `themes/*.toml` (or `--themes-dir`, or
+/// `$XDG_CONFIG_HOME/vigil/themes`) may replace or add to them.
 enum ThemeLoader {
     /// The built-in default, identical to `themes/default.toml` (a test keeps them equal).
     static let embeddedDefault = #"""
@@ -83,14 +84,15 @@ enum ThemeLoader {
     /// A theme with every role in the terminal's default colours (for NO_COLOR).
     static var monochrome: Theme { Theme(name: "monochrome", entries: [:]) }
 
-    /// Themes from a folder (sorted, default first), built-in default when the folder is missing.
+    /// The shipped themes (default first), then a folder's: one of the same name replaces the
+    /// shipped one, others are added (sorted by file name).
     static func load(from folder: URL?) throws -> [Theme] {
-        var themes = [builtIn]
+        var themes = [builtIn] + embeddedOthers.compactMap { try? parse($0.text, path: "<built-in \($0.file)>") }
         guard let folder, let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return themes }
         for file in files.filter({ $0.pathExtension == "toml" }).sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
             let text = try String(contentsOf: file, encoding: .utf8)
             let theme = try parse(text, path: file.path)
-            if theme.name == "default" { themes[0] = theme } else { themes.append(theme) }
+            if let index = themes.firstIndex(where: { $0.name == theme.name }) { themes[index] = theme } else { themes.append(theme) }
         }
         return themes
     }

@@ -62,6 +62,12 @@ struct ConfigAndThemeFileTests {
         for theme in loaded { #expect(theme.entries.count == ColorRole.allCases.count, "\(theme.name) sets every role") }
         let file = try String(contentsOf: themes.appendingPathComponent("default.toml"), encoding: .utf8)
         #expect(file == ThemeLoader.embeddedDefault)
+        for (name, text) in ThemeLoader.embeddedOthers {
+            let onDisk = try String(contentsOf: themes.appendingPathComponent(name), encoding: .utf8)
+            #expect(onDisk.trimmingCharacters(in: .newlines) == text, "\(name) is built in as it is on disk")
+        }
+        // Away from the repository (no themes folder) every shipped theme is still there.
+        #expect(Set(try ThemeLoader.load(from: nil).map(\.name)) == ["default", "light", "high-contrast", "colour-blind-safe", "monochrome"])
     }
 
     @Test func aValidConfigSetsEverything() throws {
