@@ -306,7 +306,9 @@ extension DashboardState {
     func drawHints(_ canvas: inout Canvas, row: Int) {
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.hint))
         var column = 1
-        for binding in settings.keymap.bindings where binding.hinted {
+        // Help first: whatever else fits, the key that explains the rest is on screen.
+        let hinted = settings.keymap.bindings.filter(\.hinted)
+        for binding in hinted.filter({ $0.command == .help }) + hinted.filter({ $0.command != .help }) {
             let disabled = whyDisabled(binding.command) != nil
             let text = "\(binding.key) \(binding.description)"
             guard column + TerminalText.width(of: text) + 2 < width else { break }
@@ -333,7 +335,7 @@ extension DashboardState {
             lines.append("")
             lines.append("quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
             lines.append("any key closes this help")
-            popup(&canvas, title: "Help — keys", lines: lines)
+            popup(&canvas, title: "Help — keys", lines: Self.fitHelp(lines, height: height, width: width))
         case .confirm(let prompt, _, _), .confirmIncident(let prompt, _, _):
             popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
         case .confirmQuit:
@@ -367,6 +369,18 @@ extension DashboardState {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)
             }
             popup(&canvas, title: title, lines: lines, highlight: options.isEmpty ? nil : 1 + selected - window)
+        }
+    }
+
+    /// Help in two columns when one does not fit the terminal's height (80×24), so no key is
+    /// left off the list.
+    static func fitHelp(_ lines: [String], height: Int, width: Int) -> [String] {
+        guard lines.count > height - 4 else { return lines }
+        let half = (lines.count + 1) / 2
+        let column = max(20, (width - 10) / 2)
+        return (0..<half).map { i in
+            let left = TerminalText.pad(TerminalText.fit(lines[i], columns: column - 1), columns: column)
+            return i + half < lines.count ? left + TerminalText.fit(lines[i + half], columns: column - 1) : left
         }
     }
 

@@ -35,6 +35,7 @@ struct AlertListViewTests {
             let trimmed = hint.trimmingCharacters(in: .whitespaces)
             let descriptions = state.settings.keymap.bindings.filter(\.hinted).map(\.description)
             #expect(descriptions.contains { trimmed.hasSuffix($0) }, "hint line at \(width) ends in a fragment: …\(trimmed.suffix(12))")
+            #expect(trimmed.hasPrefix("? help"), "the key that explains the rest comes first at \(width)")
         }
     }
 }

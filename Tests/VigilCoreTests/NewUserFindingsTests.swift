@@ -106,3 +106,15 @@ struct NewUserFindingsTests {
         #expect(!text.contains("?"), "no cell falls back to ?: \(text)")
     }
 }
+
+@Suite("Help at 80×24")
+struct SmallHelpTests {
+    @Test func everyKeyIsOnTheHelpEvenAt80x24() {
+        var state = loadedState(width: 80, height: 24)
+        _ = state.update(.key(.character("?")))
+        let text = state.render().text
+        for needle in ["acknowledge", "resolve incident", "wall view", "quit", "quick filter 6", "any key closes this help"] {
+            #expect(text.contains(needle), "\(needle) is on the help at 80×24")
+        }
+    }
+}
