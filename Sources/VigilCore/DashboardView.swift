@@ -103,10 +103,14 @@ extension DashboardState {
             return
         }
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.statusLine))
-        var parts = ["vigil", settings.host, "alerts \(age(.alerts))", "hb \(age(.heartbeats))", "on-call \(age(.onCall))"]
-        if let rate = rateLimit { parts.append("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)") }
+        // What needs attention first (pending actions, read-only, rate limits), then freshness:
+        // on a narrow line the end is what gets cut.
+        var parts = ["vigil", settings.host]
         if let pending = pendingSummary { parts.append(pending) }
         if settings.readOnly { parts.append("READ-ONLY") }
+        if let rate = rateLimit { parts.append("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)") }
+        parts += ["alerts \(age(.alerts))", "hb \(age(.heartbeats))", "on-call \(age(.onCall))"]
+        if polls.kinds.contains(.incidents) { parts.append("inc \(age(.incidents))") }
         let clock = clockText
         let status = " " + parts.joined(separator: " │ ")
         let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: status))

@@ -51,7 +51,7 @@ public struct EscalationTimeline: Sendable, Hashable {
         guard let recipient else { return "?" }
         let summary = recipient.type == .schedule ? onCall.first { $0.scheduleId == recipient.id || $0.scheduleName == recipient.name } : nil
         // A service that names recipients by id only (JSM): the schedule's name from on-call.
-        let name = recipient.name ?? recipient.username ?? summary?.scheduleName ?? recipient.id ?? "?"
+        let name = summary?.scheduleName ?? recipient.name ?? recipient.username ?? recipient.id ?? "?"
         guard recipient.type == .schedule else { return "\(recipient.type?.rawValue ?? "?") \(name)" }
         let now = summary?.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }
         return "\(name)" + (now.map { $0.isEmpty ? " (nobody on call)" : " (\($0.joined(separator: ", ")))" } ?? "")

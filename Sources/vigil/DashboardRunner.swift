@@ -93,9 +93,11 @@ final class DashboardRunner: @unchecked Sendable {
                 logger.warning("terminal went away; exiting")
                 return
             }
+            // The clock first: a key's action is stamped (and a snooze counted) from now, not from
+            // the last wake-up, which may be a minute ago.
+            engine.tick()
             var changed = apply(reads, terminal)
             if engine.drain() { changed = true }
-            engine.tick()
             let now = clock()
             let second = Int(now.timeIntervalSince1970)
             // Something happened, or time changed what the frame shows: the whole frame

@@ -98,7 +98,7 @@ struct IncidentTests {
 
     @Test func anOpenP1OrP2IncidentIsOnTheStatusLineEvenWhenStale() {
         var state = loadedState()
-        #expect(state.render().line(0).contains("P2 INCIDENT #2 Checkout degraded in eu-west"))
+        #expect(state.render().line(0).contains("P2 INCIDENT #2 Checkout degraded"))
         _ = state.update(.tick(fixedNow.addingTimeInterval(45)))
         _ = state.update(.alertsLoaded(.failure(.transport("connection refused"))))
         let stale = state.render().line(0)
