@@ -123,6 +123,7 @@ extension DashboardState {
     /// The selection moved: the alert is no longer new, its detail loads, and pages now in
     /// view load.
     mutating func selectionMoved() -> [DashboardEffect] {
+        detailScroll = 0
         var effects = loadPagesInView()
         guard let id = selectedAlertId else { return effects }
         seen.insert(id)

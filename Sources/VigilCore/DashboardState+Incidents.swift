@@ -87,7 +87,8 @@ extension DashboardState {
         case .top where focus == .incidents: moveIncident(by: -incidents.count)
         case .bottom where focus == .incidents: moveIncident(by: incidents.count)
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            return []  // the detail does not scroll; the incidents pane moves the selection
+            scrollDetail(command)  // the detail has the focus: its lines scroll
+            return []
         case .openDetail:
             detailSubject = .incident
             secondaryPane = .detail
@@ -111,6 +112,7 @@ extension DashboardState {
 
     private mutating func moveIncident(by delta: Int) {
         guard !incidents.isEmpty else { return }
+        detailScroll = 0
         let row = selectedIncidentId.flatMap { id in incidents.firstIndex { $0.id == id } } ?? 0
         selectedIncidentId = incidents[max(0, min(incidents.count - 1, row + delta))].id
     }

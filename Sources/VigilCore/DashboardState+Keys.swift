@@ -42,6 +42,10 @@ extension DashboardState {
     mutating func run(_ command: Command) -> [DashboardEffect] {
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .mark:
+            if focus == .detail, command != .mark {
+                scrollDetail(command)
+                return []
+            }
             navigate(command)
             return selectionMoved()
         case .nextPane, .previousPane:
@@ -88,6 +92,25 @@ extension DashboardState {
         }
     }
 
+    /// j/k, PgDn/PgUp, g/G while the detail has the focus: its lines scroll (the view keeps
+    /// the last screenful in view however far this goes).
+    mutating func scrollDetail(_ command: Command) {
+        let page = max(1, detailRows - 1)
+        switch command {
+        case .moveDown: detailScroll += 1
+        case .moveUp: detailScroll = max(0, detailScroll - 1)
+        case .pageDown: detailScroll += page
+        case .pageUp: detailScroll = max(0, detailScroll - page)
+        case .top: detailScroll = 0
+        case .bottom: detailScroll = 10_000
+        default: break
+        }
+        detailScroll = min(detailScroll, 10_000)
+    }
+
+    /// Lines the detail pane shows at once.
+    var detailRows: Int { max(1, ((layout?.detail ?? layout?.secondary)?.height ?? 8) - 2) }
+
     private mutating func navigate(_ command: Command) {
         switch command {
         case .moveDown: move(by: 1)
@@ -104,14 +127,18 @@ extension DashboardState {
         }
     }
 
+    /// Tab: the next pane. In a narrow terminal every pane takes its turn in the one slot
+    /// below the alerts (detail, incidents, on-call, heartbeats), and back on the alerts the
+    /// slot shows the alert's detail again.
     private mutating func switchPane(forward: Bool) {
-        let panes = visiblePanes
+        let panes: [Pane] = isWide ? visiblePanes : [.alerts, .detail, .incidents, .onCall, .heartbeats]
         let index = panes.firstIndex(of: focus) ?? 0
         focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
         // The detail shows whichever list had the focus last.
         if focus == .alerts { detailSubject = .alert }
         if focus == .incidents { detailSubject = .incident }
-        if focus != .alerts { secondaryPane = focus } else if !isWide { secondaryPane = Self.cycle(after: secondaryPane) }
+        if focus != .alerts { secondaryPane = focus } else if !isWide { secondaryPane = .detail }
+        detailScroll = 0
     }
 
     /// An action key: act at once, or open the prompt or picker the action needs first.

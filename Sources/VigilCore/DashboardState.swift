@@ -88,6 +88,8 @@ public struct DashboardState: Sendable {
     public internal(set) var incidentDetails: [String: IncidentDetailState] = [:]
     /// What the detail pane shows: the selected alert, or the selected incident.
     public internal(set) var detailSubject: DetailSubject = .alert
+    /// Lines of the detail scrolled past (j/k while the detail has the focus).
+    public internal(set) var detailScroll = 0
     /// When each kind of data is polled, and how fresh it is.
     public internal(set) var polls: PollScheduler
     /// What the alert list shows.

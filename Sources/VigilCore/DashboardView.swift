@@ -294,9 +294,7 @@ extension DashboardState {
             lines.append(("log \(paneAge(now.timeIntervalSince(log.createdAt ?? now))) \(log.log ?? "")", CellStyle(.dim)))
         }
         lines += actionLines(on: alert.id)
-        for (i, line) in lines.prefix(r.height - 2).enumerated() {
-            canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
-        }
+        drawDetailLines(&canvas, r, lines)
     }
 
     // MARK: Message and hints

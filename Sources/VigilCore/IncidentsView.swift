@@ -113,9 +113,21 @@ extension DashboardState {
         }
         lines += actionLines(on: incident.id)
         lines.append(("R resolve · c close · n note (here or on the incidents pane)", CellStyle(.dim)))
-        for (i, line) in lines.prefix(r.height - 2).enumerated() {
+        drawDetailLines(&canvas, r, lines)
+    }
+
+    /// The detail's lines from the scroll position; when they do not all fit, the bottom
+    /// border says which are shown and how to see the rest.
+    func drawDetailLines(_ canvas: inout Canvas, _ r: Layout.Rect, _ lines: [(String, CellStyle)]) {
+        let rows = max(1, r.height - 2)
+        let top = max(0, min(detailScroll, lines.count - rows))
+        for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
             canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
         }
+        guard lines.count > rows else { return }
+        let hint = focus == .detail ? " j/k scroll " : " Tab here, j/k scroll "
+        let info = " \(top + 1)-\(min(lines.count, top + rows))/\(lines.count)\(top + rows < lines.count ? " ↓" : "")\(hint)"
+        canvas.write(info, x: max(r.x + 2, r.x + r.width - TerminalText.width(of: info) - 2), y: r.y + r.height - 1, style: CellStyle(.border))
     }
 
     /// The last three actions on an alert or incident, with where each is in its life.

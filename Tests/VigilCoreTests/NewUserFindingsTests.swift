@@ -118,3 +118,37 @@ struct SmallHelpTests {
         }
     }
 }
+
+@Suite("Narrow terminals: one slot for the secondary panes")
+struct NarrowPaneTests {
+    @Test func tabGivesEveryPaneItsTurnAndTheAlertsGetTheirDetailBack() {
+        var state = loadedState(width: 80, height: 24)
+        var seen: [Pane] = []
+        for _ in 0..<5 {
+            _ = state.update(.key(.tab))
+            seen.append(state.focus)
+            if state.focus != .alerts { #expect(state.secondaryPane == state.focus, "the slot shows the focused pane") }
+        }
+        #expect(seen == [.detail, .incidents, .onCall, .heartbeats, .alerts], "one Tab per pane")
+        #expect(state.secondaryPane == .detail && state.detailSubject == .alert)
+    }
+
+    @Test func theDetailScrollsSoNothingIsCutOffSilently() {
+        var state = loadedState(width: 80, height: 24)
+        let notes = (1...12).map { AlertNote(note: "note number \($0)", owner: "alice", createdAt: fixedNow.addingTimeInterval(Double(-$0 * 60))) }
+        _ = state.update(.detailLoaded(alertId: "id-2", .success(AlertDetail(alert: nil, notes: notes, logs: [], error: nil, loadedAt: fixedNow))))
+        _ = state.update(.key(.tab))
+        #expect(state.focus == .detail)
+        let first = state.render().text
+        #expect(first.contains("j/k scroll"), "the border says there is more and how to see it")
+        #expect(!first.contains("note number 5"))
+        for _ in 0..<4 { _ = state.update(.key(.character("j"))) }
+        let scrolled = state.render().text
+        #expect(scrolled.contains("note number 5") && !scrolled.contains("#2 P1 [svc-2]"), "j scrolls the detail, not the alerts")
+        #expect(state.selectedAlertId == "id-2")
+        _ = state.update(.key(.character("G")))
+        #expect(state.render().text.contains("note number 5"), "G reaches the end")
+        _ = state.update(.key(.character("g")))
+        #expect(state.render().text.contains("#2 P1 [svc-2]"))
+    }
+}
