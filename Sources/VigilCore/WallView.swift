@@ -108,7 +108,12 @@ extension DashboardState {
         let urgent = alertList.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
         canvas.write("OPEN P1 / P2 (\(alertList.counts[0] + alertList.counts[1]))", x: 2, y: row, style: CellStyle(.title, bold: true))
         row += 1
-        for alert in urgent where row < bottom {
+        let total = alertList.counts[0] + alertList.counts[1]
+        let step = height >= 40 ? 2 : 1
+        // Rows that fit, keeping the last for "and N more" when not all do.
+        let fits = max(0, (bottom - row + step - 1) / step)
+        let shown = total > fits ? max(0, fits - 1) : fits
+        for alert in urgent.prefix(shown) {
             let role = Self.role(for: alert.priority)
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             let state = alert.acknowledged == true ? "acked" : "OPEN"
@@ -117,7 +122,11 @@ extension DashboardState {
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,
                          style: CellStyle(alert.acknowledged == true ? .dim : .text, bold: alert.acknowledged != true), maxWidth: width - 4 - TerminalText.width(of: head))
-            row += height >= 40 ? 2 : 1
+            row += step
+        }
+        if !urgent.isEmpty, total > min(shown, urgent.count), row < bottom {
+            canvas.write("… and \(total - min(shown, urgent.count)) more open P1/P2 — W for the dashboard", x: 2, y: row, style: CellStyle(.warn, bold: true),
+                         maxWidth: width - 4)
         }
         if urgent.isEmpty {
             if everLoaded { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }

@@ -140,9 +140,13 @@ struct ErrorAndRetryTests {
         let configuration = ClientConfiguration(apiKey: testKey, region: .custom(url), connectTimeout: .seconds(2),
                                                 retry: RetryPolicy(maxAttempts: 3, jitter: { 0.5 }))
         try await OpsgenieClient.withClient(configuration: configuration, clock: clock) { client in
+            let started = ContinuousClock.now
             let error = try await #require(throws: OperationsError.self) { try await client.listAlerts() }
             #expect(error.faultClass == .network)
             #expect(clock.sleeps.count == 2)
+            // Each attempt fails when the connection is refused, not after waiting out the
+            // connect timeout (3 attempts × 2 s before): a dead host shows on screen at once.
+            #expect(ContinuousClock.now - started < .seconds(2), "three refused attempts took \(ContinuousClock.now - started)")
             #expect(!testKey.appears(in: error.description))
         }
     }

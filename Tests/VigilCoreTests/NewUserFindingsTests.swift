@@ -152,3 +152,17 @@ struct NarrowPaneTests {
         #expect(state.render().text.contains("#2 P1 [svc-2]"))
     }
 }
+
+@Suite("The wall says what does not fit")
+struct WallOverflowTests {
+    @Test func p1AndP2RowsThatDoNotFitAreCounted() {
+        var state = DashboardState(settings: { var s = DashboardSettings(host: "h"); s.wall = true; return s }(), now: fixedNow, width: 80, height: 24)
+        _ = state.update(.tick(fixedNow))
+        let urgent = (1...10).map { alert($0, .p1, minutesAgo: Double($0)) }
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: urgent, nextOffset: nil, pagesFetched: 1))))
+        let text = state.render().text
+        let listed = (1...10).filter { text.contains("#\($0) ") }.count
+        #expect(listed < 10, "80×24 cannot hold ten large rows")
+        #expect(text.contains("… and \(10 - listed) more open P1/P2"), "the rest are counted: \(text)")
+    }
+}
