@@ -15,7 +15,9 @@ extension DashboardState {
     func drawIncidents(_ canvas: inout Canvas, _ r: Layout.Rect) {
         if let elsewhere = settings.incidentsElsewhere {
             canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Incidents", focused: focus == .incidents)
-            canvas.write(elsewhere, x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            for (i, line) in Self.wrap(elsewhere, columns: r.width - 4).prefix(max(1, r.height - 2)).enumerated() {
+                canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
+            }
             return
         }
         let open = incidents.filter(Self.isOpen)
@@ -77,6 +79,23 @@ extension DashboardState {
         guard side > 0 else { return }
         cell((incident.impactedServices ?? []).joined(separator: ","), side, selected ? base : CellStyle(.dim))
         cell(Self.responderNames(incident.responders), side, selected ? base : CellStyle(.dim))
+    }
+
+    /// Words in lines of at most `columns` cells (a word longer than a line is cut by the caller).
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if TerminalText.width(of: candidate) > columns, !line.isEmpty {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func responderNames(_ responders: [Responder]?) -> String {

@@ -117,6 +117,10 @@ struct IncidentTests {
         #expect(state.render().text.contains("JSM incidents are Jira work items"))
         _ = state.update(.key(.tab))
         #expect(state.focus == .incidents)
+        var narrow = state
+        _ = narrow.update(.resize(width: 80, height: 24))  // the incidents pane has the focus and the slot
+        let lines = narrow.render().text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("https://acme.atlassian.net/jira/servicedesk") }, "at 80 columns the whole address is on screen, wrapped")
         _ = state.update(.key(.character("R")))
         #expect(state.overlay == nil)
         #expect(state.messages.last?.text.contains("Jira work items") == true)
