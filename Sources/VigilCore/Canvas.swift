@@ -51,6 +51,7 @@ public struct Canvas: Sendable, Hashable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - max(0, x))
         guard limit > 0 else { return 0 }
+        if let written = writeSimple(text, x: x, y: y, style: style, limit: limit) { return written }
         let fitted = TerminalText.fit(text, columns: limit)
         var column = x
         for character in fitted {
@@ -66,6 +67,26 @@ public struct Canvas: Sendable, Hashable {
             column += w
         }
         return column - x
+    }
+
+    /// The common case without the general path's work: printable ASCII and box-drawing
+    /// characters (one column each, nothing to sanitise) that fit. `nil` for anything else,
+    /// which the general path handles (the result is the same cell for cell).
+    private mutating func writeSimple(_ text: String, x: Int, y: Int, style: CellStyle, limit: Int) -> Int? {
+        guard x >= 0 else { return nil }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            guard (0x20...0x7E).contains(v) || (0x2500...0x257F).contains(v) else { return nil }
+            count += 1
+            if count > limit { return nil }  // to be cut with an ellipsis: the general path
+        }
+        var index = y * width + x
+        for scalar in text.unicodeScalars {
+            cells[index] = Cell(character: Character(scalar), style: style, isContinuation: false)
+            index += 1
+        }
+        return count
     }
 
     /// Fills a rectangle with spaces in a style.
