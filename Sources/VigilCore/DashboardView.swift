@@ -308,9 +308,20 @@ extension DashboardState {
     func drawHints(_ canvas: inout Canvas, row: Int) {
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.hint))
         var column = 1
-        // Help first: whatever else fits, the key that explains the rest is on screen.
-        let hinted = settings.keymap.bindings.filter(\.hinted)
-        for binding in hinted.filter({ $0.command == .help }) + hinted.filter({ $0.command != .help }) {
+        // Help first: whatever else fits, the key that explains the rest is on screen. On an
+        // incident, its own keys (as bound) instead of the alert keys.
+        let hinted: [KeyBinding]
+        if onIncidents, settings.incidentsElsewhere == nil {
+            let incidentKeys: [(Command, String)] = [(.resolve, "resolve incident"), (.close, "close incident"), (.note, "note on incident"),
+                                                      (.nextPane, "next pane"), (.quit, "quit")]
+            hinted = incidentKeys.compactMap { command, description in
+                settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
+            }
+        } else {
+            hinted = settings.keymap.bindings.filter(\.hinted)
+        }
+        let help = settings.keymap.bindings.first { $0.command == .help }.map { [$0] } ?? []
+        for binding in help + hinted.filter({ $0.command != .help }) {
             let disabled = whyDisabled(binding.command) != nil
             let text = "\(binding.key) \(binding.description)"
             guard column + TerminalText.width(of: text) + 2 < width else { break }

@@ -70,6 +70,15 @@ struct IncidentTests {
         #expect(!state.actions.contains { $0.alertId != nil }, "no alert was acknowledged from the incidents pane")
     }
 
+    @Test func theHintLineShowsTheIncidentKeysOnAnIncident() {
+        var state = focusedOnIncidents()
+        let hints = state.render().text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(hints.contains("R resolve incident") && hints.contains("c close incident") && hints.contains("n note on incident"), "\(hints)")
+        #expect(!hints.contains("a acknowledge"))
+        _ = state.update(.key(.backTab))
+        #expect(state.render().text.split(separator: "\n").last.map(String.init)?.contains("a acknowledge") == true)
+    }
+
     @Test func jAndKMoveTheIncidentSelectionNotTheAlerts() {
         var state = focusedOnIncidents()
         let alert = state.selectedAlertId
