@@ -99,7 +99,8 @@ struct Dashboard: AsyncParsableCommand {
     func runDashboard(_ backend: any OperationsBackend, config: ConfigFile, logger: Logger, journalHost: String) async throws {
         let themes = try display.loadThemes()
         var journal: ActionJournal?
-        var notices: [String] = []
+        // Config warnings also on the message line: what went to stderr is behind the full screen.
+        var notices: [String] = config.warnings
         do { journal = try ActionJournal(directory: URL(fileURLWithPath: FileLogHandler.stateDirectory), host: journalHost) } catch {
             notices.append("actions are not journaled: \(error.description)")
             logger.warning("no journal: \(error.description)")
@@ -147,7 +148,8 @@ struct Demo: AsyncParsableCommand {
             : .opsgenie(ClientConfiguration(apiKey: key, region: .custom(url)))
         try await account.withBackend(logger: logger) { backend in
             let runner = DashboardRunner(backend: backend, settings: try display.settings(host: host, config: demoConfig, themes: themes),
-                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
+                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil, notices: config.warnings,
+                                         clock: { clock.now() })
             await runner.run()
         }
         await simulator.stop()

@@ -76,6 +76,7 @@ struct ConfigFile {
         try reader.readDisplay(into: &config)
         config.intervals = try reader.pollIntervals()
         config.keys = try reader.keyOverrides()
+        config.warnings += ConfigFile.takenKeyWarnings(config.keys, path: path)
         config.filters = try reader.quickFilters()
         config.sources = try reader.sources()
         return config
@@ -84,6 +85,24 @@ struct ConfigFile {
 
 /// Reads one parsed config file, section by section, turning every bad value into a
 /// ``FileProblem`` that names the line and the fix.
+extension ConfigFile {
+    /// A key given to a command that another command had: allowed (a keymap is the user's),
+    /// but said, so `j` acknowledging instead of moving is no surprise.
+    static func takenKeyWarnings(_ overrides: [(Command, Key)], path: String?) -> [String] {
+        var keymap = Keymap.standard
+        var warnings: [String] = []
+        for (command, key) in overrides {
+            if let previous = keymap.binding(for: key), previous.command != command {
+                let others = keymap.keys(for: previous.command).filter { $0 != key }.map(\.description)
+                let left = others.isEmpty ? "now has no key" : "keeps \(others.joined(separator: ", "))"
+                warnings.append("\(path ?? "config"): [keys] \(command.rawValue) = \"\(key)\" takes \(key) from \(previous.command.rawValue), which \(left)")
+            }
+            keymap.rebind(command, to: key)
+        }
+        return warnings
+    }
+}
+
 struct ConfigReader {
     let table: TOMLTable
     let text: String

@@ -96,6 +96,15 @@ struct ConfigAndThemeFileTests {
         #expect(config.filters.first?.filter == .query("tag:db"))
     }
 
+    @Test func aKeyTakenFromAnotherCommandIsAllowedAndSaid() throws {
+        let config = try ConfigFile.parse("[keys]\nacknowledge = \"j\"\n", path: "config.toml")
+        #expect(config.keys.first?.0 == .acknowledge)
+        #expect(config.warnings.contains { $0.contains("acknowledge = \"j\" takes j from move-down, which keeps ↓") },
+                "\(config.warnings)")
+        let quiet = try ConfigFile.parse("[keys]\nacknowledge = \"A\"\n", path: "config.toml")
+        #expect(!quiet.warnings.contains { $0.contains("[keys]") }, "a free key says nothing")
+    }
+
     @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-key-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
