@@ -245,14 +245,19 @@ extension DashboardState {
     /// The first cell of a row: pending action, recent failure, marked, new.
     func rowMarker(_ alert: Alert, pending: ActionRecord?) -> (String, ColorRole) {
         if pending != nil { return ("…", .pending) }
-        if let failed = actions.last(where: { $0.alertId == alert.id }), case .failed = failed.phase,
-           now.timeIntervalSince(failed.createdAt) < 120 { return ("!", .failed) }
+        if recentlyFailed(alert.id) { return ("!", .failed) }
         if marked.contains(alert.id) { return ("*", .marked) }
         if isNew(alert) { return ("●", .newAlert) }
         return (" ", .text)
     }
 
     func pad(_ s: String, _ n: Int) -> String { TerminalText.pad(s, columns: n) }
+
+    /// The last action on an alert or incident failed within two minutes: its row shows `!`.
+    func recentlyFailed(_ targetId: String) -> Bool {
+        guard let last = actions.last(where: { $0.targetId == targetId }), case .failed = last.phase else { return false }
+        return now.timeIntervalSince(last.createdAt) < 120
+    }
 
     // MARK: Detail
 

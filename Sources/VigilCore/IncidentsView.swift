@@ -35,7 +35,10 @@ extension DashboardState {
             return
         }
         // Impacted services and responders get a column each when the message keeps 30 cells.
-        let side = inner >= 110 ? 22 : (inner >= 70 ? 14 : 0)
+        // Services and responders get a column each only when some incident has them; the
+        // message keeps the room otherwise.
+        let hasSide = incidents.contains { !($0.impactedServices ?? []).isEmpty || !($0.responders ?? []).isEmpty }
+        let side = !hasSide ? 0 : (inner >= 110 ? 22 : (inner >= 70 ? 14 : 0))
         let header = "  " + pad("#", 5) + " " + pad("P", 2) + " " + pad("STATE", 9) + " " + pad("AGE", 4) + " "
         let messageWidth = inner - TerminalText.width(of: header) - (side > 0 ? 2 * (side + 1) : 0)
         var head = header + pad("MESSAGE", messageWidth)
@@ -58,11 +61,10 @@ extension DashboardState {
         let base = CellStyle(selected ? .selection : .text)
         canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
         let pending = pendingAction(onIncident: incident.id)
-        let failed = actions.last { $0.incidentId == incident.id }.flatMap { record -> ActionRecord? in
-            if case .failed = record.phase, now.timeIntervalSince(record.createdAt) < 120 { return record }
-            return nil
-        }
-        let marker: (String, ColorRole) = pending != nil ? ("…", .pending) : (failed != nil ? ("!", .failed) : (incident.id == selectedIncidentId ? "›" : " ", .text))
+        let marker: (String, ColorRole)
+        if pending != nil { marker = ("…", .pending) }
+        else if recentlyFailed(incident.id) { marker = ("!", .failed) }
+        else { marker = (incident.id == selectedIncidentId ? "›" : " ", .text) }
         canvas.write(marker.0, x: x, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
         var column = x + 2
         func cell(_ text: String, _ width: Int, _ style: CellStyle) {

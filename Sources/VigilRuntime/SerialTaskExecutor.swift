@@ -10,6 +10,14 @@ import Foundation
 public final class SerialTaskExecutor: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
+    private var enqueued = 0
+
+    /// Jobs handed to this executor so far (the engine's tasks run here when it is set).
+    public var jobsEnqueued: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return enqueued
+    }
 
     /// Starts the thread, named `name` for `top -H` and debuggers.
     public init(name: String) {
@@ -26,6 +34,7 @@ public final class SerialTaskExecutor: TaskExecutor, @unchecked Sendable {
         let job = UnownedJob(job)
         condition.lock()
         jobs.append(job)
+        enqueued += 1
         condition.signal()
         condition.unlock()
     }

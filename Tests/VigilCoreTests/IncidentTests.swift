@@ -70,6 +70,16 @@ struct IncidentTests {
         #expect(!state.actions.contains { $0.alertId != nil }, "no alert was acknowledged from the incidents pane")
     }
 
+    @Test func withoutServicesOrRespondersTheMessageKeepsTheirColumns() {
+        var state = loadedState()
+        let long = "Checkout degraded in eu-west for card payments"
+        let bare = Incident(id: "incident-9", tinyId: "9", message: long, status: "open", createdAt: fixedNow, priority: .p3)
+        _ = state.update(.incidentsLoaded(.success(IncidentPage(incidents: [bare]))))
+        let text = state.render().text
+        #expect(!text.contains("SERVICES"))
+        #expect(text.contains(long), "the whole message shows when no column needs the room")
+    }
+
     @Test func theHintLineShowsTheIncidentKeysOnAnIncident() {
         var state = focusedOnIncidents()
         let hints = state.render().text.split(separator: "\n").last.map(String.init) ?? ""

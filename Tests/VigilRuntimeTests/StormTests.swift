@@ -94,6 +94,7 @@ import VigilTesting
             engine.send(.key(.character("a")))
             try await engine.pump("the acknowledge confirmed") { $0.actions.last?.phase == .confirmed }
             #expect(live.simulator.alert(tinyId: target.tinyId!)?.acknowledged == true)
+            #expect(executor.jobsEnqueued > 0, "the engine's polls and the acknowledge ran on the executor")
             let name = await Task(executorPreference: executor) { currentThreadName() }.value
             #expect(name == "vigil-io-test", "a task with the preference runs on the executor's thread")
             try await engine.settle()
