@@ -36,6 +36,9 @@ public final class JSMOpsClient: Sendable {
         // its own backoff. (Retrying inside the pool as well waited out the connect timeout on
         // every attempt: 20 s before a dead host showed on screen.)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // No tracing spans: nothing here reads them, and building one costs a few percent of
+        // every poll's CPU even with the no-op tracer.
+        httpConfiguration.tracing.tracer = nil
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
@@ -68,7 +71,18 @@ public final class JSMOpsClient: Sendable {
     }
 
     /// Closes the connection pool.
-    public func shutdown() async throws { try await http.shutdown() }
+    public func shutdown() async throws {
+        // The callback on a serial queue rather than AsyncHTTPClient's default, the global
+        // queue: once libdispatch's global pool has run anything, its monitor wakes the
+        // process every second for good (and the JSM client shuts one client down mid-run).
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            http.shutdown(queue: Self.shutdownQueue) { error in
+                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+            }
+        }
+    }
+
+    private static let shutdownQueue = DispatchQueue(label: "vigil.jsm.http-shutdown")
 
     /// `host:port` of the Ops API, for messages.
     var endpoint: String { Self.endpoint(configuration.apiBase) }

@@ -34,13 +34,25 @@ public final class OpsgenieClient: Sendable {
         // its own backoff. (Retrying inside the pool as well waited out the connect timeout on
         // every attempt: 20 s before a dead host showed on screen.)
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // No tracing spans: nothing here reads them, and building one costs a few percent of
+        // every poll's CPU even with the no-op tracer.
+        httpConfiguration.tracing.tracer = nil
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     }
 
     /// Closes the connection pool.
     public func shutdown() async throws {
-        try await http.shutdown()
+        // The callback on a serial queue rather than AsyncHTTPClient's default, the global
+        // queue: once libdispatch's global pool has run anything, its monitor wakes the
+        // process every second for good (and the JSM client shuts one client down mid-run).
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            http.shutdown(queue: Self.shutdownQueue) { error in
+                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+            }
+        }
     }
+
+    private static let shutdownQueue = DispatchQueue(label: "vigil.opsgenie.http-shutdown")
 
     /// Runs `body` with a new client and shuts it down afterwards, whatever happens.
     public static func withClient<Result: Sendable>(

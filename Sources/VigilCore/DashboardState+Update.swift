@@ -75,7 +75,7 @@ extension DashboardState {
         case .actionFinished(let id, let result):
             return finishAction(id, result)
         case .rateLimitChanged(let domain, let status):
-            if let domain, let status { rateLimit = (domain, status) } else { rateLimit = nil }
+            if let domain, let status { rateLimit = RateLimitReading(domain: domain, status: status) } else { rateLimit = nil }
             return []
         case .journalRestored(let records):
             return resume(records)

@@ -49,7 +49,7 @@ public enum DetailSubject: Sendable, Hashable { case alert, incident }
 
 /// The whole dashboard as a value. Only ``update(_:)`` changes it: every field can be read
 /// from outside the module and set only inside it.
-public struct DashboardState: Sendable {
+public struct DashboardState: Sendable, Equatable {
     /// Settings from flags and config.
     public internal(set) var settings: DashboardSettings
     /// The time of the last tick.
@@ -107,7 +107,7 @@ public struct DashboardState: Sendable {
     public internal(set) var users: PickerData<[User]> = .notLoaded
     /// The escalate picker's escalations.
     public internal(set) var escalations: PickerData<[Escalation]> = .notLoaded
-    public internal(set) var rateLimit: (domain: RateLimitDomain, status: RateLimitStatus)?
+    public internal(set) var rateLimit: RateLimitReading?
     /// The wall view is showing.
     public internal(set) var wall = false
     /// New P1s the wall flashes for, until a key or their acknowledgement.
@@ -184,4 +184,12 @@ public struct DashboardState: Sendable {
         case .savedSearch(_, let name): "saved: \(name)"
         }
     }
+}
+
+/// The most constrained rate-limit domain the last answers reported, and its state.
+public struct RateLimitReading: Sendable, Hashable {
+    /// The API's rate-limit domain.
+    public var domain: RateLimitDomain
+    /// Its state, as the headers gave it.
+    public var status: RateLimitStatus
 }

@@ -140,7 +140,7 @@ public struct PollScheduler: Sendable, Hashable {
         return delay + jitter(kind, base: delay)
     }
 
-    /// Up to 10% of `base`, different per screen (the seed), per kind and per poll. Derived
+    /// Up to ``jitterFraction`` (10%) of `base`, different per screen (the seed), per kind and per poll. Derived
     /// from the seed and the poll count, not a random source, so decisions are repeatable.
     public func jitter(_ kind: DataKind, base: TimeInterval) -> TimeInterval {
         var x = jitterSeed ^ UInt64(feeds[kind]?.polls ?? 0) &* 0x9E37_79B9_7F4A_7C15
@@ -149,8 +149,11 @@ public struct PollScheduler: Sendable, Hashable {
         x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
         x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
         x ^= x >> 31
-        return Double(x % 1000) / 10000 * base
+        return Double(x % 1000) / 1000 * Self.jitterFraction * base
     }
+
+    /// The most jitter a poll's delay gets, as a fraction of the delay.
+    public static let jitterFraction = 0.1
 
     /// Whether `kind` is stale at `now`: the last poll failed, or the last success is older
     /// than three intervals.
@@ -162,6 +165,23 @@ public struct PollScheduler: Sendable, Hashable {
     }
 
     /// The earliest time a poll not in flight falls due, for a loop that sleeps until then.
+    /// Takes `other`'s record of when each healthy feed last answered, started and is due: what
+    /// no pane shows while a feed is healthy (see ``DashboardState/drawsSameFrame(as:)``).
+    mutating func adoptBookkeeping(of other: PollScheduler) {
+        for (kind, feed) in feeds {
+            guard let shown = other.feeds[kind], feed.lastError == nil, shown.lastError == nil,
+                  (feed.lastSuccess == nil) == (shown.lastSuccess == nil) else { continue }
+            var adopted = feed
+            adopted.lastSuccess = shown.lastSuccess
+            adopted.inFlight = shown.inFlight
+            adopted.nextDue = shown.nextDue
+            adopted.polls = shown.polls
+            adopted.startedAt = shown.startedAt
+            adopted.repollWhenDone = shown.repollWhenDone
+            feeds[kind] = adopted
+        }
+    }
+
     public var nextDue: Date? {
         feeds.values.filter { !$0.inFlight }.compactMap(\.nextDue).min()
     }

@@ -26,8 +26,6 @@ public final class DashboardEngine {
     public var onTerminalEffect: (DashboardEffect) -> Void = { _ in }
     /// How long to wait for the outcome of an accepted write before treating it as unknown.
     public var confirmTimeout: Duration = .seconds(60)
-    /// Where the engine's tasks run between awaits (`nil`: the global executor).
-    public var executor: (any TaskExecutor)?
 
     /// An engine over `backend`, with time from `clock` and actions journaled in `journal`;
     /// `wake` is called whenever a result arrives in the inbox.
@@ -91,7 +89,7 @@ public final class DashboardEngine {
     func spawn(_ body: @escaping @Sendable () async -> Void) {
         let counter = tasksRunning
         counter.count.add(1, ordering: .relaxed)
-        Task(executorPreference: executor) {
+        Task {
             await body()
             counter.count.subtract(1, ordering: .relaxed)
         }

@@ -44,12 +44,12 @@ enum Account {
         switch self {
         case .opsgenie(var configuration):
             if let retry { configuration.retry = retry; configuration.connectTimeout = .seconds(3); configuration.requestTimeout = .seconds(5) }
-            return try await OpsgenieClient.withClient(configuration: configuration, logger: logger) { client in
+            return try await OpsgenieClient.withClient(configuration: configuration, clock: EventLoopClock(), logger: logger) { client in
                 try await body(OpsgenieBackend(client: client))
             }
         case .jsm(var configuration):
             if let retry { configuration.retry = retry; configuration.connectTimeout = .seconds(3); configuration.requestTimeout = .seconds(5) }
-            return try await JSMOpsClient.withClient(configuration: configuration, logger: logger) { client in
+            return try await JSMOpsClient.withClient(configuration: configuration, clock: EventLoopClock(), logger: logger) { client in
                 try await body(JSMOpsBackend(client: client))
             }
         }

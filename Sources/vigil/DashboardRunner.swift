@@ -40,7 +40,6 @@ final class DashboardRunner: @unchecked Sendable {
         let waiter = self.waiter
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
                                  clock: clock, logger: logger, journal: journal, wake: { waiter.wake() })
-        engine.executor = SerialTaskExecutor(name: "vigil-io")
         for notice in notices { engine.send(.notice(notice, .warning)) }
     }
 
@@ -48,6 +47,8 @@ final class DashboardRunner: @unchecked Sendable {
     func run() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
+                // The kernel's name for the thread, for `top -H` and `ps -L` (at most 15 bytes).
+                try? "vigil-terminal".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
                 self.loop()
                 continuation.resume()
             }
@@ -75,6 +76,8 @@ final class DashboardRunner: @unchecked Sendable {
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
         terminal.draw(engine.state.render())
+        // The state the screen shows: an answer that changes nothing on it is not rendered.
+        var drawn = engine.state
         var shownSecond = Int(clock().timeIntervalSince1970)
         // When time alone next changes the frame (a minute, a feed turning late, a message
         // expiring; every second while something counts seconds).
@@ -96,19 +99,25 @@ final class DashboardRunner: @unchecked Sendable {
             // The clock first: a key's action is stamped (and a snooze counted) from now, not from
             // the last wake-up, which may be a minute ago.
             engine.tick()
-            var changed = apply(reads, terminal)
-            if engine.drain() { changed = true }
+            let keyed = apply(reads, terminal)
+            engine.drain()
             let now = clock()
             let second = Int(now.timeIntervalSince1970)
-            // Something happened, or time changed what the frame shows: the whole frame
-            // (diffed: only changed runs are written). Only the clock's seconds moved: its row.
-            if changed || now >= redrawAt {
+            // A key, time changing what the frame shows, or an answer (or a tick) that changed
+            // something on screen: the whole frame (diffed: only changed runs are written).
+            // An answer that changed nothing shown (the same alerts again): no render at all.
+            if keyed || now >= redrawAt || !engine.state.drawsSameFrame(as: drawn) {
                 terminal.draw(engine.state.render())
+                drawn = engine.state
                 shownSecond = second
                 redrawAt = engine.state.nextVisibleChange
-            } else if second != shownSecond && engine.state.settings.clockSeconds {
-                terminal.drawRow(0, with: engine.state.renderStatusRow())
-                shownSecond = second
+            } else {
+                // A fresher answer moves the moment a feed would turn late.
+                redrawAt = engine.state.nextVisibleChange
+                if second != shownSecond && engine.state.settings.clockSeconds {
+                    terminal.drawRow(0, with: engine.state.renderStatusRow())
+                    shownSecond = second
+                }
             }
         }
     }

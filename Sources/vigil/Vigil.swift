@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 
 /// The `vigil` command.
-@main
 struct Vigil: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vigil",

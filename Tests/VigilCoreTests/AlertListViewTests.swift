@@ -82,12 +82,28 @@ struct VisibleChangeTests {
         #expect(state.render().text != first, "something did move at \(next)")
     }
 
+    @Test func aHealthyFeedIsNeverLateWhateverJitterItsPollDraws() {
+        // Every kind at 60 s (jitter up to 6 s), many screens (seeds): just before each next
+        // poll's answer could come (its due time and 4 s for the round trip), nothing is late.
+        for seed in UInt64(0)..<300 {
+            var state = loadedState(width: 120, height: 40) {
+                $0.jitterSeed = seed
+                $0.intervals = [.alerts: 60, .heartbeats: 60, .onCall: 60, .incidents: 60]
+            }
+            let latestDue = state.polls.kinds.compactMap { state.feeds[$0]?.nextDue }.max()!
+            #expect(latestDue.timeIntervalSince(fixedNow) > 60, "seed \(seed): the polls drew jitter")
+            _ = state.update(.tick(latestDue.addingTimeInterval(4)))
+            #expect(!state.countsSeconds, "seed \(seed): a feed showed late while its poll was on time")
+            #expect(state.render().line(0).contains("alerts ok"), "seed \(seed): \(state.render().line(0))")
+        }
+    }
+
     @Test func aLateFeedCountsSecondsAndTheClockCanToo() {
         var state = loadedState(width: 120, height: 40)
-        _ = state.update(.tick(fixedNow.addingTimeInterval(16)))  // alerts: interval 10 + 5 s grace passed
+        _ = state.update(.tick(fixedNow.addingTimeInterval(17)))  // alerts: interval 10, 1 s of jitter and 5 s grace passed
         #expect(state.countsSeconds)
-        #expect(state.render().line(0).contains("alerts 16s"))
-        #expect(state.nextVisibleChange == fixedNow.addingTimeInterval(17))
+        #expect(state.render().line(0).contains("alerts 17s"))
+        #expect(state.nextVisibleChange == fixedNow.addingTimeInterval(18))
         var seconds = loadedState(width: 120, height: 40) { $0.clockSeconds = true }
         _ = seconds.update(.tick(fixedNow.addingTimeInterval(2)))
         #expect(seconds.nextVisibleChange == fixedNow.addingTimeInterval(3))

@@ -80,29 +80,3 @@ import VigilTesting
         }
     }
 }
-
-@Suite struct SerialExecutorTests {
-    @Test func theEnginesTasksRunOnItsOneThreadAndAnActionIsConfirmed() async throws {
-        try await LiveDashboard.withSimulator(scenario: "ops-room") { live in
-            let engine = LiveDashboard.makeEngine(client: live.client, simulator: live.simulator, journal: nil, actionMaxAge: 900)
-            let executor = SerialTaskExecutor(name: "vigil-io-test")
-            engine.executor = executor
-            engine.start()
-            try await engine.pump("every kind polled") { state in state.polls.kinds.allSatisfy { state.feeds[$0]?.lastSuccess != nil } }
-            let target = try #require(engine.state.alerts.first { $0.acknowledged != true })
-            while engine.state.selectedAlertId != target.id { engine.send(.key(.character("j"))) }
-            engine.send(.key(.character("a")))
-            try await engine.pump("the acknowledge confirmed") { $0.actions.last?.phase == .confirmed }
-            #expect(live.simulator.alert(tinyId: target.tinyId!)?.acknowledged == true)
-            #expect(executor.jobsEnqueued > 0, "the engine's polls and the acknowledge ran on the executor")
-            let name = await Task(executorPreference: executor) { currentThreadName() }.value
-            #expect(name == "vigil-io-test", "a task with the preference runs on the executor's thread")
-            try await engine.settle()
-        }
-    }
-}
-
-/// The calling thread's name as the kernel knows it.
-func currentThreadName() -> String? {
-    (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-}

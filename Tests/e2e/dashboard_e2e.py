@@ -680,6 +680,35 @@ def an_action_queued_before_kill_9_is_sent_after_restart(p):
     assert json.load(open(journal))["actions"] == [], "the journal still holds the confirmed action"
 
 
+@check("idle-threads", "the dashboard settles on three threads after a host-name lookup, an action and its confirmation")
+def idle_threads(p):
+    # Everything async runs on one event loop; libdispatch's global pool never starts, so neither does its
+    # monitor, which would wake the process every second for good. Its serial queues (the name lookup, the
+    # journal) may run a worker for a moment: those end by themselves.
+    sim_port = p.start_simulator("--processing-delay-ms", "50")
+    pid = p.launch(f"--api-url http://localhost:{sim_port}", {"OPSGENIE_API_KEY": KEY})
+    p.wait_for(lambda s: re.search(r"#\d+\s+P\d", s), "alerts from vigil simulate")
+    tiny = select_unacknowledged(p, sim_port)
+    p.keys("a")
+    p.wait_text(f"ack #{tiny}: confirmed", timeout=20)
+
+    def threads():
+        names = []
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                names.append(open(f"/proc/{pid}/task/{tid}/comm").read().strip())
+            except FileNotFoundError:  # a thread that ended while we looked
+                pass
+        return sorted(names)
+
+    poll(lambda: len(threads()) == 3, "vigil to settle on three threads", timeout=30, interval=0.5,
+         detail=lambda: f"; threads: {threads()}")
+    names = threads()
+    assert names[0].startswith("NIO-") and names[1:] == ["vigil", "vigil-terminal"], f"threads: {names}"
+    p.keys("q")
+    p.wait_exit(pid)
+
+
 @check("key-not-logged", "the API key never reaches the log file or the terminal")
 def key_never_logged_or_shown(p):
     # Everything the terminal receives is kept: a demo (hostile scenario) and the dashboard given the key in
