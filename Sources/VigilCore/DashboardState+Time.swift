@@ -7,9 +7,9 @@ import OperationsModel
 /// changes every second.
 extension DashboardState {
     /// How long after its last success a kind of data counts as late: its interval, the most
-    /// jitter the scheduler adds to it, and 5 s for the poll itself. Until then the status line
-    /// says `ok`; after it, the age. (Without the jitter a healthy feed polled every 60 s
-    /// showed late, and counted seconds, whenever its poll drew more than 5 s of jitter.)
+    /// the scheduler's wait exceeds it (``PollScheduler/jitterFraction``), and 5 s for the poll
+    /// itself. Until then the status line says `ok`; after it, the age. (Without that margin a
+    /// healthy feed polled every 60 s showed late, and counted seconds, now and then.)
     func lateAfter(_ kind: DataKind) -> TimeInterval { polls.interval(kind) * (1 + PollScheduler.jitterFraction) + 5 }
 
     /// Whether something on screen counts seconds now: a late feed, a pending action, a

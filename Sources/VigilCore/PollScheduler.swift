@@ -26,8 +26,9 @@ public struct FeedStatus: Sendable, Hashable {
     public internal(set) var repollWhenDone = false
 }
 
-/// When to poll each kind of data: never two polls of a kind at once, backoff after
-/// failures, slower when rate limited, jitter so screens do not poll in step. A value with
+/// When to poll each kind of data: never two polls of a kind at once, healthy kinds together
+/// on a beat of their own phase (so screens do not poll in step), backoff with jitter after
+/// failures, slower when rate limited. A value with
 /// no clock: every decision takes the time it is given.
 public struct PollScheduler: Sendable, Hashable {
     /// Per kind: last success, last failure, what is in flight, when the next poll is due.
@@ -103,8 +104,14 @@ public struct PollScheduler: Sendable, Hashable {
         }
         let throttled = error?.faultClass == .rateLimit || rateLimit?.state == .throttled || rateLimit?.state == .burst
         feeds[kind] = feed
-        let delay = pollDelay(kind, failures: feed.failures, throttled: throttled, periodSeconds: rateLimit?.periodSeconds)
-        feeds[kind]?.nextDue = feed.repollWhenDone ? now : now.addingTimeInterval(delay)
+        if feed.repollWhenDone {
+            feeds[kind]?.nextDue = now
+        } else if error == nil, !throttled, let due = alignedDue(kind, started: feed.startedAt ?? now, now: now) {
+            feeds[kind]?.nextDue = due
+        } else {
+            let delay = pollDelay(kind, failures: feed.failures, throttled: throttled, periodSeconds: rateLimit?.periodSeconds)
+            feeds[kind]?.nextDue = now.addingTimeInterval(delay)
+        }
         if recovered {
             // The API answers again: kinds that were backing off poll now.
             for other in kinds where other != kind && (feeds[other]?.failures ?? 0) > 0
@@ -112,6 +119,31 @@ public struct PollScheduler: Sendable, Hashable {
                 feeds[other]?.nextDue = now
             }
         }
+    }
+
+    /// The beat healthy polls keep: the probe kind's interval. A kind whose interval is a
+    /// whole number of beats polls on the beat, so the kinds due together go out together and
+    /// an idle screen wakes once for them (at the defaults, alerts every beat of 10 s,
+    /// heartbeats and incidents every third, on-call every sixth) instead of once for each.
+    public var beat: TimeInterval { interval(probeKind) }
+
+    /// Where in the beat this screen polls, from the seed: screens started together poll at
+    /// different moments, and each keeps its moment.
+    public var phase: TimeInterval { Double(Self.mix(jitterSeed) % 1000) / 1000 * beat }
+
+    /// The next poll of a healthy `kind` started at `started`: the last beat no later than one
+    /// interval after that start, unless that is less than a tenth of a beat after `now` (a
+    /// poll just answered is not sent again at once): then the beat after. On the beat that
+    /// is exactly one interval; re-aligning (after the start, a failure, a refresh) at most
+    /// ``jitterFraction`` of a beat more. `nil` when the interval is not a whole number of
+    /// beats: that kind keeps its own time, with jitter.
+    func alignedDue(_ kind: DataKind, started: Date, now: Date) -> Date? {
+        let interval = interval(kind), beat = beat
+        guard beat > 0, interval >= beat, abs((interval / beat).rounded() - interval / beat) < 1e-9 else { return nil }
+        let latest = started.timeIntervalSince1970 + interval
+        var due = phase + ((latest - phase) / beat + 1e-6).rounded(.down) * beat
+        while due < now.timeIntervalSince1970 + Self.jitterFraction * beat { due += beat }
+        return Date(timeIntervalSince1970: due)
     }
 
     /// The kind polled most often: it keeps its interval through server and network faults
@@ -128,7 +160,7 @@ public struct PollScheduler: Sendable, Hashable {
     ///   polls already retried with backoff inside the client — so recovery is seen within one
     ///   interval; the other kinds double up to 4× and are polled at once when the probe
     ///   succeeds again.
-    /// Jitter of up to 10% keeps the kinds (and several screens) from polling in step.
+    /// Jitter of up to 10% keeps the kinds (and several screens) from retrying in step.
     public func pollDelay(_ kind: DataKind, failures: Int, throttled: Bool, periodSeconds: Int? = nil) -> TimeInterval {
         let base = interval(kind)
         var delay = base
@@ -145,14 +177,19 @@ public struct PollScheduler: Sendable, Hashable {
     public func jitter(_ kind: DataKind, base: TimeInterval) -> TimeInterval {
         var x = jitterSeed ^ UInt64(feeds[kind]?.polls ?? 0) &* 0x9E37_79B9_7F4A_7C15
         for scalar in kind.rawValue.unicodeScalars { x = (x ^ UInt64(scalar.value)) &* 0x100_0000_01B3 }
-        // splitmix64 finaliser
-        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-        x ^= x >> 31
-        return Double(x % 1000) / 1000 * Self.jitterFraction * base
+        return Double(Self.mix(x) % 1000) / 1000 * Self.jitterFraction * base
     }
 
-    /// The most jitter a poll's delay gets, as a fraction of the delay.
+    /// The splitmix64 finaliser: neighbouring seeds give unrelated numbers.
+    static func mix(_ seed: UInt64) -> UInt64 {
+        var x = seed
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
+    /// The most a poll's wait exceeds its interval, as a fraction: the jitter of a failing
+    /// poll's delay, and a healthy poll re-aligning to the beat (of the beat).
     public static let jitterFraction = 0.1
 
     /// Whether `kind` is stale at `now`: the last poll failed, or the last success is older

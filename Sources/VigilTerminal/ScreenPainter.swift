@@ -10,8 +10,10 @@ public protocol PaintTarget: AnyObject {
     func refresh()
 }
 
-/// Paints canvases onto a target, writing only the rows that differ from the last frame,
-/// one call per run of cells in the same style, and nothing at all when nothing changed.
+/// Paints canvases onto a target, writing only the cells that differ from the last frame
+/// (spans of them; a short unchanged gap is rewritten rather than jumped, since a cursor move
+/// costs more), one call per run of cells in the same style, and nothing at all when nothing
+/// changed. The clock's minute turning over writes its digit, not its row.
 public struct ScreenPainter {
     private var previous: Canvas?
     /// Frames that wrote anything.
@@ -33,7 +35,7 @@ public struct ScreenPainter {
         var changed = false
         for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) {
             changed = true
-            paintRow(y, of: canvas, on: target)
+            paintChanges(y, of: canvas, over: previous, row: y, on: target)
         }
         previous = canvas
         if changed {
@@ -50,28 +52,61 @@ public struct ScreenPainter {
         guard var frame = previous, row.width == frame.width, y < frame.height, row.height == 1 else { return false }
         previous = nil  // frame is now the only reference: the change below happens in place
         guard frame.rowDiffers(y, from: row, row: 0) else { previous = frame; return false }
+        let before = frame
         frame.replaceRow(y, with: row)
-        paintRow(y, of: frame, on: target)
+        paintChanges(y, of: frame, over: before, row: y, on: target)
         previous = frame
         framesPainted += 1
         target.refresh()
         return true
     }
 
-    private func paintRow(_ y: Int, of canvas: Canvas, on target: some PaintTarget) {
+    /// Unchanged cells between two changes that are rewritten rather than jumped over with a
+    /// cursor move (which costs about as many bytes).
+    static let gapRewritten = 6
+
+    /// Writes the cells of row `y` that differ from row `row` of `old` (all of them without
+    /// an old frame), in spans.
+    private func paintChanges(_ y: Int, of canvas: Canvas, over old: Canvas?, row: Int, on target: some PaintTarget) {
+        let width = canvas.width
+        guard let old, old.width == width else {
+            paintSpan(y, 0..<width, of: canvas, on: target)
+            return
+        }
         var x = 0
-        while x < canvas.width {
+        while x < width {
+            guard canvas[x, y] != old[x, row] else { x += 1; continue }
+            // A wide character is written whole: start at its first cell, new or old (writing
+            // over half of one blanks the whole of it on the terminal).
+            var start = x
+            while start > 0, canvas[start, y].isContinuation || old[start, row].isContinuation { start -= 1 }
+            var lastChanged = x
+            var end = x + 1
+            while end < width, end - lastChanged <= Self.gapRewritten {
+                if canvas[end, y] != old[end, row] { lastChanged = end }
+                end += 1
+            }
+            end = lastChanged + 1
+            while end < width, canvas[end, y].isContinuation || old[end, row].isContinuation { end += 1 }
+            paintSpan(y, start..<end, of: canvas, on: target)
+            x = end
+        }
+    }
+
+    /// Writes cells `columns` of row `y`, one call per run of one style.
+    private func paintSpan(_ y: Int, _ columns: Range<Int>, of canvas: Canvas, on target: some PaintTarget) {
+        var x = columns.lowerBound
+        while x < columns.upperBound {
             let cell = canvas[x, y]
             if cell.isContinuation { x += 1; continue }
-            // Runs of cells with the same style go in one call.
             var run = String(cell.character)
             var end = x + 1
-            while end < canvas.width, canvas[end, y].style == cell.style {
+            while end < columns.upperBound, canvas[end, y].style == cell.style {
                 if !canvas[end, y].isContinuation { run.append(canvas[end, y].character) }
                 end += 1
             }
-            // Every cell is written, the bottom-right one too (ncurses places it without
-            // scrolling), so nothing from an earlier frame can survive in it.
+            // Every changed cell is written, the bottom-right one too (the output places it
+            // without scrolling), so nothing from an earlier frame can survive in it.
             target.put(run, x: x, y: y, style: cell.style)
             x = end
         }

@@ -17,12 +17,15 @@ final class FakeScreen: PaintTarget {
         var column = x
         for character in text where column < rows[y].count {
             rows[y][column] = character
-            column += TerminalText.width(of: String(character))
+            let width = TerminalText.width(of: String(character))
+            // A wide character covers the next column as a terminal shows it.
+            if width == 2, column + 1 < rows[y].count { rows[y][column + 1] = "\0" }
+            column += width
         }
     }
     func clearAll() { clears += 1 }
     func refresh() { refreshes += 1 }
-    var text: String { rows.map { String($0) }.joined(separator: "\n") }
+    var text: String { rows.map { String($0.filter { $0 != "\0" }) }.joined(separator: "\n") }
 }
 
 @Suite("ScreenPainter: only what changed reaches the terminal")
@@ -47,15 +50,40 @@ struct ScreenPainterTests {
         #expect(screen.puts.isEmpty && screen.refreshes == 1, "nothing written, no refresh")
     }
 
-    @Test func oneChangedCellRewritesOnlyItsRow() {
+    @Test func oneChangedCellWritesOnlyThatCell() {
         var painter = ScreenPainter()
         let screen = FakeScreen(width: 10, height: 3)
         painter.paint(canvas(["12:00:01", "beta", "gamma"]), on: screen)
         screen.puts = []
         painter.paint(canvas(["12:00:02", "beta", "gamma"]), on: screen)
-        #expect(screen.puts.map(\.y) == [0])
+        #expect(screen.puts == [FakeScreen.Put(text: "2", x: 7, y: 0, style: CellStyle(.text))])
         #expect(screen.text.hasPrefix("12:00:02"))
         #expect(painter.framesPainted == 2)
+    }
+
+    @Test func nearChangesAreOneSpanAndFarOnesTwo() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 30, height: 1)
+        painter.paint(canvas(["12:00 ok               x"], width: 30), on: screen)
+        screen.puts = []
+        // 12:00 → 13:01: the gap between the changes is shorter than a cursor move; x → y is far off
+        painter.paint(canvas(["13:01 ok               y"], width: 30), on: screen)
+        #expect(screen.puts.map(\.text) == ["3:01", "y"])
+        #expect(screen.puts.map(\.x) == [1, 23])
+        #expect(screen.text == "13:01 ok               y      ")
+    }
+
+    @Test func aWideCharacterIsRewrittenWholeWhenEitherFrameHasIt() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 6, height: 1)
+        painter.paint(canvas(["a監bc"], width: 6), on: screen)
+        screen.puts = []
+        painter.paint(canvas(["a漢bc"], width: 6), on: screen)
+        #expect(screen.puts.map(\.text) == ["漢"] && screen.puts.first?.x == 1, "the lead changed: the character goes out whole")
+        screen.puts = []
+        painter.paint(canvas(["ab漢c"], width: 6), on: screen)
+        #expect(screen.puts.first?.x == 1, "the old wide character at 1 is overwritten from its first cell")
+        #expect(screen.text.hasPrefix("ab漢c"))
     }
 
     @Test func runsOfOneStyleAreOneWriteAndStylesSplitThem() {
