@@ -18,12 +18,22 @@ public struct ScreenPainter {
     private var previous: Canvas?
     /// Frames that wrote anything.
     public private(set) var framesPainted = 0
+    /// Cells that differed from the frame before, summed over every frame (all of a first
+    /// frame's, a resize's and a new theme's restyled ones): what the terminal had to change.
+    public private(set) var cellsChanged = 0
 
     /// A painter that has painted nothing yet.
     public init() {}
 
     /// Forgets the last frame so the next paint repaints everything.
     public mutating func invalidate() { previous = nil }
+
+    /// Styles whose look changed (a new theme): cells in them are written at the next paint
+    /// even where the frame is the same.
+    private var restyled: ((CellStyle) -> Bool)?
+
+    /// Writes the cells in the styles `changed` picks at the next paint, as well as what changed.
+    public mutating func restyle(where changed: @escaping (CellStyle) -> Bool) { restyled = changed }
 
     /// Paints `canvas`; returns whether anything was written.
     @discardableResult
@@ -33,9 +43,11 @@ public struct ScreenPainter {
             target.clearAll()
         }
         var changed = false
-        for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) {
+        let restyled = self.restyled
+        self.restyled = nil
+        for y in 0..<canvas.height where canvas.rowDiffers(y, from: previous) || restyled.map({ rowHas(y, of: canvas, $0) }) == true {
             changed = true
-            paintChanges(y, of: canvas, over: previous, row: y, on: target)
+            paintChanges(y, of: canvas, over: previous, row: y, restyled: restyled, on: target)
         }
         previous = canvas
         if changed {
@@ -67,15 +79,19 @@ public struct ScreenPainter {
 
     /// Writes the cells of row `y` that differ from row `row` of `old` (all of them without
     /// an old frame), in spans.
-    private func paintChanges(_ y: Int, of canvas: Canvas, over old: Canvas?, row: Int, on target: some PaintTarget) {
+    private mutating func paintChanges(_ y: Int, of canvas: Canvas, over old: Canvas?, row: Int, restyled: ((CellStyle) -> Bool)? = nil,
+                              on target: some PaintTarget) {
         let width = canvas.width
         guard let old, old.width == width else {
+            cellsChanged += width
             paintSpan(y, 0..<width, of: canvas, on: target)
             return
         }
+        func differs(_ x: Int) -> Bool { canvas[x, y] != old[x, row] || restyled?(canvas[x, y].style) == true }
+        cellsChanged += (0..<width).count(where: differs)
         var x = 0
         while x < width {
-            guard canvas[x, y] != old[x, row] else { x += 1; continue }
+            guard differs(x) else { x += 1; continue }
             // A wide character is written whole: start at its first cell, new or old (writing
             // over half of one blanks the whole of it on the terminal).
             var start = x
@@ -83,7 +99,7 @@ public struct ScreenPainter {
             var lastChanged = x
             var end = x + 1
             while end < width, end - lastChanged <= Self.gapRewritten {
-                if canvas[end, y] != old[end, row] { lastChanged = end }
+                if differs(end) { lastChanged = end }
                 end += 1
             }
             end = lastChanged + 1
@@ -91,6 +107,11 @@ public struct ScreenPainter {
             paintSpan(y, start..<end, of: canvas, on: target)
             x = end
         }
+    }
+
+    /// Whether row `y` has a cell in a style `restyled` picks.
+    private func rowHas(_ y: Int, of canvas: Canvas, _ restyled: (CellStyle) -> Bool) -> Bool {
+        (0..<canvas.width).contains { restyled(canvas[$0, y].style) }
     }
 
     /// Writes cells `columns` of row `y`, one call per run of one style.

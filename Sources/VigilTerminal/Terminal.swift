@@ -111,29 +111,32 @@ public final class Terminal {
     /// Uses `theme` for colours from now on (redraws everything next frame).
     public func apply(_ theme: Theme) {
         guard theme != self.theme else { return }
+        let before = output?.rendition
         self.theme = theme
-        painter.invalidate()
         applyStyles()
+        // Only the cells whose look the new theme changes are written again.
+        if let before, let after = output?.rendition {
+            painter.restyle { style in before(style) != after(style) }
+        } else {
+            painter.invalidate()
+        }
     }
 
     /// Builds each style's escape sequence from the theme and the terminal's capabilities.
     private func applyStyles() {
         guard let output else { return }
         let theme = self.theme, colorEnabled = self.colorEnabled, colors = vigil_colors()
-        let bold = TerminalOutput.capability("bold"), reverse = TerminalOutput.capability("rev")
-        output.sequence = { style in
-            var codes: [UInt8] = []
+        output.rendition = { style in
+            var rendition = TerminalOutput.Rendition()
             let entry = theme?.entries[style.role]
             if colorEnabled, let entry {
                 let foreground = entry.foreground.curses(colors: colors), background = entry.background.curses(colors: colors)
-                if foreground >= 0 { codes += TerminalOutput.capability("setaf", Int(foreground)) }
-                if background >= 0 { codes += TerminalOutput.capability("setab", Int(background)) }
+                if foreground >= 0 { rendition.foreground = TerminalOutput.capability("setaf", Int(foreground)) }
+                if background >= 0 { rendition.background = TerminalOutput.capability("setab", Int(background)) }
             }
-            if style.bold || entry?.bold == true { codes += bold }
-            if style.reverse || (!colorEnabled && (style.role == .selection || style.role == .stale || style.role == .statusLine)) {
-                codes += reverse
-            }
-            return codes
+            rendition.bold = style.bold || entry?.bold == true
+            rendition.reverse = style.reverse || (!colorEnabled && (style.role == .selection || style.role == .stale || style.role == .statusLine))
+            return rendition
         }
         output.themeChanged()
     }
@@ -153,6 +156,13 @@ public final class Terminal {
 
     /// Frames that wrote anything.
     public var framesDrawn: Int { painter.framesPainted }
+
+    /// What went to the terminal so far, for the log: frames, the cells they changed, bytes.
+    public var outputSummary: String {
+        let cells = painter.cellsChanged, bytes = output?.bytesWritten ?? 0
+        let ratio = cells > 0 ? String(format: "%.2f", Double(bytes) / Double(cells)) : "-"
+        return "\(painter.framesPainted) frames changed \(cells) cells in \(bytes) bytes (\(ratio) bytes a cell)"
+    }
 
     /// Forgets the last frame so the next draw repaints everything (after a resize).
     public func invalidate() {

@@ -14,11 +14,26 @@ import Glibc
 /// which runs changed, so they go straight out: an idle second is one small write.
 /// ncurses still sets the terminal up, reads keys and restores it on exit.
 final class TerminalOutput {
-    private var buffer: [UInt8] = []
-    /// The escape sequence that sets each style, built once per theme.
-    private var styleCodes: [CellStyle: [UInt8]] = [:]
+    /// How the terminal shows a style: the sequences for its colours and its attributes.
+    struct Rendition: Hashable {
+        /// `setaf` for the foreground; empty: the terminal's default.
+        var foreground: [UInt8] = []
+        /// `setab` for the background; empty: the terminal's default.
+        var background: [UInt8] = []
+        var bold = false
+        var reverse = false
+    }
+
+    /// Bytes written to the terminal so far.
+    private(set) var bytesWritten = 0
+    /// What the next flush writes.
+    private(set) var buffer: [UInt8] = []
+    /// Each style's rendition, built once per theme.
+    private var renditions: [CellStyle: Rendition] = [:]
     /// The style the terminal is in, as far as this output knows.
     private var current: CellStyle?
+    /// Its rendition.
+    private var currentRendition = Rendition()
     private let reset: [UInt8]
     private let clear: [UInt8]
     /// Writing the bottom-right cell would scroll the screen (auto margins without the xenl glitch).
@@ -27,13 +42,24 @@ final class TerminalOutput {
     private var width = 0
     /// Where the cursor is after the last write, when known: runs that follow on from it need no move.
     private var cursor: (x: Int, y: Int)?
-    /// How a style is coloured; set by the terminal when the theme changes.
-    var sequence: (CellStyle) -> [UInt8] = { _ in [] }
+    /// How a style is shown; set by the terminal when the theme changes.
+    var rendition: (CellStyle) -> Rendition = { _ in Rendition() }
+    private let boldCode: [UInt8]
+    private let reverseCode: [UInt8]
 
-    init() {
-        reset = Self.capability("sgr0")
-        clear = Self.capability("clear")
-        lastCellScrolls = vigil_flag("am") == 1 && vigil_flag("xenl") == 0
+    /// An output with the terminal's own sequences (from its terminfo entry).
+    convenience init() {
+        self.init(reset: Self.capability("sgr0"), clear: Self.capability("clear"), bold: Self.capability("bold"),
+                  reverse: Self.capability("rev"), lastCellScrolls: vigil_flag("am") == 1 && vigil_flag("xenl") == 0)
+    }
+
+    /// An output with the given sequences (tests).
+    init(reset: [UInt8], clear: [UInt8], bold: [UInt8], reverse: [UInt8], lastCellScrolls: Bool) {
+        self.reset = reset
+        self.clear = clear
+        boldCode = bold
+        reverseCode = reverse
+        self.lastCellScrolls = lastCellScrolls
     }
 
     /// The screen's size, for the bottom-right cell.
@@ -44,8 +70,23 @@ final class TerminalOutput {
 
     /// Forgets the styles built for the old theme.
     func themeChanged() {
-        styleCodes = [:]
+        renditions = [:]
         current = nil
+    }
+
+    /// The bytes that take the terminal from `from` (`nil`: not known) to `to`: only what
+    /// differs, unless an attribute or a colour has to go, which only a reset (`sgr0`) does.
+    func transition(from: Rendition?, to: Rendition) -> [UInt8] {
+        guard let from, !(from.bold && !to.bold), !(from.reverse && !to.reverse),
+              !(!from.foreground.isEmpty && to.foreground.isEmpty), !(!from.background.isEmpty && to.background.isEmpty) else {
+            return reset + to.foreground + to.background + (to.bold ? boldCode : []) + (to.reverse ? reverseCode : [])
+        }
+        var bytes: [UInt8] = []
+        if to.foreground != from.foreground { bytes += to.foreground }
+        if to.background != from.background { bytes += to.background }
+        if to.bold && !from.bold { bytes += boldCode }
+        if to.reverse && !from.reverse { bytes += reverseCode }
+        return bytes
     }
 
     func put(_ text: String, x: Int, y: Int, style: CellStyle) {
@@ -59,9 +100,11 @@ final class TerminalOutput {
         // At the right margin the terminal's cursor position is its own business (deferred wrap).
         cursor = end < width ? (end, y) : nil
         if style != current {
-            if styleCodes[style] == nil { styleCodes[style] = reset + sequence(style) }
-            buffer += styleCodes[style] ?? []
+            let next = renditions[style] ?? rendition(style)
+            renditions[style] = next
+            buffer += transition(from: current == nil ? nil : currentRendition, to: next)
             current = style
+            currentRendition = next
         }
         buffer += bytes
     }
@@ -82,7 +125,7 @@ final class TerminalOutput {
             var offset = 0
             while offset < raw.count {
                 let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { break }
+                if n > 0 { offset += n; bytesWritten += n } else if n < 0 && errno == EINTR { continue } else { break }
             }
         }
         buffer.removeAll(keepingCapacity: true)

@@ -63,7 +63,7 @@ final class DashboardRunner: @unchecked Sendable {
         terminal.start(noColor: noColor)
         // After curses installed its SIGWINCH handler: ours runs it, then ends the wait.
         TerminalGuard.chainWindowChange()
-        defer { terminal.stop(); TerminalGuard.restored() }
+        defer { logger.info("terminal: \(terminal.outputSummary)"); terminal.stop(); TerminalGuard.restored() }
         engine.onTerminalEffect = { [self] effect in
             switch effect {
             case .bell: terminal.bell()

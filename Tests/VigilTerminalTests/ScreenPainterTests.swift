@@ -119,6 +119,23 @@ struct ScreenPainterTests {
         #expect(screen.puts.first { $0.y == 1 }?.text == "wxyz", "the bottom-right cell is written too, so no stale character survives there")
     }
 
+    @Test func aNewThemeWritesOnlyTheCellsWhoseLookItChanges() {
+        var painter = ScreenPainter()
+        let screen = FakeScreen(width: 10, height: 2)
+        var frame = Canvas(width: 10, height: 2)
+        _ = frame.write("ok", x: 0, y: 0, style: CellStyle(.text), maxWidth: 10)
+        _ = frame.write("P1", x: 4, y: 1, style: CellStyle(.critical), maxWidth: 6)
+        painter.paint(frame, on: screen)
+        screen.puts = []
+        painter.restyle { $0.role == .critical }
+        painter.paint(frame, on: screen)
+        #expect(screen.puts == [FakeScreen.Put(text: "P1", x: 4, y: 1, style: CellStyle(.critical))])
+        #expect(screen.clears == 1, "no clear of the screen")
+        screen.puts = []
+        let again = painter.paint(frame, on: screen)
+        #expect(!again, "the restyle is done once")
+    }
+
     @Test func aRowPatchWritesOnlyThatRowAndOnlyWhenItChanged() {
         var painter = ScreenPainter()
         let screen = FakeScreen(width: 10, height: 3)
