@@ -26,6 +26,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case bell
     /// Switch the terminal's colours to the named theme.
     case applyTheme(String)
+    /// Repaint the whole screen.
+    case redraw
     /// Leave the dashboard.
     case quit
 }

@@ -79,6 +79,8 @@ extension DashboardState {
         case .help:
             overlay = .help
             return []
+        case .redraw:
+            return [.redraw]
         case .quit:
             return requestQuit()
         case .wall:

@@ -64,6 +64,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     /// Resolve the selected incident (asks first).
     case resolve
     case filter, refresh, nextTheme, help, quit
+    /// Repaint the whole screen (after line noise over SSH, or another program wrote on it).
+    case redraw
     /// Switch between the dashboard and the wall view.
     case wall
     /// Switch to quick filter 1…6.
@@ -73,7 +75,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
          .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction, .resolve,
-         .filter, .refresh, .nextTheme, .help, .quit, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
     /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
@@ -103,6 +105,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .nextTheme: "next-theme"
         case .help: "help"
         case .quit: "quit"
+        case .redraw: "redraw"
         case .wall: "wall"
         case .quickFilter(let n): "quick-filter-\(n)"
         }
@@ -172,6 +175,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("t"), .nextTheme, "next theme"),
         KeyBinding(.character("?"), .help, "help", hinted: true),
         KeyBinding(.character("q"), .quit, "quit", hinted: true),
+        KeyBinding(.control("l"), .redraw, "redraw the screen"),
         KeyBinding(.character("W"), .wall, "wall view (across the room)"),
     ] + (1...QuickFilter.keyCount).map { n in
         KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")

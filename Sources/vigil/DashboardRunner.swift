@@ -67,6 +67,7 @@ final class DashboardRunner: @unchecked Sendable {
         engine.onTerminalEffect = { [self] effect in
             switch effect {
             case .bell: terminal.bell()
+            case .redraw: terminal.invalidate()
             case .applyTheme(let name): applyTheme(name, terminal)
             default: break
             }

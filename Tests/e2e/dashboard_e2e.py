@@ -680,6 +680,29 @@ def an_action_queued_before_kill_9_is_sent_after_restart(p):
     assert json.load(open(journal))["actions"] == [], "the journal still holds the confirmed action"
 
 
+@check("themes-redraw", "each theme change leaves the screen exactly as a full repaint (Ctrl-L) draws it")
+def themes_match_a_full_repaint(p):
+    # A theme change rewrites only the cells whose look it changes; Ctrl-L repaints everything from nothing.
+    # If the first missed a cell, the second changes it: the two screens (characters, colours, attributes) differ.
+    p.run_demo()
+    for n in range(5):
+        p.keys("t")
+        p.wait_text("theme: ")
+        for _ in range(3):  # the demo moves on (the clock's minute): try again if it did between the two reads
+            time.sleep(0.3)
+            themed = tmux("capture-pane", "-p", "-e", "-t", p.session)
+            p.keys("C-l")
+            time.sleep(0.5)
+            repainted = tmux("capture-pane", "-p", "-e", "-t", p.session)
+            if themed == repainted:
+                break
+            if re.sub(r"\x1b\[[0-9;:]*m", "", themed) == re.sub(r"\x1b\[[0-9;:]*m", "", repainted):
+                raise AssertionError(f"theme {n + 1}: the repaint changed colours or attributes the theme change left:\n"
+                                     f"{themed!r}\n---\n{repainted!r}")
+        else:
+            raise AssertionError(f"theme {n + 1}: the screen kept moving")
+
+
 @check("idle-threads", "the dashboard settles on three threads after a host-name lookup, an action and its confirmation")
 def idle_threads(p):
     # Everything async runs on one event loop; libdispatch's global pool never starts, so neither does its
