@@ -170,8 +170,10 @@ extension DashboardState {
         if alertList.counts.prefix(AlertPriority.all.count).allSatisfy({ $0 == 0 }), alertList.total > 0 {
             counts = "[a saved search has no counts per priority]"
         }
+        // Counts that never came are not zeros.
+        let figures = everLoaded ? "\(alertList.total) \(counts)" : "…"
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
-                   title: "Alerts \(alertList.total) \(counts) \(filterDescription)", focused: focus == .alerts)
+                   title: "Alerts \(figures) \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
         let columns = AlertColumns(inner: inner, source: sourceColumn)

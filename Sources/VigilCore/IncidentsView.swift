@@ -22,7 +22,9 @@ extension DashboardState {
         }
         let open = incidents.filter(Self.isOpen)
         let counts = AlertPriority.all.prefix(2).map { p in "\(p.rawValue):\(open.filter { $0.priority == p }.count)" }.joined(separator: " ")
-        let title = "Incidents \(open.count)\(incidentsHaveMore ? "+" : "") open [\(counts)]"
+        // Counts that never came are not zeros.
+        let title = feeds[.incidents]?.lastSuccess == nil && incidents.isEmpty
+            ? "Incidents …" : "Incidents \(open.count)\(incidentsHaveMore ? "+" : "") open [\(counts)]"
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: title, focused: focus == .incidents)
         let inner = r.width - 2
         let x = r.x + 1

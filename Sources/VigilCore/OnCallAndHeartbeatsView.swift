@@ -28,7 +28,8 @@ extension DashboardState {
 
     func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
         let expired = heartbeats.filter { $0.expired == true }.count
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: feeds[.heartbeats]?.lastSuccess == nil && heartbeats.isEmpty
+                   ? "Heartbeats …" : "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
                    focused: focus == .heartbeats)
         if heartbeats.isEmpty {
             canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)

@@ -39,6 +39,10 @@ struct NewUserFindingsTests {
         _ = state.update(.key(.character("W")))
         let status = state.render().line(0)
         #expect(status.contains("no data yet") && !status.contains("last good data"), "\(status)")
+        let dashboard = state.render().text
+        #expect(dashboard.contains("┌─ Alerts … status:open"), "no count in the title until one came")
+        #expect(!dashboard.contains("Alerts 0") && !dashboard.contains("P1:0"), "nor in the incidents' title")
+        #expect(dashboard.contains("could not load alerts: "))
     }
 
     @Test func atEightyColumnsTheStaleLineSaysWhatAndWhyBeforeTheIncident() {
