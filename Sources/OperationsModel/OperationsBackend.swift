@@ -37,6 +37,9 @@ public protocol OperationsBackend: Sendable {
 
     /// Where this service's incidents live when it has no incident API (`nil`: ``incidents(limit:)`` serves them).
     var incidentsElsewhere: String? { get }
+    /// Where the incidents live that ``incidents(limit:)`` does not list: several sources,
+    /// some without an incident API (`nil`: it lists every source's, or there is one source).
+    var incidentsNotListed: String? { get }
     /// Open incidents, newest first, at most `limit`.
     func incidents(limit: Int) async throws(OperationsError) -> IncidentPage
     /// One incident with its notes and log.
@@ -50,6 +53,7 @@ public protocol OperationsBackend: Sendable {
 extension OperationsBackend {
     /// A service without an incident API: every incident call says where incidents live.
     public var incidentsElsewhere: String? { nil }
+    public var incidentsNotListed: String? { nil }
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
         throw Self.noIncidentAPI(incidentsElsewhere)
     }

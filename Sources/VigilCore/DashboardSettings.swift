@@ -44,6 +44,8 @@ public struct DashboardSettings: Sendable, Hashable {
     /// Where incidents live when the service has no incident API (JSM Operations); incidents
     /// are not polled then, and the incidents pane says this instead.
     public var incidentsElsewhere: String?
+    /// With several sources, those whose incidents the pane cannot list, and where they live.
+    public var incidentsNotListed: String?
 
     /// Seconds between polls per kind, unless the config says otherwise.
     public static let defaultIntervals: [DataKind: TimeInterval] = [.alerts: 10, .heartbeats: 30, .onCall: 60, .incidents: 30]

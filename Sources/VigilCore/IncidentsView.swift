@@ -34,6 +34,9 @@ extension DashboardState {
                 text = feeds[.incidents]?.lastError.map { "could not load incidents: \($0.description)" } ?? "loading incidents…"
             } else { text = "no open incidents" }
             canvas.write(text, x: x + 1, y: r.y + 1, style: CellStyle(.dim), maxWidth: inner - 2)
+            if let note = settings.incidentsNotListed, r.height > 3 {
+                canvas.write("not listed: " + note, x: x + 1, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
+            }
             return
         }
         // Impacted services and responders get a column each when the message keeps 30 cells.
@@ -46,7 +49,12 @@ extension DashboardState {
         var head = header + pad("MESSAGE", messageWidth)
         if side > 0 { head += " " + pad("SERVICES", side) + " " + "RESPONDERS" }
         canvas.write(head, x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
-        let rows = r.height - 3
+        var rows = r.height - 3
+        // Sources whose incidents are not in the list say so on the pane's last line.
+        if let note = settings.incidentsNotListed, rows > 1 {
+            rows -= 1
+            canvas.write("not listed: " + note, x: x + 1, y: r.y + r.height - 2, style: CellStyle(.dim), maxWidth: inner - 2)
+        }
         let selectedRow = selectedIncidentId.flatMap { id in incidents.firstIndex { $0.id == id } } ?? 0
         let top = max(0, selectedRow - rows + 1)
         for (i, incident) in incidents.enumerated().dropFirst(top).prefix(rows) {

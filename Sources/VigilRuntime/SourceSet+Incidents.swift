@@ -12,6 +12,13 @@ extension SourceSet {
         return sources.map { "\($0.name): \($0.backend.incidentsElsewhere ?? "no incident API")" }.joined(separator: "; ")
     }
 
+    /// The sources without an incident API when others have one, each with where its incidents live.
+    public var incidentsNotListed: String? {
+        guard !incidentSources.isEmpty else { return nil }
+        let missing = sources.compactMap { source in source.backend.incidentsElsewhere.map { "\(source.name) (\($0))" } }
+        return missing.isEmpty ? nil : missing.joined(separator: "; ")
+    }
+
     /// Open incidents of every source that has them, newest first, at most `limit`.
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
         let only = incidentSources

@@ -187,6 +187,7 @@ struct Snapshot: AsyncParsableCommand {
         var settings = DashboardSettings(host: host, themeNames: ["default"])
         settings.wall = wall
         settings.incidentsElsewhere = backend.incidentsElsewhere
+        settings.incidentsNotListed = backend.incidentsNotListed
         let state = DashboardState(settings: settings, now: now, width: width, height: height)
         let engine = DashboardEngine(backend: backend, state: state, context: ActionContext(), clock: { now },
                                      logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)

@@ -126,6 +126,17 @@ struct IncidentTests {
         #expect(!state.render().line(0).contains("INCIDENT"), "only P1 and P2 raise the banner")
     }
 
+    @Test func withSeveralSourcesThoseWhoseIncidentsAreNotListedAreNamed() {
+        let note = "jsm (JSM incidents are Jira work items: see https://acme.atlassian.net/jira/servicedesk)"
+        var state = loadedState(width: 200, height: 60) { $0.incidentsNotListed = note }
+        let screen = state.render().text
+        #expect(screen.contains("not listed: jsm (JSM incidents are Jira work items"), "the pane names the source and where its incidents are")
+        #expect(screen.contains("#2") && screen.contains("Checkout degraded"), "and still lists the others")
+        _ = state.update(.incidentsLoaded(.success(IncidentPage(incidents: []))))
+        let empty = state.render().text
+        #expect(empty.contains("no open incidents") && empty.contains("not listed: jsm"), "also when none is open")
+    }
+
     @Test func aServiceWithoutIncidentsSaysWhereTheyLiveAndDoesNotPoll() {
         let elsewhere = "JSM incidents are Jira work items: see https://acme.atlassian.net/jira/servicedesk"
         var state = DashboardState(settings: { var s = DashboardSettings(host: "jsm"); s.incidentsElsewhere = elsewhere; return s }(),

@@ -56,6 +56,7 @@ struct SourceSetIncidentTests {
         let jsm = IncidentStub("jsm", incidents: [Self.incident("x", minutesAgo: 1)], hasAPI: false)
         let set = SourceSet([NamedSource(name: "og-us", backend: us), NamedSource(name: "og-eu", backend: eu), NamedSource(name: "jsm", backend: jsm)])
         #expect(set.incidentsElsewhere == nil, "some source serves incidents")
+        #expect(set.incidentsNotListed == "jsm (jsm keeps incidents elsewhere)", "and the one that does not says where its are")
         let page = try await set.incidents(limit: 10)
         #expect(page.incidents.map(\.id) == ["og-us:i2", "og-eu:i1", "og-us:i1"], "newest first, ids scoped, jsm not asked")
         #expect(page.incidents.map(\.origin) == ["og-us", "og-eu", "og-us"])
@@ -75,6 +76,7 @@ struct SourceSetIncidentTests {
         let set = SourceSet([NamedSource(name: "jsm", backend: IncidentStub("jsm", incidents: [], hasAPI: false)),
                              NamedSource(name: "jsm2", backend: IncidentStub("jsm2", incidents: [], hasAPI: false))])
         #expect(set.incidentsElsewhere == "jsm: jsm keeps incidents elsewhere; jsm2: jsm2 keeps incidents elsewhere")
+        #expect(set.incidentsNotListed == nil, "the whole pane says it instead")
         await #expect(throws: OperationsError.self) { try await set.incidents(limit: 5) }
     }
 }
