@@ -11,6 +11,17 @@ extension DashboardState {
             polls.discard(.alerts, at: now)
             return duePolls()
         }
+        if case .failure(let error) = result, error.faultClass == .request, let previous = filterBeforeChange, previous != filter {
+            // The service refused the new filter itself (a query with a typo): that is not an
+            // outage. Say why, and go back to the filter whose alerts are on screen.
+            let refused = filterDescription
+            filter = previous
+            filterBeforeChange = nil
+            say("filter \(refused) refused: \(error.status.map { "HTTP \($0): " } ?? "")\(error.message) — still showing \(filterDescription)", .error)
+            polls.discard(.alerts, at: now)
+            return duePolls()
+        }
+        if case .success = result { filterBeforeChange = nil }
         var effects: [DashboardEffect] = []
         if case .success(let snapshot) = result {
             let arrived = snapshot.pages.values.joined()

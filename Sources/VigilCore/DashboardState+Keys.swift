@@ -12,6 +12,11 @@ extension DashboardState {
         if let overlay { return handle(key, in: overlay) }
         guard let binding = settings.keymap.binding(for: key) else {
             if case .control("c") = key { return requestQuit() }
+            if key == .escape, !marked.isEmpty {
+                // Marks make the next a/s/o/c act on them all: Esc is the way out.
+                say("\(marked.count) mark\(marked.count == 1 ? "" : "s") cleared", .info)
+                marked = []
+            }
             return []
         }
         if wall {
@@ -193,6 +198,7 @@ extension DashboardState {
     }
 
     mutating func applyFilter(_ newFilter: AlertFilter, name: String?) -> [DashboardEffect] {
+        if filterBeforeChange == nil, everLoaded, feeds[.alerts]?.lastError == nil { filterBeforeChange = filter }
         filter = newFilter
         say("filter: \(name.map { "\($0) — " } ?? "")\(filterDescription == "all" ? "all alerts" : filterDescription)", .info)
         // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.

@@ -8,7 +8,7 @@ extension DashboardState {
         case .help:
             self.overlay = nil
             return []
-        case .confirmQuit:
+        case .confirmQuit, .confirmQuitSettled:
             self.overlay = nil
             if key == .character("y") || key == .character("Y") { quitting = true; return [.quit] }
             say("quit cancelled", .info)

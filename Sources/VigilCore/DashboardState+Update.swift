@@ -11,9 +11,10 @@ extension DashboardState {
     public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
         var effects = apply(event)
         if overlay == .confirmQuit, pendingActions.isEmpty {
-            // What the question was about is settled: no need to ask any more.
-            overlay = nil
-            say("every action confirmed: q quits now", .info)
+            // What the question was about is settled. The question stays, saying so: closing
+            // it under the person's finger would hand their answer (n) to the dashboard.
+            overlay = .confirmQuitSettled
+            say("every action confirmed", .info)
         }
         if settings.journaling {
             let open = pendingActions

@@ -94,6 +94,9 @@ public struct DashboardState: Sendable, Equatable {
     public internal(set) var polls: PollScheduler
     /// What the alert list shows.
     public internal(set) var filter: AlertFilter
+    /// The filter before a change the service has not answered yet: if it refuses the new one
+    /// (a typo in a query), the list goes back to this one.
+    public internal(set) var filterBeforeChange: AlertFilter?
     /// The filters on the number keys.
     public internal(set) var quickFilters: [QuickFilter]
     public internal(set) var actions: [ActionRecord] = []

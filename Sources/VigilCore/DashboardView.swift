@@ -171,7 +171,9 @@ extension DashboardState {
             counts = "[a saved search has no counts per priority]"
         }
         // Counts that never came are not zeros.
-        let figures = everLoaded ? "\(alertList.total) \(counts)" : "…"
+        var figures = everLoaded ? "\(alertList.total) \(counts)" : "…"
+        // Marks decide what the next action acts on: their number is in sight, Esc clears them.
+        if !marked.isEmpty { figures += " · \(marked.count) marked (Esc clears)" }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
                    title: "Alerts \(figures) \(filterDescription)", focused: focus == .alerts)
         let inner = r.width - 2
@@ -363,6 +365,8 @@ extension DashboardState {
                 ? "They are journaled and resume at the next start (if under \(Int(settings.actionMaxAge / 60)) min old)."
                 : "They are not journaled: quitting drops them."
             popup(&canvas, title: "Quit?", lines: ["\(pendingActions.count) action(s) not confirmed yet.", fate, "Quit anyway? y/N"])
+        case .confirmQuitSettled:
+            popup(&canvas, title: "Quit?", lines: ["Every action is confirmed now.", "", "Quit? y/N"])
         case .input(let purpose, let text):
             let title: String
             switch purpose {

@@ -15,6 +15,9 @@ public enum Overlay: Sendable, Hashable {
     case picker(PickerPurpose, filter: String, selected: Int)
     /// Quit while actions are pending.
     case confirmQuit
+    /// The quit question still open after its pending actions were all confirmed: it stays
+    /// (a key meant for it must not land on the dashboard) and says so.
+    case confirmQuitSettled
 }
 
 /// What a text field is for.

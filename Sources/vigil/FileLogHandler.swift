@@ -12,12 +12,11 @@ struct FileLogHandler: LogHandler {
         init(path: String, redact: @escaping @Sendable (String) -> String) {
             let url = URL(fileURLWithPath: path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            let h = FileHandle(forWritingAtPath: path)
-            _ = try? h?.seekToEnd()
-            handle = Mutex(h)
+            // Append mode: every write lands at the end of the file as it is then, so two Vigils
+            // on one host (the wall and a laptop) interleave whole lines instead of writing over
+            // each other's from where each opened it.
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            handle = Mutex(descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil)
             self.redact = redact
         }
         func write(_ line: String) {

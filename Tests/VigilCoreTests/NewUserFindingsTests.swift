@@ -85,8 +85,12 @@ struct NewUserFindingsTests {
         _ = state.update(.actionAccepted(actionId: id, receipt: ActionReceipt(requestId: "r")))
         _ = state.update(.actionFinished(actionId: id, .success(RequestStatus(action: "Acknowledge", processedAt: fixedNow, isSuccess: true,
                                                                              status: "ok", alertId: nil, alias: nil))))
-        #expect(state.overlay == nil)
-        #expect(state.messages.last?.text == "every action confirmed: q quits now")
+        #expect(state.overlay == .confirmQuitSettled, "the question stays, so the answer typed for it is not taken as a command")
+        #expect(state.messages.last?.text == "every action confirmed")
+        #expect(state.render().text.contains("Every action is confirmed now."))
+        #expect(state.update(.key(.character("n"))).isEmpty)
+        #expect(state.overlay == nil, "n answered the question: no note was started")
+        #expect(state.update(.key(.character("q"))) == [.quit], "nothing pending: q quits at once")
     }
 
     @Test func ctrlUClearsAFieldAndCtrlWItsLastWord() {

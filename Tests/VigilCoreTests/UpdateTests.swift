@@ -129,6 +129,19 @@ struct UpdateTests {
         #expect(state.marked.isEmpty)
     }
 
+    @Test func marksAreInSightAndEscClearsThem() {
+        var state = loadedState()
+        _ = state.update(.key(.character(" ")))
+        _ = state.update(.key(.character(" ")))
+        #expect(state.render().line(1).contains("· 2 marked (Esc clears)"), "the title says the next action acts on two")
+        _ = state.update(.key(.escape))
+        #expect(state.marked.isEmpty)
+        #expect(state.render().text.contains("2 marks cleared"))
+        #expect(!state.render().line(1).contains("marked"))
+        #expect(state.update(.key(.character("a"))) == [.perform(actionId: 1, action: .acknowledge, alertId: state.selectedAlertId!)],
+                "a acts on the selected alert again")
+    }
+
     @Test func snoozeOffersPresetsAndTypedDurations() {
         var state = loadedState()
         _ = state.update(.key(.character("s")))
@@ -189,6 +202,31 @@ struct UpdateTests {
         let next = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1)), filter: .query("priority:P1")))
         #expect(next == [alertPoll(state, .query(""))])
         #expect(state.alerts.count == 6, "the discarded answer did not replace the list")
+    }
+
+    @Test func aQueryTheServiceRefusesIsSaidAndTheListKeepsItsFilterNotAnOutage() {
+        var state = loadedState()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(1)))
+        _ = state.update(.key(.character("/")))
+        for _ in 0..<20 { _ = state.update(.key(.backspace)) }
+        for c in "priority:P1 AND (status:open" { _ = state.update(.key(.character(c))) }
+        _ = state.update(.key(.enter))
+        let typo = AlertFilter.query("priority:P1 AND (status:open")
+        #expect(state.filter == typo)
+        let refused = OperationsError.http(status: 422, message: "Invalid query: missing ')'", requestId: nil, internalCode: nil, rateLimit: nil)
+        let effects = state.update(.alertsLoaded(.failure(refused), filter: typo))
+        #expect(state.filter == .query("status:open"), "back to the filter whose alerts are on screen")
+        #expect(effects == [alertPoll(state, .query("status:open"))], "and polled again at once")
+        let screen = state.render().text
+        #expect(screen.contains("refused: HTTP 422: Invalid query: missing ')'"), "the service's reason is on screen")
+        #expect(!screen.contains("STALE"), "a typo is not an outage")
+        #expect(state.feeds[.alerts]?.lastError == nil)
+        #expect(state.alerts.count == 6)
+        // A network failure under a new filter is an outage as ever.
+        _ = state.update(.key(.character("2")))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused")), filter: state.filter))
+        #expect(state.filter == .query("status:open AND acknowledged:false"))
+        #expect(state.feeds[.alerts]?.lastError != nil)
     }
 
     @Test func actionsWithNothingSelectedOrReadOnlySayWhy() {
