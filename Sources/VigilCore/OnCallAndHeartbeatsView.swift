@@ -3,10 +3,20 @@ import OperationsModel
 
 /// The on-call and heartbeats panes (grouped by source when several share the screen).
 extension DashboardState {
+    /// An empty pane says why: still loading, could not load (and why, wrapped), or none.
+    private func drawEmpty(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, what: String, none: String) {
+        let text: String
+        if feeds[kind]?.lastSuccess != nil { text = none }
+        else { text = feeds[kind]?.lastError.map { "could not load \(what): \($0.description)" } ?? "loading…" }
+        for (i, line) in Self.wrap(text, columns: max(1, r.width - 4)).prefix(max(1, r.height - 2)).enumerated() {
+            canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
+        }
+    }
+
     func drawOnCall(_ canvas: inout Canvas, _ r: Layout.Rect) {
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: focus == .onCall)
         if onCall.isEmpty {
-            canvas.write(feeds[.onCall]?.lastSuccess == nil ? "loading…" : "no schedules", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            drawEmpty(&canvas, r, kind: .onCall, what: "on-call", none: "no schedules")
             return
         }
         var y = r.y + 1
@@ -32,7 +42,7 @@ extension DashboardState {
                    ? "Heartbeats …" : "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
                    focused: focus == .heartbeats)
         if heartbeats.isEmpty {
-            canvas.write(feeds[.heartbeats]?.lastSuccess == nil ? "loading…" : "no heartbeats", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
+            drawEmpty(&canvas, r, kind: .heartbeats, what: "heartbeats", none: "no heartbeats")
             return
         }
         // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.

@@ -43,6 +43,11 @@ struct NewUserFindingsTests {
         #expect(dashboard.contains("┌─ Alerts … status:open"), "no count in the title until one came")
         #expect(!dashboard.contains("Alerts 0") && !dashboard.contains("P1:0"), "nor in the incidents' title")
         #expect(dashboard.contains("could not load alerts: "))
+        _ = state.update(.heartbeatsLoaded(.failure(.transport("connection refused by 127.0.0.1:9"))))
+        _ = state.update(.onCallLoaded(.failure(.transport("connection refused by 127.0.0.1:9"))))
+        let panes = state.render().text
+        #expect(panes.contains("could not load on-call:") && panes.contains("could not load heartbeats:"), "not loading… for ever")
+        #expect(!panes.contains("loading…"))
     }
 
     @Test func atEightyColumnsTheStaleLineSaysWhatAndWhyBeforeTheIncident() {
