@@ -87,8 +87,10 @@ public struct ScreenPainter {
             paintSpan(y, 0..<width, of: canvas, on: target)
             return
         }
-        func differs(_ x: Int) -> Bool { canvas[x, y] != old[x, row] || restyled?(canvas[x, y].style) == true }
-        cellsChanged += (0..<width).count(where: differs)
+        // Each cell compared once: the count and the spans both read this.
+        let changed = (0..<width).map { x in canvas[x, y] != old[x, row] || restyled?(canvas[x, y].style) == true }
+        func differs(_ x: Int) -> Bool { changed[x] }
+        cellsChanged += changed.count(where: { $0 })
         var x = 0
         while x < width {
             guard differs(x) else { x += 1; continue }

@@ -116,7 +116,12 @@ public final class Terminal {
         applyStyles()
         // Only the cells whose look the new theme changes are written again.
         if let before, let after = output?.rendition {
-            painter.restyle { style in before(style) != after(style) }
+            // Every style there is, compared once (not once per cell of the next frame).
+            let styles = ColorRole.allCases.flatMap { role in
+                [false, true].flatMap { bold in [false, true].map { CellStyle(role, bold: bold, reverse: $0) } }
+            }
+            let changed = Set(styles.filter { before($0) != after($0) })
+            painter.restyle { changed.contains($0) }
         } else {
             painter.invalidate()
         }

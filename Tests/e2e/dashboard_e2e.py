@@ -680,6 +680,20 @@ def an_action_queued_before_kill_9_is_sent_after_restart(p):
     assert json.load(open(journal))["actions"] == [], "the journal still holds the confirmed action"
 
 
+def settled_screen(p, quiet=0.3, timeout=10.0):
+    """The screen with colours and attributes once it has not changed for `quiet` seconds."""
+    last, since = None, time.monotonic()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = tmux("capture-pane", "-p", "-e", "-t", p.session)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return now
+        time.sleep(0.05)
+    raise AssertionError(f"the screen kept changing for {timeout} s")
+
+
 @check("themes-redraw", "each theme change leaves the screen exactly as a full repaint (Ctrl-L) draws it")
 def themes_match_a_full_repaint(p):
     # A theme change rewrites only the cells whose look it changes; Ctrl-L repaints everything from nothing.
@@ -689,11 +703,11 @@ def themes_match_a_full_repaint(p):
         p.keys("t")
         p.wait_text("theme: ")
         for _ in range(3):  # the demo moves on (the clock's minute): try again if it did between the two reads
-            time.sleep(0.3)
-            themed = tmux("capture-pane", "-p", "-e", "-t", p.session)
+            themed = settled_screen(p)
             p.keys("C-l")
-            time.sleep(0.5)
-            repainted = tmux("capture-pane", "-p", "-e", "-t", p.session)
+            # The repaint clears the screen first: wait for the status line to be back, then for quiet.
+            p.wait_for(lambda s: "vigil" in s.splitlines()[0], "the repaint")
+            repainted = settled_screen(p)
             if themed == repainted:
                 break
             if re.sub(r"\x1b\[[0-9;:]*m", "", themed) == re.sub(r"\x1b\[[0-9;:]*m", "", repainted):
