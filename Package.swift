@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -39,22 +40,39 @@ let package = Package(
             name: "OperationsModel",
             swiftSettings: swiftSettings
         ),
-        // Opsgenie's wire formats and transport.
+        // The one HTTP transport both services use: pools, proxy, TLS trust, retries, fault
+        // classes, redaction, shutdown.
         .target(
-            name: "OpsgenieKit",
+            name: "ServiceHTTP",
             dependencies: [
                 "OperationsModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        // JSM Operations' wire formats and transport.
+        // The published API descriptions (embedded byte for byte) and a checker of requests and
+        // answers against them: the simulators refuse what the services refuse; tests walk the
+        // clients' requests.
+        .target(
+            name: "ServiceSpecs",
+            swiftSettings: swiftSettings
+        ),
+        // Opsgenie's wire formats, error bodies, rate-limit headers and remedies.
+        .target(
+            name: "OpsgenieKit",
+            dependencies: [
+                "OperationsModel", "ServiceHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // JSM Operations' wire formats, error bodies and remedies.
         .target(
             name: "JSMOpsKit",
             dependencies: [
-                "OperationsModel",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "OperationsModel", "ServiceHTTP",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -62,7 +80,7 @@ let package = Package(
         .target(
             name: "OpsgenieSimulator",
             dependencies: [
-                "OpsgenieKit",
+                "OpsgenieKit", "ServiceSpecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -89,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime", "VigilTerminal",
+                "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "ServiceHTTP", "VigilCore", "VigilRuntime", "VigilTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -117,17 +135,19 @@ let package = Package(
         ),
         .testTarget(
             name: "OpsgenieKitTests",
-            dependencies: ["OpsgenieKit", "OpsgenieSimulator", "VigilTesting"],
+            dependencies: ["OpsgenieKit", "OpsgenieSimulator", "VigilTesting", "ServiceSpecs", "ServiceHTTP"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JSMOpsKitTests",
-            dependencies: ["JSMOpsKit", "OpsgenieSimulator"],
+            dependencies: ["JSMOpsKit", "OpsgenieSimulator", "ServiceSpecs", "ServiceHTTP"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OpsgenieSimulatorTests",
-            dependencies: ["OpsgenieSimulator", "OpsgenieKit"],
+            dependencies: ["OpsgenieSimulator", "OpsgenieKit", "ServiceSpecs"],
             swiftSettings: swiftSettings
         ),
         // Pure: builds without Hummingbird or AsyncHTTPClient.

@@ -1,5 +1,6 @@
 import Foundation
 import OperationsModel
+import ServiceHTTP
 
 /// Where and how to reach a site's JSM Operations API.
 public struct JSMConfiguration: Sendable {
@@ -18,6 +19,10 @@ public struct JSMConfiguration: Sendable {
     public var maxResponseBytes: Int
     /// Sent as `User-Agent`.
     public var userAgent: String
+    /// Straight, the environment's proxy (`HTTPS_PROXY`, `NO_PROXY`), or a configured one.
+    public var proxy: ProxySetting = .environment
+    /// A PEM bundle trusted besides the system's roots (a TLS-inspecting proxy's CA).
+    public var caFile: String?
 
     /// The Atlassian API host.
     public static let atlassianAPI = URL(string: "https://api.atlassian.com")!
@@ -55,4 +60,10 @@ public struct JSMConfiguration: Sendable {
 
     /// The hosts the token may be sent to: the site and the Ops API host.
     public var allowedHosts: Set<String> { Set([site.host, apiBase.host].compactMap { $0 }) }
+
+    /// What the shared transport needs.
+    public var transportSettings: TransportSettings {
+        TransportSettings(connectTimeout: connectTimeout, requestTimeout: requestTimeout, retry: retry, maxResponseBytes: maxResponseBytes,
+                          userAgent: userAgent, proxy: proxy, caFile: caFile)
+    }
 }

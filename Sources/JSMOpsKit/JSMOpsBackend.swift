@@ -28,8 +28,11 @@ public struct JSMOpsBackend: OperationsBackend {
         var alerts: [Alert] = []
         var offset = query.offset
         for page in 1...max(1, maxPages) {
-            let answer = try await client.listAlerts(query: query.query, offset: offset, size: query.limit,
-                                                     sort: query.sort?.rawValue ?? "createdAt", order: query.order?.rawValue ?? "desc")
+            // `offset + size` must stay below 20,000: the last page asks only for what is left.
+            let size = min(query.limit, JSMAlertSearch.listLimit - 1 - offset)
+            guard size >= 1 else { return AlertPage(alerts: alerts, nextOffset: nil, pagesFetched: page - 1) }
+            let answer = try await client.listAlerts(query: query.query.map(JSMAlertSearch.query), offset: offset, size: size,
+                                                     sort: JSMAlertSearch.sort(query.sort?.rawValue), order: query.order?.rawValue ?? "desc")
             alerts += answer.alerts
             offset += answer.alerts.count
             guard answer.hasMore, !answer.alerts.isEmpty else { return AlertPage(alerts: alerts, nextOffset: nil, pagesFetched: page) }
@@ -38,14 +41,14 @@ public struct JSMOpsBackend: OperationsBackend {
     }
 
     public func countAlerts(_ query: AlertQuery) async throws(OperationsError) -> Int {
-        try await client.countAlerts(query: query.query)
+        try await client.countAlerts(query: query.query.map(JSMAlertSearch.query))
     }
 
     public func alert(id: String) async throws(OperationsError) -> Alert { try await client.getAlert(id: id) }
     public func notes(alertId: String, limit: Int) async throws(OperationsError) -> [AlertNote] { try await client.notes(alertId: alertId, size: limit) }
     public func logs(alertId: String, limit: Int) async throws(OperationsError) -> [AlertLog] { try await client.logs(alertId: alertId, size: limit) }
-    public func heartbeats() async throws(OperationsError) -> [Heartbeat] { try await client.heartbeats() }
-    public func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary] { try await client.onCall(at: now) }
+    public func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> { try await client.heartbeats() }
+    public func onCall(at now: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]> { try await client.onCall(at: now) }
     public func users() async throws(OperationsError) -> [User] { client.knownUsers }
     public func escalations() async throws(OperationsError) -> [Escalation] { try await client.escalations() }
     public func savedSearches() async throws(OperationsError) -> [SavedSearchMeta] { [] }

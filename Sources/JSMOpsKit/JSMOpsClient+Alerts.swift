@@ -31,14 +31,14 @@ extension JSMOpsClient {
     /// The latest notes of an alert.
     public func notes(alertId: String, size: Int) async throws(OperationsError) -> [AlertNote] {
         let page = try await get(JSMPage<JSMNote>.self, Request(path: "/v1/alerts/\(alertId.percentEncodedComponent)/notes",
-                                                                query: [("size", String(size))], domain: .alert))
+                                                                query: [("size", String(min(100, max(1, size))))], domain: .alert))
         return (page.values ?? []).map { AlertNote(note: $0.note, owner: $0.owner, createdAt: $0.createdAt) }
     }
 
     /// The latest log entries of an alert.
     public func logs(alertId: String, size: Int) async throws(OperationsError) -> [AlertLog] {
         let page = try await get(JSMPage<JSMLog>.self, Request(path: "/v1/alerts/\(alertId.percentEncodedComponent)/logs",
-                                                               query: [("size", String(size))], domain: .alert))
+                                                               query: [("size", String(min(100, max(1, size))))], domain: .alert))
         return (page.values ?? []).map { AlertLog(log: $0.log, type: $0.logType, owner: $0.owner, createdAt: $0.logTime) }
     }
 

@@ -14,10 +14,13 @@ extension JSMOpsClient {
 
     /// Every page of a `{values, links.next}` list: `next` is a path rooted at `/v1`, always
     /// sent to the configured API host, never followed anywhere else.
-    func listAll<Item: Decodable & Sendable>(_ type: Item.Type, path: String, query: [(String, String)] = [], domain: RateLimitDomain,
-                                              maxPages: Int = 50) async throws(OperationsError) -> [Item] {
+    ///
+    /// `pageSize` is the operation's documented maximum: 100 for heartbeats and escalations,
+    /// 50 for schedules (the spec answers 422 above it).
+    func listAll<Item: Decodable & Sendable>(_ type: Item.Type, path: String, query: [(String, String)] = [], pageSize: Int = 100,
+                                              domain: RateLimitDomain, maxPages: Int = 50) async throws(OperationsError) -> [Item] {
         var items: [Item] = []
-        var next: (path: String, query: [(String, String)])? = (path, query + [("size", "100")])
+        var next: (path: String, query: [(String, String)])? = (path, query + [("size", String(pageSize))])
         var pages = 0
         while let current = next, pages < maxPages {
             let page = try await get(JSMPage<Item>.self, Request(path: current.path, query: current.query, domain: domain))
@@ -28,10 +31,18 @@ extension JSMOpsClient {
         return items
     }
 
-    /// The path and query of a `links.next` (`/v1/alerts?offset=10&size=5`).
+    /// The path and query of a `links.next`: relative (`/v1/alerts?offset=10&size=5`, as the
+    /// schemas' examples) or absolute (`https://api.atlassian.com/jsm/ops/api/{cloudId}/v1/…`, as
+    /// the spec's pagination text). Only the part from `/v1/` on is kept: the request always
+    /// goes to the configured host, never to one a link names.
     static func relativeLink(_ link: String) -> (path: String, query: [(String, String)])? {
-        guard !link.isEmpty, let components = URLComponents(string: link), components.path.hasPrefix("/v1/") else { return nil }
-        return (components.path, (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
+        guard !link.isEmpty, let components = URLComponents(string: link) else { return nil }
+        let path = components.path
+        let v1: Substring
+        if path.hasPrefix("/v1/") { v1 = Substring(path) }
+        else if let range = path.range(of: "/v1/"), path[..<range.lowerBound].hasPrefix("/jsm/ops/api/") { v1 = path[range.lowerBound...] }
+        else { return nil }
+        return (String(v1), (components.queryItems ?? []).map { ($0.name, $0.value ?? "") })
     }
 
     /// Teams the account can see: `[id: name]`.
@@ -50,14 +61,28 @@ extension JSMOpsClient {
         return names
     }
 
-    /// Every team's heartbeats.
-    public func heartbeats() async throws(OperationsError) -> [Heartbeat] {
+    /// What JSM says when a plan has no heartbeats (402 on `listHeartbeats`).
+    static let heartbeatPlanText = "heartbeats need JSM Premium or Enterprise"
+
+    /// Every team's heartbeats. A team whose heartbeats answer 402 (the plan has none) or 403
+    /// (the token may not read that team) is a limit named in the pane; the other teams' show.
+    /// A 402 is the site's plan, so it is said once, not once per team.
+    public func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> {
         var beats: [Heartbeat] = []
+        var limits: [FeatureLimit] = []
         for (teamId, teamName) in try await teams().sorted(by: { $0.value < $1.value }) {
-            let list = try await listAll(JSMHeartbeat.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/heartbeats", domain: .heartbeat)
-            beats += list.map { $0.heartbeat(teamName: teamName) }
+            do {
+                let list = try await listAll(JSMHeartbeat.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/heartbeats", domain: .heartbeat)
+                beats += list.map { $0.heartbeat(teamName: teamName) }
+            } catch {
+                if error.status == 402 {
+                    return LimitedAnswer(beats, limits: [FeatureLimit(feature: "heartbeats", reason: .plan, text: Self.heartbeatPlanText)])
+                }
+                guard let limit = FeatureLimit.from(error, feature: "heartbeats", scope: "team \(teamName)") else { throw error }
+                limits.append(limit)
+            }
         }
-        return beats
+        return LimitedAnswer(beats, limits: limits)
     }
 
     /// Every team's escalations.
@@ -65,8 +90,13 @@ extension JSMOpsClient {
         var listed: [(JSMEscalation, TeamMeta)] = []
         let teams = try await teams()
         for (teamId, teamName) in teams.sorted(by: { $0.value < $1.value }) {
-            let list = try await listAll(JSMEscalation.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/escalations", domain: .configuration)
-            listed += list.map { ($0, TeamMeta(id: teamId, name: teamName)) }
+            // A team the token may not read offers no escalations; the others still do.
+            do {
+                let list = try await listAll(JSMEscalation.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/escalations", domain: .configuration)
+                listed += list.map { ($0, TeamMeta(id: teamId, name: teamName)) }
+            } catch where FeatureLimit.from(error, feature: "escalations", scope: teamName) != nil {
+                logger.info("escalations of team \(teamName) not readable: \(error.description)")
+            }
         }
         // Rules name recipients by id only: teams by the team list, people by the site's directory.
         let accountIds = Set(listed.flatMap { $0.0.rules ?? [] }.compactMap { $0.recipient?.type == "user" ? $0.recipient?.id : nil })
@@ -103,18 +133,38 @@ extension JSMOpsClient {
     }
 
     /// Who is on call per schedule, by display name (names from the site's Jira users, cached).
-    public func onCall(at date: Date) async throws(OperationsError) -> [OnCallSummary] {
-        let schedules = try await listAll(JSMSchedule.self, path: "/v1/schedules", domain: .configuration).filter { $0.enabled != false }
-        var accounts: [(JSMSchedule, [String], [String])] = []
-        for schedule in schedules {
-            let (now, next) = try await onCallAccounts(scheduleId: schedule.id, at: date)
-            accounts.append((schedule, now, next))
+    /// A schedule the token may not read is a limit; names the site's user API will not give
+    /// show as account ids, with a limit that says why.
+    public func onCall(at date: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]> {
+        let schedules: [JSMSchedule]
+        do {
+            schedules = try await listAll(JSMSchedule.self, path: "/v1/schedules", pageSize: 50, domain: .configuration).filter { $0.enabled != false }
+        } catch {
+            guard let limit = FeatureLimit.from(error, feature: "on-call") else { throw error }
+            return LimitedAnswer([], limits: [limit])
         }
-        let names = try await displayNames(Set(accounts.flatMap { $0.1 + $0.2 }))
-        return accounts.map { schedule, now, next in
+        var accounts: [(JSMSchedule, [String], [String])] = []
+        var limits: [FeatureLimit] = []
+        for schedule in schedules {
+            do {
+                let (now, next) = try await onCallAccounts(scheduleId: schedule.id, at: date)
+                accounts.append((schedule, now, next))
+            } catch {
+                guard let limit = FeatureLimit.from(error, feature: "on-call", scope: "schedule \(schedule.name ?? schedule.id)") else { throw error }
+                limits.append(limit)
+            }
+        }
+        var names: [String: (name: String, email: String?)] = [:]
+        do { names = try await displayNames(Set(accounts.flatMap { $0.1 + $0.2 })) } catch {
+            logger.info("names of on-call people not readable: \(error.description)")
+            limits.append(FeatureLimit(feature: "names", reason: error.status == 403 ? .rights : .absent,
+                                       text: "names: the site's user directory did not answer (\(error.status.map { "HTTP \($0)" } ?? error.faultClass.rawValue)); showing account ids"))
+        }
+        let summaries = accounts.map { schedule, now, next in
             OnCallSummary(scheduleId: schedule.id, scheduleName: schedule.name ?? schedule.id, timezone: schedule.timezone,
                           current: now.map { names[$0]?.name ?? $0 }.sorted(), next: next.map { names[$0]?.name ?? $0 }.sorted(), handoffAt: nil)
         }
+        return LimitedAnswer(summaries, limits: limits)
     }
 
     /// Display names (and emails where the privacy settings allow) for account ids, from the

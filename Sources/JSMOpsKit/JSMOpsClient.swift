@@ -1,9 +1,8 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOCore
 import NIOHTTP1
 import OperationsModel
+import ServiceHTTP
 import Synchronization
 
 /// A client for a site's JSM Operations REST API (and the two site calls it needs: the
@@ -16,7 +15,8 @@ public final class JSMOpsClient: Sendable {
     public let rateLimits = RateLimitTracker()
     let clock: any ClientClock
     let logger: Logger
-    private let http: HTTPClient
+    /// The one transport both services' clients share (pools, proxy, TLS, retries, faults).
+    let transport: ServiceTransport
     /// Team names by id, looked up once.
     let teamCache = Mutex<[String: String]?>(nil)
     /// Display names and emails by account id, from the site's Jira users.
@@ -27,19 +27,9 @@ public final class JSMOpsClient: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        var httpConfiguration = HTTPClient.Configuration(
-            redirectConfiguration: .disallow, // a redirect must never carry the token to another host
-            timeout: .init(connect: .nanoseconds(Int64(configuration.connectTimeout.timeInterval * 1e9)),
-                           read: .nanoseconds(Int64(configuration.requestTimeout.timeInterval * 1e9))))
-        httpConfiguration.httpVersion = .automatic
-        // A refused connection fails the request at once; the retry policy sends it again with
-        // its own backoff. (Retrying inside the pool as well waited out the connect timeout on
-        // every attempt: 20 s before a dead host showed on screen.)
-        httpConfiguration.connectionPool.retryConnectionEstablishment = false
-        // No tracing spans: nothing here reads them, and building one costs a few percent of
-        // every poll's CPU even with the no-op tracer.
-        httpConfiguration.tracing.tracer = nil
-        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+        let credentials = configuration.credentials
+        transport = try ServiceTransport(settings: configuration.transportSettings, hosts: [configuration.site, configuration.apiBase],
+                                         clock: clock, logger: logger, redact: { credentials.redacts($0) })
     }
 
     /// Runs `body` with a client whose cloudId is known (looked up from the site when not
@@ -70,19 +60,13 @@ public final class JSMOpsClient: Sendable {
         }
     }
 
-    /// Closes the connection pool.
+    /// Closes the connection pools.
     public func shutdown() async throws {
-        // The callback on a serial queue rather than AsyncHTTPClient's default, the global
-        // queue: once libdispatch's global pool has run anything, its monitor wakes the
-        // process every second for good (and the JSM client shuts one client down mid-run).
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            http.shutdown(queue: Self.shutdownQueue) { error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume() }
-            }
-        }
+        try await transport.shutdown()
     }
 
-    private static let shutdownQueue = DispatchQueue(label: "vigil.jsm.http-shutdown")
+    /// The proxy requests to the Ops API go through (`nil`: straight), for `vigil check`.
+    public var proxy: ProxyRoute? { transport.proxy(for: configuration.apiBase.host ?? "") }
 
     /// `host:port` of the Ops API, for messages.
     var endpoint: String { Self.endpoint(configuration.apiBase) }
@@ -107,74 +91,42 @@ public final class JSMOpsClient: Sendable {
     }
 
     /// The full URL of a request; only ever the configured site or API host.
-    func url(for request: Request) -> String {
-        var base: String
+    func url(for request: Request) -> URL? {
+        let base: String
         switch request.target {
         case .ops: base = configuration.apiBase.absoluteString.trimmingSuffix("/") + "/jsm/ops/api/\(configuration.cloudId ?? "-")"
         case .site: base = configuration.site.absoluteString.trimmingSuffix("/")
         }
-        base += request.path
-        if !request.query.isEmpty {
-            base += "?" + request.query.map { "\($0.0.percentEncodedComponent)=\($0.1.percentEncodedComponent)" }.joined(separator: "&")
-        }
-        return base
+        return TransportRequest.url(base: base, path: request.path, query: request.query)
     }
 
     /// Sends with retries; returns the body of a 2xx answer (and its status).
     func send(_ request: Request) async throws(OperationsError) -> (status: Int, body: Data) {
-        try await configuration.retry.run(idempotent: request.idempotent, clock: clock) { () async throws(OperationsError) in
-            try await sendOnce(request)
+        guard let url = url(for: request) else { throw .invalidConfiguration("cannot build a URL for \(request.path)") }
+        let outgoing = TransportRequest(method: request.method, url: url,
+                                        headers: [("Authorization", configuration.credentials.authorizationHeaderValue)], body: request.body)
+        return try await transport.send(outgoing, idempotent: request.idempotent) { (answer) throws(OperationsError) in
+            try interpret(answer, domain: request.domain)
         }
     }
 
-    private func sendOnce(_ request: Request) async throws(OperationsError) -> (status: Int, body: Data) {
-        var outgoing = HTTPClientRequest(url: url(for: request))
-        outgoing.method = request.method
-        outgoing.headers.add(name: "Authorization", value: configuration.credentials.authorizationHeaderValue)
-        outgoing.headers.add(name: "User-Agent", value: configuration.userAgent)
-        outgoing.headers.add(name: "Accept", value: "application/json")
-        if let body = request.body {
-            outgoing.headers.add(name: "Content-Type", value: "application/json")
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
-        }
-        let response: HTTPClientResponse
-        let bytes: ByteBuffer
-        do {
-            response = try await http.execute(outgoing, timeout: .nanoseconds(Int64(configuration.requestTimeout.timeInterval * 1e9)), logger: nil)
-            bytes = try await response.body.collect(upTo: configuration.maxResponseBytes)
-        } catch is NIOTooManyBytesError {
-            throw .badResponse("response larger than \(configuration.maxResponseBytes / (1024 * 1024)) MB")
-        } catch {
-            throw transportError(error, target: request.target)
-        }
-        let status = Int(response.status.code)
-        let data = Data(bytes.readableBytesView)
-        if (200..<300).contains(status) { return (status, data) }
+    /// JSM's reading of an answer: `Retry-After` on a 429 (it documents no other rate-limit
+    /// headers), and its error bodies.
+    private func interpret(_ answer: TransportAnswer, domain: RateLimitDomain) throws(OperationsError) -> (status: Int, body: Data) {
+        let status = answer.status
+        if (200..<300).contains(status) { return (status, answer.body) }
         var rateLimit: RateLimitStatus?
         if status == 429 {
-            let seconds = response.headers.first(name: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let seconds = answer.headers.first(name: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             let limited = RateLimitStatus(state: .throttled, reason: "Retry-After", periodSeconds: seconds, observedAt: clock.now())
-            rateLimits.record(limited, domain: request.domain, at: clock.now())
+            rateLimits.record(limited, domain: domain, at: clock.now())
             rateLimit = limited
         }
+        let data = answer.body
         let message = (try? JSONDecoder().decode(JSMErrorBody.self, from: data))?.text ?? (status >= 500 && !data.isEmpty ? "non-JSON error body" : "")
         // A server that echoes the token back must not put it on the screen.
-        throw .http(status: status, message: configuration.credentials.redacts(String(message.prefix(500))), requestId: nil, internalCode: nil, rateLimit: rateLimit, service: .jsm)
-    }
-
-    private func transportError(_ error: any Error, target: Request.Target) -> OperationsError {
-        let text = String(describing: error)
-        let url = target == .site ? configuration.site : configuration.apiBase
-        let endpoint = Self.endpoint(url)
-        if let error = error as? HTTPClientError, error == .connectTimeout { return .timeout("no connection to \(endpoint) within \(configuration.connectTimeout)") }
-        if let error = error as? HTTPClientError, [.deadlineExceeded, .readTimeout].contains(error) {
-            return .timeout("no answer from \(endpoint) within \(configuration.requestTimeout)")
-        }
-        if text.contains("Connection refused") || text.contains("errno: 111") { return .transport("connection refused by \(endpoint)") }
-        if text.localizedCaseInsensitiveContains("name or service not known") || text.contains("NXDOMAIN") || text.contains("EAI_") {
-            return .transport("cannot resolve \(url.host ?? "the host")")
-        }
-        return .transport(String(text.prefix(300)))
+        throw .http(status: status, message: configuration.credentials.redacts(String(message.prefix(500))), requestId: nil, internalCode: nil,
+                    rateLimit: rateLimit, service: .jsm)
     }
 
     /// Decodes a JSON answer.

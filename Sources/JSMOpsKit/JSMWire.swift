@@ -26,7 +26,13 @@ struct JSMAlert: Decodable, Sendable {
     var snoozed: Bool?
     var snoozedUntil: Date?
     var count: Int?
+    /// Spelt with one r in the spec and in real answers; the other spelling is read too, in
+    /// case the service ever corrects it.
+    var lastOccuredAt: Date?
     var lastOccurredAt: Date?
+    /// When it was acknowledged and closed: timestamps (Opsgenie's `report` gives milliseconds since creation).
+    var ackTime: Date?
+    var closeTime: Date?
     var createdAt: Date?
     var updatedAt: Date?
     var source: String?
@@ -38,7 +44,8 @@ struct JSMAlert: Decodable, Sendable {
     var actions: [String]?
     var entity: String?
     var description: String?
-    var extraProperties: [String: String]?
+    /// Documented as text values, but the spec's own example has `"backend": false`: any scalar is read as text.
+    var extraProperties: [String: LooseText]?
 
     /// The service-neutral alert; team responders named from `teamNames`.
     func alert(teamNames: [String: String]) -> Alert {
@@ -48,15 +55,35 @@ struct JSMAlert: Decodable, Sendable {
         case "resolved": AlertStatus(rawValue: "resolved")
         default: .open
         }
+        func millis(since start: Date?, _ end: Date?) -> Int64? {
+            guard let start, let end, end >= start else { return nil }
+            return Int64((end.timeIntervalSince(start) * 1000).rounded())
+        }
+        let report = ackTime == nil && closeTime == nil ? nil
+            : AlertReport(ackTime: millis(since: createdAt, ackTime), closeTime: millis(since: createdAt, closeTime))
         return Alert(id: id, tinyId: tinyId, alias: alias, message: message, status: neutralStatus,
                      acknowledged: acknowledged ?? (status == "acked"), isSeen: seen ?? isSeen, tags: tags,
                      snoozed: snoozed ?? (status == "snoozed"), snoozedUntil: snoozedUntil, count: count,
-                     lastOccurredAt: lastOccurredAt, createdAt: createdAt, updatedAt: updatedAt, source: source, owner: owner,
+                     lastOccurredAt: lastOccuredAt ?? lastOccurredAt, createdAt: createdAt, updatedAt: updatedAt, source: source, owner: owner,
                      priority: priority.map { AlertPriority(rawValue: $0) },
                      responders: responders?.map { Responder(type: $0.type.map { ResponderType(rawValue: $0) }, id: $0.id,
                                                              name: $0.type == "team" ? $0.id.flatMap { teamNames[$0] } : nil) },
                      integration: integrationName.map { AlertIntegration(name: $0, type: integrationType) },
-                     actions: actions, entity: entity, description: description, details: extraProperties)
+                     report: report, actions: actions, entity: entity, description: description,
+                     details: extraProperties?.mapValues(\.text))
+    }
+}
+
+/// A JSON scalar read as text (`false` → "false", `3` → "3"); anything else is `""`.
+struct LooseText: Decodable, Sendable {
+    var text: String
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(String.self) { text = value }
+        else if let value = try? container.decode(Bool.self) { text = String(value) }
+        else if let value = try? container.decode(Int64.self) { text = String(value) }
+        else if let value = try? container.decode(Double.self) { text = String(value) }
+        else { text = "" }
     }
 }
 

@@ -65,11 +65,11 @@ public struct ActionContext: Sendable, Hashable, Codable {
 public enum UserReference: Sendable, Hashable, Codable {
     case id(String)
     case username(String)
-    /// The recipient object the services' write bodies carry.
+    /// The recipient object the services' write bodies carry (`type` is required by the spec's `Recipient`).
     public var recipient: Recipient {
         switch self {
-        case .id(let v): Recipient(type: nil, id: v)
-        case .username(let v): Recipient(type: nil, username: v)
+        case .id(let v): Recipient(type: .user, id: v)
+        case .username(let v): Recipient(type: .user, username: v)
         }
     }
 }

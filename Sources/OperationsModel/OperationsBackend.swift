@@ -20,10 +20,12 @@ public protocol OperationsBackend: Sendable {
     func notes(alertId: String, limit: Int) async throws(OperationsError) -> [AlertNote]
     /// Recent log entries of an alert.
     func logs(alertId: String, limit: Int) async throws(OperationsError) -> [AlertLog]
-    /// All heartbeats.
-    func heartbeats() async throws(OperationsError) -> [Heartbeat]
-    /// Who is on call now and next, per schedule, at `now`.
-    func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary]
+    /// All heartbeats the account can read, and what it cannot (a plan without heartbeats, a
+    /// team the key may not read): those are limits, not failures.
+    func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]>
+    /// Who is on call now and next, per schedule, at `now`, and the schedules or names that
+    /// cannot be read.
+    func onCall(at now: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]>
     /// Users, for the assign picker.
     func users() async throws(OperationsError) -> [User]
     /// Escalations, for the escalate picker.

@@ -1,5 +1,6 @@
 import Foundation
 import OperationsModel
+import ServiceHTTP
 
 /// Everything an ``OpsgenieClient`` needs to reach an account.
 public struct ClientConfiguration: Sendable {
@@ -17,6 +18,10 @@ public struct ClientConfiguration: Sendable {
     public var maxResponseBytes: Int
     /// The `User-Agent` header.
     public var userAgent: String
+    /// Straight, the environment's proxy (`HTTPS_PROXY`, `NO_PROXY`), or a configured one.
+    public var proxy: ProxySetting
+    /// A PEM bundle trusted besides the system's roots (a TLS-inspecting proxy's CA).
+    public var caFile: String?
 
     /// The version reported in `User-Agent`.
     public static let vigilVersion = "0.1.0"
@@ -29,8 +34,12 @@ public struct ClientConfiguration: Sendable {
         requestTimeout: Duration = .seconds(15),
         retry: RetryPolicy = RetryPolicy(),
         maxResponseBytes: Int = 8 * 1024 * 1024,
-        userAgent: String = "vigil/\(ClientConfiguration.vigilVersion)"
+        userAgent: String = "vigil/\(ClientConfiguration.vigilVersion)",
+        proxy: ProxySetting = .environment,
+        caFile: String? = nil
     ) {
+        self.proxy = proxy
+        self.caFile = caFile
         self.apiKey = apiKey
         self.region = region
         self.connectTimeout = connectTimeout
@@ -38,5 +47,11 @@ public struct ClientConfiguration: Sendable {
         self.retry = retry
         self.maxResponseBytes = maxResponseBytes
         self.userAgent = userAgent
+    }
+
+    /// What the shared transport needs.
+    public var transportSettings: TransportSettings {
+        TransportSettings(connectTimeout: connectTimeout, requestTimeout: requestTimeout, retry: retry, maxResponseBytes: maxResponseBytes,
+                          userAgent: userAgent, proxy: proxy, caFile: caFile)
     }
 }

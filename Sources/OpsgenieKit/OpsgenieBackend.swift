@@ -25,21 +25,38 @@ public struct OpsgenieBackend: OperationsBackend {
     public func logs(alertId: String, limit: Int) async throws(OperationsError) -> [AlertLog] {
         try await client.listLogs(.id(alertId), limit: limit)
     }
-    public func heartbeats() async throws(OperationsError) -> [Heartbeat] { try await client.listHeartbeats() }
+    /// Heartbeats; a plan without them (402) or a key without the right (403) is a limit, not an outage.
+    public func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> {
+        do { return LimitedAnswer(try await client.listHeartbeats()) } catch {
+            guard let limit = FeatureLimit.from(error, feature: "heartbeats", planText: "heartbeats are not in this Opsgenie plan") else { throw error }
+            return LimitedAnswer([], limits: [limit])
+        }
+    }
     public func users() async throws(OperationsError) -> [User] { try await client.listUsers() }
     public func escalations() async throws(OperationsError) -> [Escalation] { try await client.listEscalations() }
     public func savedSearches() async throws(OperationsError) -> [SavedSearchMeta] { try await client.listSavedSearches() }
 
     /// One schedule list plus one timeline per schedule: the final timeline gives who is on
     /// call now, when that shift ends and who comes next, overrides included.
-    public func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary] {
-        let schedules = try await client.listSchedules(expandRotations: false)
-        var summaries: [OnCallSummary] = []
-        for schedule in schedules where schedule.enabled != false {
-            let timeline = try await client.timeline(schedule: .id(schedule.id), interval: 2, intervalUnit: .weeks, date: now)
-            summaries.append(Self.summarize(schedule: schedule, timeline: timeline, at: now))
+    /// A schedule the key may not read is a limit on that schedule; the others still show.
+    public func onCall(at now: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]> {
+        let schedules: [Schedule]
+        do { schedules = try await client.listSchedules(expandRotations: false) } catch {
+            guard let limit = FeatureLimit.from(error, feature: "on-call", planText: "schedules are not in this Opsgenie plan") else { throw error }
+            return LimitedAnswer([], limits: [limit])
         }
-        return summaries
+        var summaries: [OnCallSummary] = []
+        var limits: [FeatureLimit] = []
+        for schedule in schedules where schedule.enabled != false {
+            do {
+                let timeline = try await client.timeline(schedule: .id(schedule.id), interval: 2, intervalUnit: .weeks, date: now)
+                summaries.append(Self.summarize(schedule: schedule, timeline: timeline, at: now))
+            } catch {
+                guard let limit = FeatureLimit.from(error, feature: "on-call", scope: "schedule \(schedule.name ?? schedule.id)") else { throw error }
+                limits.append(limit)
+            }
+        }
+        return LimitedAnswer(summaries, limits: limits)
     }
 
     /// Reads now / next / handoff from a final timeline.

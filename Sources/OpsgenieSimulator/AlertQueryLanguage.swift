@@ -128,12 +128,14 @@ indirect enum AlertQueryExpression: Sendable, Equatable {
     }
 
     /// Whether `alert` matches.
-    func matches(_ alert: Alert, teamNames: [String: String]) -> Bool {
+    /// `status` reads the alert's status as the service shows it: Opsgenie's open/closed by
+    /// default, JSM's five states (open, acked, snoozed, resolved, closed) on the JSM side.
+    func matches(_ alert: Alert, teamNames: [String: String], status: (Alert) -> String? = { $0.status?.rawValue }) -> Bool {
         switch self {
         case .all: return true
-        case .not(let e): return !e.matches(alert, teamNames: teamNames)
-        case .and(let a, let b): return a.matches(alert, teamNames: teamNames) && b.matches(alert, teamNames: teamNames)
-        case .or(let a, let b): return a.matches(alert, teamNames: teamNames) || b.matches(alert, teamNames: teamNames)
+        case .not(let e): return !e.matches(alert, teamNames: teamNames, status: status)
+        case .and(let a, let b): return a.matches(alert, teamNames: teamNames, status: status) && b.matches(alert, teamNames: teamNames, status: status)
+        case .or(let a, let b): return a.matches(alert, teamNames: teamNames, status: status) || b.matches(alert, teamNames: teamNames, status: status)
         case .text(let t):
             let needle = t.lowercased()
             return [alert.message, alert.description, alert.alias, alert.tinyId, alert.source, alert.entity]
@@ -143,7 +145,7 @@ indirect enum AlertQueryExpression: Sendable, Equatable {
             func eq(_ s: String?) -> Bool { s?.lowercased() == value }
             func bool(_ b: Bool?) -> Bool { (b ?? false) == (value == "true") }
             switch field {
-            case "status": return eq(alert.status?.rawValue)
+            case "status": return eq(status(alert))
             case "acknowledged": return bool(alert.acknowledged)
             case "snoozed": return bool(alert.snoozed)
             case "isseen": return bool(alert.isSeen)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import OpsgenieKit
+import ServiceSpecs
 
 /// One JSM Operations request, parsed: the path after `/jsm/ops/api/{cloudId}/v1`, the query and the caller.
 struct JSMRequest {
@@ -31,7 +32,7 @@ extension SimulatorResponder {
 
     /// Answers a JSM request: an injected status, the unauthenticated tenant info, auth, the
     /// cloud id, rate limits, the route; failures in JSM's error shapes.
-    func handleJSM(_ request: Request, method: String, path: String, injectedStatus: Int?,
+    func handleJSM(_ request: Request, method: String, path: String, injectedStatus: Int?, refused: [SpecViolation],
                    started: ContinuousClock.Instant) async -> Answer {
         let platform = path.hasPrefix("/rest/api/")
         do {
@@ -55,6 +56,10 @@ extension SimulatorResponder {
                 v1 = Array(parts.dropFirst(5))
             }
             try charge(Self.jsmDomain(method: method, v1: v1, platform: platform))
+            if !refused.isEmpty {
+                // `ErrorResponses`, one entry per broken constraint.
+                throw JSMFailure(status: 422, title: refused.map(\.description).joined(separator: "; "))
+            }
             var request = request
             let body: Data
             do { body = Data(try await request.collectBody(upTo: 1 << 20).readableBytesView) } catch {

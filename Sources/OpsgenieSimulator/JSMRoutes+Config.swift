@@ -15,11 +15,19 @@ extension SimulatorResponder {
             return JSMRouted(body: JSMWire.Teams(platformTeams: teams))
         }
         let teamId = r.parts[1]
-        guard simulator.withWorld({ w, _ in w.teams.contains { $0.id == teamId } }) else {
+        guard let teamName = simulator.withWorld({ w, _ in w.teams.first { $0.id == teamId }?.name }) else {
             throw JSMFailure.notFound("Team with id [\(teamId)] not found")
         }
+        if simulator.configuration.jsmTeamsWithoutAccess.contains(teamName) {
+            throw JSMFailure(status: 403, title: "You do not have permission to view team [\(teamName)]")
+        }
         switch (r.parts.count, r.parts.dropFirst(2).first) {
-        case (3, "heartbeats"): return try teamHeartbeats(teamId, r.query)
+        case (3, "heartbeats"):
+            // [OAS `listHeartbeats`] 402: "customer subscription plan does not cover heartbeats".
+            guard simulator.configuration.jsmPlan.hasHeartbeats else {
+                throw JSMFailure(status: 402, title: "Your subscription plan does not cover heartbeats")
+            }
+            return try teamHeartbeats(teamId, r.query)
         case (3, "escalations"):
             let (offset, size) = try jsmPaging(r.query)
             let all = simulator.withWorld { w, _ in w.escalations.filter { $0.ownerTeam?.id == teamId }.map { w.jsmEscalation($0) } }

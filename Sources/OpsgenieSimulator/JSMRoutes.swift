@@ -77,7 +77,8 @@ extension SimulatorResponder {
             let teams = w.teamNames
             var all = w.creationOrder.compactMap { w.current($0, at: now) }.filter { alert in
                 let created = alert.createdAt ?? .distantPast
-                return window.contains(created) && expression.matches(alert, teamNames: teams)
+                // `status:open` is JSM's own status: acknowledged alerts read `acked` and do not match it.
+                return window.contains(created) && expression.matches(alert, teamNames: teams, status: JSMWire.Alert.status(of:))
             }
             all.sort { a, b in order == "asc" ? Self.jsmAscending(a, b, by: sort) : Self.jsmAscending(b, a, by: sort) }
             return (Self.page(all, offset: offset, size: size).map { Self.jsm($0, in: w) }, all.count)

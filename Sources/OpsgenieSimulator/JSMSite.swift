@@ -56,3 +56,11 @@ extension SimulatorResponder {
             values: Self.page(found, offset: startAt, size: maxResults)))
     }
 }
+
+/// A JSM Operations plan, as far as the simulator needs one: which features answer 402.
+public enum JSMPlan: String, Sendable, CaseIterable {
+    case free, standard, premium, enterprise
+
+    /// Heartbeats are not in Free or Standard: their heartbeat routes answer 402.
+    public var hasHeartbeats: Bool { self == .premium || self == .enterprise }
+}

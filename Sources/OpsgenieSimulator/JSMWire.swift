@@ -54,7 +54,11 @@ enum JSMWire {
         var owner: String?
         var snoozed: Bool?
         var snoozedUntil: Date?
-        var lastOccurredAt: Date?
+        /// Spelt with one r, as the spec and real answers spell it.
+        var lastOccuredAt: Date?
+        /// When it was acknowledged and closed (timestamps, where Opsgenie's `report` has milliseconds).
+        var ackTime: Date?
+        var closeTime: Date?
         var integrationType: String?
         var integrationName: String?
         var priority: String?
@@ -67,7 +71,9 @@ enum JSMWire {
             id = a.id; tinyId = a.tinyId; createdAt = a.createdAt; updatedAt = a.updatedAt; message = a.message
             entity = a.entity; source = a.source; alias = a.alias; tags = a.tags ?? []
             extraProperties = a.details ?? [:]; description = a.description; acknowledged = a.acknowledged
-            count = a.count; snoozed = a.snoozed; snoozedUntil = a.snoozedUntil; lastOccurredAt = a.lastOccurredAt
+            count = a.count; snoozed = a.snoozed; snoozedUntil = a.snoozedUntil; lastOccuredAt = a.lastOccurredAt
+            ackTime = a.report?.ackTime.flatMap { ms in a.createdAt.map { $0.addingTimeInterval(Double(ms) / 1000) } }
+            closeTime = a.report?.closeTime.flatMap { ms in a.createdAt.map { $0.addingTimeInterval(Double(ms) / 1000) } }
             integrationType = a.integration?.type; integrationName = a.integration?.name; priority = a.priority?.rawValue
             responders = (a.responders ?? []).map { Responder(id: $0.id, type: $0.type?.rawValue) }
             actions = a.actions ?? []; seen = a.isSeen

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import OpsgenieKit
+import ServiceSpecs
 import Synchronization
 
 /// How to run a simulator.
@@ -30,6 +31,12 @@ public struct SimulatorConfiguration: Sendable {
     public var jsmAccounts: [JSMAccount: AccessRights]
     /// The JSM site's cloud id.
     public var cloudId: String
+    /// The JSM site's plan: heartbeats answer 402 on Free and Standard.
+    public var jsmPlan: JSMPlan = .premium
+    /// Teams (by name) the JSM accounts may not read: their heartbeats and escalations answer 403.
+    public var jsmTeamsWithoutAccess: Set<String> = []
+    /// Keep a ``SpecRecord`` of every request, its answer checked against the spec (tests).
+    public var recordsSpecChecks = false
 
     /// Creates a configuration with the demo keys and accounts and realistic limits.
     public init(port: Int = 0, scenario: String = "ops-room", speed: Double = 1, seed: UInt64 = 42,
@@ -57,6 +64,7 @@ public final class Simulator: Sendable {
     let requestCounter = Atomic<Int>(0)
     /// Authenticated API requests per rate-limit domain, as the service would charge them.
     let domainCounts = Mutex<[RateLimitDomain: Int]>([:])
+    let specRecordLog = Mutex<[SpecRecord]>([])
     /// Set when stopping, so stalled answers give up and shutdown is not held.
     let stopping = Atomic<Bool>(false)
     private let server: Mutex<LoopbackServer?> = Mutex(nil)
@@ -78,6 +86,9 @@ public final class Simulator: Sendable {
     /// Starts serving on 127.0.0.1 and returns the base URL.
     @discardableResult
     public func start(logger: Logger = Logger(label: "vigil.simulator")) async throws -> URL {
+        // Both specs are read before the first request, not during it (a write's processing
+        // delay runs from its answer).
+        for spec in PublishedSpec.allCases { _ = spec.document.operations.count }
         let responder = SimulatorResponder(simulator: self)
         let running = try await LoopbackServer.start(responder: responder, port: configuration.port, logger: logger)
         server.withLock { $0 = running }
@@ -148,6 +159,12 @@ public final class Simulator: Sendable {
 
     /// The number of requests served (for idle and soak measurements).
     public var requestsServed: Int { requestCounter.load(ordering: .relaxed) }
+
+    /// Every request checked against its spec so far (with ``SimulatorConfiguration/recordsSpecChecks``).
+    public var specRecords: [SpecRecord] { specRecordLog.withLock { $0 } }
+
+    /// Forgets the spec records so far.
+    public func clearSpecRecords() { specRecordLog.withLock { $0.removeAll() } }
 
     /// Authenticated API requests so far per rate-limit domain (what a client spent of each budget).
     public var requestsByDomain: [RateLimitDomain: Int] { domainCounts.withLock { $0 } }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import OpsgenieKit
+import ServiceSpecs
 
 /// An error answer in Opsgenie's shape.
 struct APIFailure: Error {
@@ -42,9 +43,18 @@ struct SimulatorResponder: HTTPResponder {
             try? await context.channel.close()
             return Response(status: .internalServerError)
         }
+        // Held to the published spec, as the real services hold every request (422 before any route).
+        let body = try? await request.collectBody(upTo: 1 << 20)
+        var record = SpecGate.check(method: method, path: path, rawQuery: request.uri.query, body: body.map { Data($0.readableBytesView) } ?? Data())
+        let refused = record?.requestViolations ?? []
         let answer = Self.isJSM(path)
-            ? await handleJSM(request, method: method, path: path, injectedStatus: fault?.status, started: started)
-            : try await handle(request, method: method, path: path, injectedStatus: fault?.status, requestId: requestId, started: started)
+            ? await handleJSM(request, method: method, path: path, injectedStatus: fault?.status, refused: refused, started: started)
+            : try await handle(request, method: method, path: path, injectedStatus: fault?.status, refused: refused, requestId: requestId, started: started)
+        if simulator.configuration.recordsSpecChecks, var checked = record {
+            SpecGate.checkAnswer(&checked, status: answer.status, payload: answer.payload)
+            simulator.specRecordLog.withLock { $0.append(checked) }
+            record = checked
+        }
         if fault?.dropAfterHandling == true {
             // Handled (a write is queued and will apply), but the answer is lost with the connection.
             try? await context.channel.close()
@@ -71,7 +81,7 @@ struct SimulatorResponder: HTTPResponder {
 
     /// Answers an API request as Opsgenie would (an injected status, auth, rate limits, the route),
     /// failures as Opsgenie's error body.
-    private func handle(_ request: Request, method: String, path: String, injectedStatus: Int?,
+    private func handle(_ request: Request, method: String, path: String, injectedStatus: Int?, refused: [SpecViolation],
                         requestId: String, started: ContinuousClock.Instant) async throws -> Answer {
         var request = request
         var extraHeaders: [String: String] = [:]
@@ -90,6 +100,9 @@ struct SimulatorResponder: HTTPResponder {
                 throw APIFailure(status: 429, message: "You are making too many requests! To avoid errors, we recommend you limit requests.",
                                  headers: ["X-RateLimit-State": "THROTTLED", "X-RateLimit-Reason": "INTEGRATION",
                                            "X-RateLimit-Period-In-Sec": String(retryAfter)])
+            }
+            if !refused.isEmpty {
+                throw APIFailure(status: 422, message: "Request is not valid: " + refused.map(\.description).joined(separator: "; "))
             }
             let body = try await request.collectBody(upTo: 1 << 20)
             let routed = try route(method: method, path: path, query: Self.query(request), body: Data(body.readableBytesView),

@@ -12,8 +12,10 @@ public enum DashboardEvent: Sendable {
     case alertListLoaded(Result<AlertListSnapshot, OperationsError>, filter: AlertFilter? = nil)
     /// Pages loaded on demand.
     case alertPagesLoaded(Result<[AlertPageKey: [Alert]], OperationsError>, keys: [AlertPageKey], filter: AlertFilter)
-    case heartbeatsLoaded(Result<[Heartbeat], OperationsError>)
-    case onCallLoaded(Result<[OnCallSummary], OperationsError>)
+    /// Heartbeats, and what the account cannot read of them (a plan, a team): not failures.
+    case heartbeatsLoaded(Result<[Heartbeat], OperationsError>, limits: [FeatureLimit] = [])
+    /// On-call, and the schedules or names that cannot be read.
+    case onCallLoaded(Result<[OnCallSummary], OperationsError>, limits: [FeatureLimit] = [])
     /// The open incidents.
     case incidentsLoaded(Result<IncidentPage, OperationsError>)
     /// One incident with its notes and log.

@@ -19,16 +19,20 @@ extension DashboardState {
         polls.finish(kind, error: error, at: now, rateLimit: rateLimit?.status)
     }
 
-    mutating func receiveHeartbeats(_ result: Result<[Heartbeat], OperationsError>) {
+    mutating func receiveHeartbeats(_ result: Result<[Heartbeat], OperationsError>, limits: [FeatureLimit]) {
         if case .success(let beats) = result {
             // By source when several share the screen; expired first, then enabled, then disabled; by name.
             heartbeats = Self.groupedBySource(beats)
+            self.limits[.heartbeats] = limits.isEmpty ? nil : limits
         }
         finishPoll(.heartbeats, error: result.failure)
     }
 
-    mutating func receiveOnCall(_ result: Result<[OnCallSummary], OperationsError>) {
-        if case .success(let summaries) = result { onCall = summaries }
+    mutating func receiveOnCall(_ result: Result<[OnCallSummary], OperationsError>, limits: [FeatureLimit]) {
+        if case .success(let summaries) = result {
+            onCall = summaries
+            self.limits[.onCall] = limits.isEmpty ? nil : limits
+        }
         finishPoll(.onCall, error: result.failure)
     }
 

@@ -44,11 +44,11 @@ extension DashboardState {
             return receiveAlerts(result, for: forFilter)
         case .alertPagesLoaded(let result, let keys, let forFilter):
             return receivePages(result, keys: keys, for: forFilter)
-        case .heartbeatsLoaded(let result):
-            receiveHeartbeats(result)
+        case .heartbeatsLoaded(let result, let limits):
+            receiveHeartbeats(result, limits: limits)
             return []
-        case .onCallLoaded(let result):
-            receiveOnCall(result)
+        case .onCallLoaded(let result, let limits):
+            receiveOnCall(result, limits: limits)
             return []
         case .incidentsLoaded(let result):
             return receiveIncidents(result)

@@ -78,6 +78,9 @@ public struct DashboardState: Sendable, Equatable {
     public internal(set) var details: [String: AlertDetail] = [:]
     public internal(set) var onCall: [OnCallSummary] = []
     public internal(set) var heartbeats: [Heartbeat] = []
+    /// What the account cannot read, per pane (a plan without heartbeats, a team without
+    /// access): said in the pane, never an outage.
+    public internal(set) var limits: [DataKind: [FeatureLimit]] = [:]
     /// Open incidents, most urgent first.
     public internal(set) var incidents: [Incident] = []
     /// More incidents are open than the list read.

@@ -66,7 +66,7 @@ extension DashboardEngine {
             switch kind {
             case .heartbeats:
                 let result = await attempt { () async throws(OperationsError) in try await backend.heartbeats() }
-                event = .heartbeatsLoaded(result)
+                event = .heartbeatsLoaded(result.map(\.value), limits: (try? result.get())?.limits ?? [])
                 error = result.failure
             case .incidents:
                 let result = await attempt { () async throws(OperationsError) in try await backend.incidents(limit: 100) }
@@ -74,7 +74,7 @@ extension DashboardEngine {
                 error = result.failure
             case .onCall, .alerts:  // (.alerts never gets here)
                 let result = await attempt { () async throws(OperationsError) in try await backend.onCall(at: now) }
-                event = .onCallLoaded(result)
+                event = .onCallLoaded(result.map(\.value), limits: (try? result.get())?.limits ?? [])
                 error = result.failure
             }
             if let error { logger.warning("\(kind.rawValue) poll failed: \(error.description)") }

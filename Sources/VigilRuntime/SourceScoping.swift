@@ -34,6 +34,12 @@ struct SourceScoping: Sendable {
         return recipient
     }
 
+    func limit(_ limit: FeatureLimit) -> FeatureLimit {
+        var limit = limit
+        limit.origin = name
+        return limit
+    }
+
     func heartbeat(_ heartbeat: Heartbeat) -> Heartbeat {
         var heartbeat = heartbeat
         heartbeat.origin = name

@@ -127,15 +127,17 @@ public final class SourceSet: OperationsBackend, Sendable {
     }
 
     /// Every source's heartbeats, source after source, each naming its source.
-    public func heartbeats() async throws(OperationsError) -> [Heartbeat] {
-        try await gather(.heartbeats) { (backend) async throws(OperationsError) in try await backend.heartbeats() }
-            .flatMap { answer in answer.value.map(scoping(answer.source).heartbeat) }
+    public func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> {
+        let answers = try await gather(.heartbeats) { (backend) async throws(OperationsError) in try await backend.heartbeats() }
+        return LimitedAnswer(answers.flatMap { answer in answer.value.value.map(scoping(answer.source).heartbeat) },
+                             limits: answers.flatMap { answer in answer.value.limits.map(scoping(answer.source).limit) })
     }
 
     /// Every source's schedules, source after source, each naming its source.
-    public func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary] {
-        try await gather(.onCall) { (backend) async throws(OperationsError) in try await backend.onCall(at: now) }
-            .flatMap { answer in answer.value.map(scoping(answer.source).onCall) }
+    public func onCall(at now: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]> {
+        let answers = try await gather(.onCall) { (backend) async throws(OperationsError) in try await backend.onCall(at: now) }
+        return LimitedAnswer(answers.flatMap { answer in answer.value.value.map(scoping(answer.source).onCall) },
+                             limits: answers.flatMap { answer in answer.value.limits.map(scoping(answer.source).limit) })
     }
 
     /// Everyone from every source; a person known to several by the same login is listed

@@ -99,11 +99,11 @@ struct JSMBackendTests {
 
     @Test func namesTeamsAndHeartbeatsComeFromTheirOwnCalls() async throws {
         try await withJSM { simulator, backend in
-            let onCall = try await backend.onCall(at: Date())
+            let onCall = try await backend.onCall(at: Date()).value
             #expect(!onCall.isEmpty)
             let names = onCall.flatMap { $0.current + $0.next }
             #expect(!names.isEmpty && names.allSatisfy { !$0.allSatisfy(\.isHexDigit) }, "display names, not account ids: \(names)")
-            let beats = try await backend.heartbeats()
+            let beats = try await backend.heartbeats().value
             #expect(Set(beats.map(\.name)) == Set(simulator.allHeartbeatNames()), "every team's heartbeats")
             #expect(beats.allSatisfy { $0.ownerTeam?.name != nil })
             let alert = try #require(try await backend.alerts(AlertQuery(query: "status:open", limit: 5), maxPages: 1).alerts.first)

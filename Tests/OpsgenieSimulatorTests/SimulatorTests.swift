@@ -79,7 +79,7 @@ struct SimulatorTests {
             #expect(badBody.contains("\"message\""))
             let (noMessage, noMessageBody) = try await raw(url, "POST", "/v2/alerts", body: #"{"priority":"P1"}"#)
             #expect(noMessage == 422)
-            #expect(noMessageBody.contains("Message"))
+            #expect(noMessageBody.contains("message"), "the 422 names the missing field")
             let (badPriority, _) = try await raw(url, "POST", "/v2/alerts", body: #"{"message":"x","priority":"P7"}"#)
             #expect(badPriority == 422)
             let (tooMany, tooManyBody) = try await raw(url, "GET", "/v2/alerts?limit=101")
@@ -278,7 +278,7 @@ struct SimulatorTests {
     @Test func schedulesHandOff() async throws {
         try await withSimulator { simulator, client in
             let now = simulator.clock.now()
-            let summaries = try await OpsgenieBackend(client: client).onCall(at: now)
+            let summaries = try await OpsgenieBackend(client: client).onCall(at: now).value
             #expect(summaries.count == 3)
             for summary in summaries {
                 #expect(!summary.current.isEmpty)

@@ -33,8 +33,8 @@ final class IncidentStub: OperationsBackend, Sendable {
     func alert(id: String) async throws(OperationsError) -> Alert { throw .invalidConfiguration("no alerts") }
     func notes(alertId: String, limit: Int) async throws(OperationsError) -> [AlertNote] { [] }
     func logs(alertId: String, limit: Int) async throws(OperationsError) -> [AlertLog] { [] }
-    func heartbeats() async throws(OperationsError) -> [Heartbeat] { [] }
-    func onCall(at now: Date) async throws(OperationsError) -> [OnCallSummary] { [] }
+    func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> { LimitedAnswer([]) }
+    func onCall(at now: Date) async throws(OperationsError) -> LimitedAnswer<[OnCallSummary]> { LimitedAnswer([]) }
     func users() async throws(OperationsError) -> [User] { [] }
     func escalations() async throws(OperationsError) -> [Escalation] { [] }
     func savedSearches() async throws(OperationsError) -> [SavedSearchMeta] { [] }
