@@ -146,6 +146,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ServiceSpecsTests",
+            dependencies: ["ServiceSpecs", "ServiceHTTP"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "OpsgenieSimulatorTests",
             dependencies: ["OpsgenieSimulator", "OpsgenieKit", "ServiceSpecs"],
             swiftSettings: swiftSettings
@@ -165,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "vigilTests",
-            dependencies: ["vigil", "VigilCore", "OpsgenieKit", "OpsgenieSimulator"],
+            dependencies: ["vigil", "VigilCore", "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "ServiceHTTP"],
             exclude: ["fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -22,7 +22,7 @@ public enum JSMAlertSearch {
     public static func query(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let range = rest.range(of: #"(?i)(?<![A-Za-z0-9_.])status\s*:\s*open(?![A-Za-z0-9_])"#, options: .regularExpression) {
+        while let range = rest.range(of: #"(?i)(?<![A-Za-z0-9_.:])status\s*:\s*open(?![A-Za-z0-9_])"#, options: .regularExpression) {
             result += rest[..<range.lowerBound]
             result += "(status:open OR status:acked OR status:snoozed)"
             rest = rest[range.upperBound...]

@@ -139,13 +139,15 @@ struct JSMHeartbeat: Decodable, Sendable {
     var description: String?
     var interval: Int?
     var intervalUnit: String?
-    var enabled: Bool?
+    /// A boolean; the spec's own example gives it as the string `"true"`, which is read too.
+    var enabled: LooseText?
     var status: String?
     var ownerTeamId: String?
 
     /// The neutral heartbeat: `Unresponsive` is expired; `Off` is disabled.
     func heartbeat(teamName: String?) -> Heartbeat {
-        Heartbeat(name: name, description: description, interval: interval, enabled: status == "Off" ? false : enabled,
+        let enabled: Bool? = switch self.enabled?.text { case "true": true; case "false": false; default: nil }
+        return Heartbeat(name: name, description: description, interval: interval, enabled: status == "Off" ? false : enabled,
                   intervalUnit: intervalUnit.map { HeartbeatIntervalUnit(rawValue: $0.lowercased()) }, expired: status == "Unresponsive",
                   lastPingTime: nil, ownerTeam: TeamMeta(id: ownerTeamId, name: teamName))
     }

@@ -69,7 +69,7 @@ extension SimulatorResponder {
         let requestId = UUID().uuidString.lowercased()
         let applyAt = ContinuousClock.now + simulator.configuration.processingDelay
         simulator.world.withLock { $0.pending.append((requestId, applyAt, operation)) }
-        return JSMRouted(status: 202, body: JSMWire.Success(requestId: requestId, took: Self.took(since: r.started)))
+        return JSMRouted(status: 202, body: JSMWire.Success(requestId: requestId, took: Int(Self.took(since: r.started))))
     }
 
     /// Decodes a write body: none is `{}`, bad JSON is 400, a wrongly typed or invalid field 422.

@@ -7,6 +7,11 @@ extension Simulator {
     /// The site's cloud id: the `{cloudId}` of `/jsm/ops/api/{cloudId}/v1/…`, and what `/_edge/tenant_info` answers.
     public var cloudId: String { configuration.cloudId }
 
+    /// Every user's Atlassian account id.
+    public var accountIds: Set<String> {
+        withWorld { w, _ in Set(w.users.map { SimulatorWorld.accountId(forUserId: $0.id) }) }
+    }
+
     /// The Atlassian account id of the user with this username (their e-mail address), as JSM's
     /// on-call answers, `assign` and `/rest/api/3/user/bulk` use it; `nil` for nobody.
     public func accountId(ofUsername username: String) -> String? {

@@ -96,7 +96,8 @@ enum JSMWire {
     struct Success: Encodable {
         var result = "Request will be processed"
         var requestId: String
-        var took: Double
+        /// Seconds, as the spec's integer (its example, 0.195, is not one).
+        var took: Int
     }
 
     /// `GetRequestStatusResponse`, unwrapped.

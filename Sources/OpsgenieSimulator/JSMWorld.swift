@@ -97,7 +97,9 @@ extension SimulatorWorld {
             if rule.recipient?.type == .user, let user = rule.recipient.flatMap({ self.user(for: $0) }) {
                 recipient?.id = Self.accountId(forUserId: user.id)
             }
-            return JSMWire.Escalation.Rule(condition: rule.condition, notifyType: rule.notifyType, delay: minutes, recipient: recipient)
+            // The spec's `delay` has a minimum of 1: an immediate step carries no delay (read as 0).
+            return JSMWire.Escalation.Rule(condition: rule.condition, notifyType: rule.notifyType, delay: minutes >= 1 ? minutes : nil,
+                                           recipient: recipient)
         }
         let again = e.repeat.map {
             JSMWire.Escalation.Repeat(waitInterval: $0.waitInterval ?? 0, count: $0.count ?? 1,

@@ -51,7 +51,8 @@ extension Scenario {
         ]
     }
 
-    /// Four live heartbeats, each last pinged a random few seconds before `start`.
+    /// Four live heartbeats, each last pinged a random few seconds before `start`; billing's cron
+    /// belongs to payments, the rest to platform.
     static func addHeartbeats(to world: inout SimulatorWorld, start: Date, using rng: inout SeededGenerator) {
         let beats: [(String, Int, HeartbeatIntervalUnit)] = [("api-gateway", 5, .minutes), ("billing-cron", 1, .hours),
                                                                ("backup-nightly", 1, .days), ("edge-probe", 2, .minutes)]
@@ -60,7 +61,8 @@ extension Scenario {
             world.heartbeats[name] = SimulatedHeartbeat(
                 heartbeat: Heartbeat(name: name, description: "\(name) liveness", interval: interval, enabled: true, intervalUnit: unit,
                                      expired: false, lastPingTime: start.addingTimeInterval(-Double(Int.random(in: 0..<30, using: &rng))),
-                                     ownerTeam: TeamMeta(id: "team-platform", name: "platform")),
+                                     ownerTeam: name == "billing-cron" ? TeamMeta(id: "team-payments", name: "payments")
+                                                                       : TeamMeta(id: "team-platform", name: "platform")),
                 alive: true)
         }
     }

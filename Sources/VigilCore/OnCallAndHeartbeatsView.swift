@@ -60,8 +60,9 @@ extension DashboardState {
 
     func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
         let expired = heartbeats.filter { $0.expired == true }.count
+        let unreadable = heartbeats.isEmpty && limits[.heartbeats]?.isEmpty == false
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: feeds[.heartbeats]?.lastSuccess == nil && heartbeats.isEmpty
-                   ? "Heartbeats …" : "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
+                   ? "Heartbeats …" : unreadable ? "Heartbeats" : "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
                    focused: focus == .heartbeats)
         if heartbeats.isEmpty {
             if limits[.heartbeats]?.isEmpty == false { drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1); return }

@@ -3,6 +3,7 @@ import Foundation
 import JSMOpsKit
 import Logging
 import OpsgenieKit
+import ServiceHTTP
 
 /// Which service to talk to.
 enum BackendKind: String, ExpressibleByArgument, CaseIterable {
@@ -67,6 +68,24 @@ struct AccountOptions: ParsableArguments {
     @Option(help: "JSM: the site, e.g. acme.atlassian.net (its cloudId is looked up).") var site: String?
     @Option(name: .customLong("cloud-id"), help: "JSM: the site's cloudId (skips the look-up).") var cloudId: String?
     @Option(name: .customLong("api-token-file"), help: "JSM: file holding the Atlassian API token (else JSM_API_TOKEN).") var apiTokenFile: String?
+    @Option(help: "An http proxy for every request (http://proxy.corp:3128), none, or env (default: HTTPS_PROXY / NO_PROXY).") var proxy: String?
+    @Option(name: .customLong("ca-file"), help: "A PEM bundle to trust besides the system's (a TLS-inspecting proxy's CA; else SSL_CERT_FILE).")
+    var caFile: String?
+
+    /// The proxy and CA bundle: flags first, then config.
+    func transport(config: ConfigFile) throws -> (ProxySetting, String?) {
+        var proxySetting = config.proxy ?? .environment
+        if let proxy {
+            guard let parsed = ProxySetting.parse(proxy) else {
+                throw ValidationError("--proxy '\(proxy)' is not an http proxy URL, none or env: use --proxy http://proxy.corp:3128")
+            }
+            proxySetting = parsed
+        }
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ValidationError("--ca-file \(caFile) cannot be read: give the path of a PEM bundle")
+        }
+        return (proxySetting, caFile ?? config.caFile)
+    }
 
     func account(config: ConfigFile, warnings: inout [String]) throws -> Account {
         switch backend ?? config.backend ?? .opsgenie {
@@ -85,7 +104,8 @@ struct AccountOptions: ParsableArguments {
             throw ValidationError("'\(regionText)' is not a region or URL: use --region us|eu or --api-url https://…")
         }
         do { try parsed.validate() } catch { throw ValidationError(error.description) }
-        return ClientConfiguration(apiKey: key, region: parsed)
+        let (proxy, caFile) = try transport(config: config)
+        return ClientConfiguration(apiKey: key, region: parsed, proxy: proxy, caFile: caFile)
     }
 
     func jsm(config: ConfigFile, warnings: inout [String]) throws -> JSMConfiguration {
@@ -104,7 +124,8 @@ struct AccountOptions: ParsableArguments {
         do { credentials = try TokenSource.load(email: config.email, tokenFile: apiTokenFile ?? config.apiTokenFile, warnings: &warnings) } catch let problem as FileProblem {
             throw ValidationError(problem.description)
         }
-        let configuration = JSMConfiguration(site: siteURL, apiBase: apiBase, cloudId: cloudId ?? config.cloudId, credentials: credentials)
+        var configuration = JSMConfiguration(site: siteURL, apiBase: apiBase, cloudId: cloudId ?? config.cloudId, credentials: credentials)
+        (configuration.proxy, configuration.caFile) = try transport(config: config)
         do { try configuration.validate() } catch { throw ValidationError(error.description) }
         return configuration
     }

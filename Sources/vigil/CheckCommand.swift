@@ -3,37 +3,37 @@ import Foundation
 import JSMOpsKit
 import Logging
 import OpsgenieKit
+import ServiceHTTP
 
 /// One thing `vigil check` tries, and the access right it proves.
 struct CheckProbe: Sendable {
     /// How an answer is read.
     enum Kind: Sendable {
-        /// Passes when the call succeeds.
+        /// Something Vigil needs: passes when the call succeeds.
         case read
         /// A write aimed at something that does not exist: a 404 proves the right without
         /// changing anything.
         case write
+        /// A feature the plan or the rights may leave out: its limits are reported, never failed.
+        case feature
     }
 
     var name: String
     /// The access right a 403 means is missing.
     var right: String
     var kind: Kind
-    var call: @Sendable (any OperationsBackend) async throws(OperationsError) -> Void
+    /// What the account cannot see of the feature (empty: all of it).
+    var call: @Sendable (any OperationsBackend) async throws(OperationsError) -> [FeatureLimit]
 
-    /// What `vigil check` tries, in order, with the rights each service names.
+    /// What `vigil check` tries, in order, feature by feature, with the rights each service names.
     static func standard(for service: OperationsError.Service) -> [CheckProbe] {
         let jsm = service == .jsm
         return [
             CheckProbe(name: "read alerts", right: jsm ? "JSM Operations alert access" : "Read Access", kind: .read) { backend async throws(OperationsError) in
                 _ = try await backend.alerts(AlertQuery(limit: 1), maxPages: 1)
+                return []
             },
-            CheckProbe(name: "read heartbeats and schedules", right: jsm ? "JSM Operations configuration access (a team role)" : "Configuration Access",
-                       kind: .read) { backend async throws(OperationsError) in
-                _ = try await backend.heartbeats()
-                _ = try await backend.onCall(at: Date())
-            },
-            CheckProbe(name: "write (acknowledge, close, notes)", right: jsm ? "JSM Operations alert write access" : "Create and Update Access",
+            CheckProbe(name: "write alerts (acknowledge, close, notes)", right: jsm ? "JSM Operations alert write access" : "Create and Update Access",
                        kind: .write) { backend async throws(OperationsError) in
                 // An acknowledge of an alert that does not exist: a 404 proves the right without changing anything.
                 let missing = "vigil-check-no-such-alert-\(UUID().uuidString)"
@@ -42,6 +42,39 @@ struct CheckProbe: Sendable {
                 } else {
                     _ = try await backend.perform(.acknowledge, alertId: missing, context: ActionContext())
                 }
+                return []
+            },
+            CheckProbe(name: "on-call", right: jsm ? "JSM Operations configuration access (a team role)" : "Configuration Access",
+                       kind: .feature) { backend async throws(OperationsError) in
+                try await backend.onCall(at: Date()).limits.filter { $0.feature != "names" }
+            },
+            CheckProbe(name: "heartbeats", right: jsm ? "JSM Operations configuration access (a team role)" : "Configuration Access",
+                       kind: .feature) { backend async throws(OperationsError) in
+                try await backend.heartbeats().limits
+            },
+            CheckProbe(name: "escalations", right: jsm ? "JSM Operations configuration access (a team role)" : "Configuration Access",
+                       kind: .feature) { backend async throws(OperationsError) in
+                do throws(OperationsError) { _ = try await backend.escalations(); return [] } catch {
+                    guard let limit = FeatureLimit.from(error, feature: "escalations") else { throw error }
+                    return [limit]
+                }
+            },
+            CheckProbe(name: "incidents", right: "Read Access", kind: .feature) { backend async throws(OperationsError) in
+                if let elsewhere = backend.incidentsElsewhere {
+                    return [FeatureLimit(feature: "incidents", reason: .absent, text: elsewhere)]
+                }
+                do throws(OperationsError) { _ = try await backend.incidents(limit: 1); return [] } catch {
+                    guard let limit = FeatureLimit.from(error, feature: "incidents", planText: "incidents are not in this Opsgenie plan") else { throw error }
+                    return [limit]
+                }
+            },
+            CheckProbe(name: "directory names", right: jsm ? "Browse users and groups (Jira)" : "Configuration Access",
+                       kind: .feature) { backend async throws(OperationsError) in
+                if jsm { return try await backend.onCall(at: Date()).limits.filter { $0.feature == "names" } }
+                do throws(OperationsError) { _ = try await backend.users(); return [] } catch {
+                    guard let limit = FeatureLimit.from(error, feature: "directory names") else { throw error }
+                    return [limit]
+                }
             },
         ]
     }
@@ -49,15 +82,20 @@ struct CheckProbe: Sendable {
 
 /// What `vigil check` found.
 struct CheckReport: Sendable {
-    /// One line per probe: `ok    name`, `FAIL  name: why`, or `skip  name: why`.
+    /// One line per probe: `ok    name`, `limit name: what is missing`, `FAIL  name: why`, or `skip  name: why`.
     var lines: [String] = []
-    /// Rights a 403 said are missing.
+    /// Rights a 403 said are missing from something Vigil needs.
     var missingRights: Set<String> = []
-    /// Whether any probe failed or was skipped.
+    /// Whether something Vigil needs failed or was skipped (limits of a plan do not count).
     var failed = false
+    /// Whether a probe reported a limit.
+    var limited = false
     /// The last line: all set, or what is wrong and what to do.
     var verdict: String {
-        if !failed { return "All set: Vigil can read and act on alerts." }
+        if !failed {
+            return limited ? "Ready: Vigil can read and act on alerts; the limits above are shown in their panes, not as outages."
+                : "All set: Vigil can read and act on alerts."
+        }
         if !missingRights.isEmpty {
             return "Missing: \(missingRights.sorted().joined(separator: ", ")). Ask for a key (Opsgenie) or an account role (JSM) with those rights."
         }
@@ -72,11 +110,17 @@ struct CheckReport: Sendable {
         for probe in probes {
             if let stop {
                 report.lines.append("skip  \(probe.name): \(stop)")
+                if probe.kind != .feature { report.failed = true }
                 continue
             }
             do {
-                try await probe.call(backend)
-                report.lines.append("ok    \(probe.name)")
+                let limits = try await probe.call(backend)
+                if limits.isEmpty {
+                    report.lines.append("ok    \(probe.name)")
+                } else {
+                    report.limited = true
+                    report.lines.append("limit \(probe.name): " + limits.map(\.text).joined(separator: "; "))
+                }
             } catch where error.status == 404 && probe.kind == .write {
                 report.lines.append("ok    \(probe.name)")
             } catch {
@@ -90,7 +134,19 @@ struct CheckReport: Sendable {
                 }
             }
         }
+        if stop == nil {
+            report.lines.append(Self.rateLimitLine(backend))
+        }
         return report
+    }
+
+    /// Whether the service's rate-limit headers were seen on the answers so far.
+    static func rateLimitLine(_ backend: any OperationsBackend) -> String {
+        let seen = backend.rateLimits.snapshot
+        if !seen.isEmpty {
+            return "ok    rate-limit headers: seen (X-RateLimit-State on \(seen.count) domain\(seen.count == 1 ? "" : "s")); Vigil slows down before a 429"
+        }
+        return "info  rate-limit headers: none seen; a 429's Retry-After is honoured (JSM documents no others)"
     }
 
     /// What to do, worded for a one-off check rather than a dashboard that keeps retrying.
@@ -127,6 +183,7 @@ struct Check: AsyncParsableCommand {
         case .jsm(let configuration):
             print("site: \(configuration.site.absoluteString)  api: \(configuration.apiBase.absoluteString)  email: \(configuration.credentials.email)")
         }
+        print("proxy: \(account.proxyDescription)")
         // Short timeouts and no retries: a check answers in seconds, also when the host is down.
         let report: CheckReport
         do {
@@ -157,5 +214,20 @@ struct Check: AsyncParsableCommand {
             print("Not ready: \(failed.joined(separator: ", ")) (see above).")
             throw ExitCode(2)
         }
+    }
+}
+
+extension Account {
+    /// The proxy requests go through, and where that comes from, for `vigil check`.
+    var proxyDescription: String {
+        let (setting, url): (ProxySetting, URL) = switch self {
+        case .opsgenie(let configuration): (configuration.proxy, configuration.region.baseURL)
+        case .jsm(let configuration): (configuration.proxy, configuration.apiBase)
+        }
+        guard let route = setting.route(for: url) else {
+            return setting == .direct ? "none (proxy = \"none\")" : "none (direct to \(url.host ?? "the host"))"
+        }
+        if case .server = setting { return "\(route) (from config or --proxy)" }
+        return "\(route) (from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY)"
     }
 }

@@ -43,7 +43,9 @@ extension Demo {
         for (index, source) in Self.demoSources.prefix(count).enumerated() {
             let simulator: Simulator
             do {
-                simulator = try Simulator(configuration: SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed &+ UInt64(index), start: Date()))
+                var configuration = SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed &+ UInt64(index), start: Date())
+                site.apply(to: &configuration)
+                simulator = try Simulator(configuration: configuration)
             } catch { throw ValidationError(error.description) }
             let url = try await simulator.start(logger: logger)
             simulators.append(simulator)

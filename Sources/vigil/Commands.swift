@@ -120,6 +120,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
     @Option(help: "The service the simulator plays: opsgenie (default) or jsm.") var backend: BackendKind = .opsgenie
     @Option(help: "Several sources on one screen: 2 merges an Opsgenie and a JSM simulator (3 adds a second Opsgenie).") var sources: Int?
+    @OptionGroup var site: JSMSiteOptions
 
     func validate() throws {
         if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
@@ -132,7 +133,9 @@ struct Demo: AsyncParsableCommand {
         let key = APIKey(DemoKeys.full)!
         let logger = FileLogHandler.logger(key: key)
         let simulator: Simulator
-        do { simulator = try Simulator(configuration: SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed, start: Date())) } catch {
+        var configuration = SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed, start: Date())
+        site.apply(to: &configuration)
+        do { simulator = try Simulator(configuration: configuration) } catch {
             throw ValidationError(error.description)
         }
         let url = try await simulator.start(logger: logger)

@@ -1,6 +1,7 @@
 import Foundation
 import JSMOpsKit
 import OpsgenieKit
+import ServiceHTTP
 import TOMLKit
 import VigilCore
 
@@ -14,6 +15,12 @@ struct ConfigFile {
     var region: String?
     var apiURL: String?
     var apiKeyFile: String?
+    /// `proxy = "http://proxy.corp:3128"`, `"none"`, or `"env"` (the default: HTTPS_PROXY, NO_PROXY).
+    var proxy: ProxySetting?
+    /// A PEM bundle trusted besides the system's roots (a TLS-inspecting proxy's CA).
+    var caFile: String?
+    /// JSM: the custom alert actions the picker offers (JSM cannot list an alert's actions).
+    var customActions: [String]?
     var theme: String?
     var readOnly: Bool?
     var bell: Bool?
@@ -31,7 +38,7 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "poll", "keys", "filters", "sources"]
+                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
@@ -158,6 +165,46 @@ struct ConfigReader {
         config.cloudId = try string("cloud_id")
         config.email = try string("email")
         config.apiTokenFile = try string("api_token_file")
+        (config.proxy, config.caFile) = try transport()
+        config.customActions = try customActions()
+    }
+
+    /// `proxy` and `ca_file`, checked (a proxy URL, `none` or `env`; a readable file).
+    func transport(in table: TOMLTable? = nil, line: ((String) -> Int?)? = nil) throws -> (ProxySetting?, String?) {
+        let table = table ?? self.table
+        func fail(_ key: String, _ problem: String, fix: String) -> FileProblem {
+            FileProblem(path: path, line: line?(key) ?? self.line(key), problem: problem, fix: fix)
+        }
+        var proxy: ProxySetting?
+        if let value = table["proxy"] {
+            guard let text = value.string, let parsed = ProxySetting.parse(text) else {
+                throw fail("proxy", "proxy must be an http proxy URL, \"none\" or \"env\"",
+                           fix: "write proxy = \"http://proxy.corp:3128\" (CONNECT is used for https), or proxy = \"none\"")
+            }
+            proxy = parsed
+        }
+        var caFile: String?
+        if let value = table["ca_file"] {
+            guard let text = value.string else { throw fail("ca_file", "ca_file must be a string", fix: "write ca_file = \"/etc/ssl/corp-ca.pem\"") }
+            let expanded = (text as NSString).expandingTildeInPath
+            guard FileManager.default.isReadableFile(atPath: expanded) else {
+                throw fail("ca_file", "ca_file \(text) cannot be read", fix: "give the path of a PEM bundle holding your proxy's CA certificate")
+            }
+            caFile = expanded
+        }
+        return (proxy, caFile)
+    }
+
+    /// `custom_actions = ["restart", …]`: names of JSM custom actions.
+    func customActions(in table: TOMLTable? = nil, line: ((String) -> Int?)? = nil) throws -> [String]? {
+        guard let value = (table ?? self.table)["custom_actions"] else { return nil }
+        guard let array = value.array, let names = Optional(array.compactMap(\.string)), names.count == array.count,
+              names.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw FileProblem(path: path, line: line?("custom_actions") ?? self.line("custom_actions"),
+                              problem: "custom_actions must be a list of action names",
+                              fix: "write custom_actions = [\"restart\", \"runbook\"] (JSM cannot list an alert's actions, so Vigil offers these)")
+        }
+        return names
     }
 
     func readDisplay(into config: inout ConfigFile) throws {

@@ -26,22 +26,25 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "The service to describe in the banner: opsgenie (default) or jsm. The server always serves both APIs.")
     var backend: BackendKind = .opsgenie
 
+    @OptionGroup var site: JSMSiteOptions
+
     func run() async throws {
         let limits = try parseRateLimit(rateLimit)
         var rules: [FaultRule] = []
         for fault in faults {
             do { rules.append(try FaultRule(flag: fault)) } catch { throw ValidationError("--fault \(fault): \(error)") }
         }
-        let configuration = SimulatorConfiguration(
+        var configuration = SimulatorConfiguration(
             port: port, scenario: scenario, speed: speed, seed: seed, start: Date(),
             apiKeys: [apiKey: .all, readOnlyKey: .readOnly], processingDelay: .milliseconds(processingDelayMs),
             rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, limits) }), faults: rules)
+        site.apply(to: &configuration)
         let simulator: Simulator
         do { simulator = try Simulator(configuration: configuration) } catch { throw ValidationError(error.description) }
         let url = try await simulator.start()
         let keys = apiKey == DemoKeys.full ? "demo keys \(DemoKeys.full) (all rights), \(DemoKeys.readOnly) (read-only)" : "the keys given"
         let banner = backend == .jsm ? """
-            JSM Operations simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, cloudId \(simulator.cloudId)
+            JSM Operations simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, cloudId \(simulator.cloudId), plan \(site.plan)\(site.teamsWithoutAccess.isEmpty ? "" : ", no access to " + site.teamsWithoutAccess.joined(separator: ", "))
             Accounts: \(JSMDemo.email) / \(JSMDemo.token) (all rights), \(JSMDemo.readOnlyEmail) / \(JSMDemo.readOnlyToken) (read-only)
             Try: curl -u '\(JSMDemo.email):\(JSMDemo.token)' \(url.absoluteString)/jsm/ops/api/\(simulator.cloudId)/v1/alerts
                  JSM_EMAIL=\(JSMDemo.email) JSM_API_TOKEN=… vigil --backend jsm --site \(url.absoluteString) --api-url \(url.absoluteString)

@@ -26,7 +26,8 @@ struct SourceAccounts {
                     let text = source.apiURL ?? source.region ?? "us"
                     guard let region = OpsgenieRegion(parsing: text) else { throw fail("'\(text)' is not a region or URL", fix: "write region = \"eu\"") }
                     do { try region.validate() } catch { throw fail(error.description, fix: "use https (plain http only to loopback)") }
-                    accounts.append((source.name, .opsgenie(ClientConfiguration(apiKey: key, region: region))))
+                    accounts.append((source.name, .opsgenie(ClientConfiguration(apiKey: key, region: region, proxy: source.proxy ?? .environment,
+                                                                                caFile: source.caFile))))
                 case .jsm:
                     let token = try SecretSource.read(file: source.apiTokenFile ?? "", what: "API token", warnings: &warnings)
                     guard let site = source.site.flatMap(JSMConfiguration.site(parsing:)),
@@ -34,7 +35,9 @@ struct SourceAccounts {
                         throw fail("no usable site or email", fix: "write site = \"acme.atlassian.net\" and email = \"you@example.com\"")
                     }
                     let apiBase = source.apiURL.flatMap(URL.init(string:)) ?? JSMConfiguration.atlassianAPI
-                    let configuration = JSMConfiguration(site: site, apiBase: apiBase, cloudId: source.cloudId, credentials: credentials)
+                    var configuration = JSMConfiguration(site: site, apiBase: apiBase, cloudId: source.cloudId, credentials: credentials)
+                    configuration.proxy = source.proxy ?? .environment
+                    configuration.caFile = source.caFile
                     do { try configuration.validate() } catch { throw fail(error.description, fix: "use https (plain http only to loopback)") }
                     accounts.append((source.name, .jsm(configuration)))
                 }

@@ -2,6 +2,7 @@ import Foundation
 import JSMOpsKit
 import OperationsModel
 import OpsgenieKit
+import ServiceHTTP
 import TOMLKit
 
 /// One `[[sources]]` table: a named account, Opsgenie or JSM Operations, with its own secret file.
@@ -17,12 +18,16 @@ struct SourceConfig: Equatable {
     var cloudId: String?
     var email: String?
     var apiTokenFile: String?
+    var proxy: ProxySetting?
+    var caFile: String?
+    var customActions: [String]?
 }
 
 extension ConfigReader {
     /// Settings that choose one account; with `[[sources]]` they belong inside a source.
     static let accountKeys = ["backend", "site", "cloud_id", "email", "api_token_file", "region", "api_url", "api_key_file"]
-    static let sourceKeys: Set<String> = ["name", "backend", "region", "api_url", "api_key_file", "site", "cloud_id", "email", "api_token_file"]
+    static let sourceKeys: Set<String> = ["name", "backend", "region", "api_url", "api_key_file", "site", "cloud_id", "email", "api_token_file",
+                                          "proxy", "ca_file", "custom_actions"]
     static let opsgenieOnly: Set<String> = ["region", "api_key_file"]
     static let jsmOnly: Set<String> = ["site", "cloud_id", "email", "api_token_file"]
 
@@ -81,6 +86,8 @@ extension ConfigReader {
             throw fail("backend", "source '\(name)': backend '\(backendText)' is not opsgenie or jsm", fix: "write backend = \"opsgenie\" or backend = \"jsm\"")
         }
         var source = SourceConfig(name: name, backend: backend, line: header)
+        (source.proxy, source.caFile) = try transport(in: table, line: { keyLine($0, header: header) })
+        source.customActions = try customActions(in: table, line: { keyLine($0, header: header) })
         source.apiURL = try string("api_url")
         if let url = source.apiURL, URL(string: url)?.host == nil {
             throw fail("api_url", "source '\(name)': api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://…\"")

@@ -9,9 +9,11 @@ import Testing
 func withJSM(scenario: String = "ops-room", email: String = JSMDemo.email, token: String = JSMDemo.token,
              cloudId: String? = nil, rateLimits: RateLimitSettings = .unlimited,
              retry: RetryPolicy = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)),
+             configure: (inout SimulatorConfiguration) -> Void = { _ in },
              _ body: (Simulator, JSMOpsBackend) async throws -> Void) async throws {
-    let configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
+    var configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
                                                rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, rateLimits) }))
+    configure(&configuration)
     try await Simulator.with(configuration) { simulator, url in
         let jsm = JSMConfiguration(site: url, apiBase: url, cloudId: cloudId, credentials: JSMCredentials(email: email, token: token)!,
                                    retry: retry)

@@ -13,7 +13,7 @@ func createIncident(_ client: OpsgenieClient, _ payload: CreateIncidentPayload) 
 @Suite("Simulator: the Incident API (v1) over real HTTP")
 struct IncidentSimulatorTests {
     @Test func createIsAcceptedThenAppliedAsynchronously() async throws {
-        try await withSimulator(delay: .seconds(1)) { simulator, client in
+        try await withSimulator(delay: .seconds(4)) { simulator, client in
             let accepted = try await client.createIncident(CreateIncidentPayload(
                 message: "Search results empty", description: "Index rebuild failed", responders: [Recipient(type: .team, name: "platform")],
                 tags: ["search"], details: ["index": "products-v7"], priority: .p1, impactedServices: ["service-search"],
@@ -21,7 +21,7 @@ struct IncidentSimulatorTests {
             // not processed yet: request status is 404, no new incident
             #expect(try await client.incidentRequestStatus(accepted.requestId) == nil)
             #expect(simulator.allIncidents().count == 1)
-            let outcome = try await client.awaitIncidentOutcome(of: accepted.requestId, timeout: .seconds(5), initialDelay: .milliseconds(50))
+            let outcome = try await client.awaitIncidentOutcome(of: accepted.requestId, timeout: .seconds(10), initialDelay: .milliseconds(50))
             #expect(outcome.isSuccess == true)
             #expect(outcome.action == "Create")
             #expect(outcome.status == "Created incident")

@@ -1,6 +1,8 @@
 import Foundation
 import OpsgenieKit
 import OpsgenieSimulator
+import JSMOpsKit
+import ServiceHTTP
 import Testing
 @testable import vigil
 #if canImport(Glibc)
@@ -48,7 +50,7 @@ struct CheckCommandTests {
         try await Simulator.with(configuration) { _, url in
             let full = try await report(url: url, key: DemoKeys.full)
             #expect(!full.failed)
-            #expect(full.lines.count == 3 && full.lines.allSatisfy { $0.hasPrefix("ok") }, "\(full.lines)")
+            #expect(full.lines.count == 8 && full.lines.allSatisfy { $0.hasPrefix("ok") }, "\(full.lines)")
             #expect(full.verdict.hasPrefix("All set"))
             let readOnly = try await report(url: url, key: DemoKeys.readOnly)
             #expect(readOnly.failed)
@@ -58,5 +60,30 @@ struct CheckCommandTests {
             #expect(wrong.lines.first?.contains("HTTP 401") == true)
             #expect(wrong.lines.dropFirst().allSatisfy { $0.hasPrefix("skip") })
         }
+    }
+
+    @Test func aPlanWithoutHeartbeatsIsReportedFeatureByFeatureAndNotFailed() async throws {
+        var configuration = SimulatorConfiguration(scenario: "quiet", speed: 0, processingDelay: .zero)
+        configuration.jsmPlan = .standard
+        try await Simulator.with(configuration) { _, url in
+            let jsm = JSMConfiguration(site: url, apiBase: url, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!,
+                                       connectTimeout: .seconds(3), requestTimeout: .seconds(5), retry: .none)
+            let report = try await JSMOpsClient.withClient(configuration: jsm) { client in
+                await CheckReport.run(CheckProbe.standard(for: .jsm), backend: JSMOpsBackend(client: client))
+            }
+            #expect(!report.failed && report.limited, "\(report.lines)")
+            #expect(report.lines.contains("limit heartbeats: heartbeats need JSM Premium or Enterprise"), "\(report.lines)")
+            #expect(report.lines.contains { $0.hasPrefix("limit incidents: JSM incidents are Jira work items") })
+            #expect(report.lines.contains("ok    on-call") && report.lines.contains("ok    read alerts"))
+            #expect(report.lines.last?.hasPrefix("info  rate-limit headers") == true, "JSM sends none")
+            #expect(report.verdict.hasPrefix("Ready"))
+        }
+    }
+
+    @Test func theProxyInUseIsNamedWithItsSourceAndNoPassword() throws {
+        let configuration = ClientConfiguration(apiKey: APIKey("k")!, region: .eu, proxy: ProxySetting.parse("http://ops:secret@proxy.corp:3128")!)
+        #expect(Account.opsgenie(configuration).proxyDescription == "http://ops@proxy.corp:3128 (from config or --proxy)")
+        let direct = ClientConfiguration(apiKey: APIKey("k")!, region: .eu, proxy: .direct)
+        #expect(Account.opsgenie(direct).proxyDescription == "none (proxy = \"none\")")
     }
 }
