@@ -46,7 +46,7 @@ extension SimulatorResponder {
             return try addNote(body.note, to: id, by: r.caller)
         case "action":
             guard let name = body.actionName, !name.isEmpty else { throw JSMFailure.invalid("actionName is required") }
-            return enqueue(.customAction(alertId: id, action: name), r)
+            return enqueue(.jsmCustomAction(alertId: id, action: name), r)
         default:
             throw JSMFailure.notFound("No handler found for POST /v1/alerts/{id}/\(action)")
         }

@@ -15,6 +15,8 @@ enum WriteOperation: Sendable {
     case removeTags(alertId: String, tags: [String])
     /// Runs one of the alert's custom actions (backed by an action channel).
     case customAction(alertId: String, action: String)
+    /// JSM's custom action: an unknown name is accepted and does nothing (the API cannot list an alert's actions).
+    case jsmCustomAction(alertId: String, action: String)
 
     var actionName: String {
         switch self {
@@ -28,7 +30,7 @@ enum WriteOperation: Sendable {
         case .addNote: "Add Note"
         case .addTags: "Add Tags"
         case .removeTags: "Remove Tags"
-        case .customAction: "Execute Custom Action"
+        case .customAction, .jsmCustomAction: "Execute Custom Action"
         }
     }
 }
@@ -52,6 +54,12 @@ extension SimulatorWorld {
         case .addTags(let id, let tags): addTags(id, tags, op, at: date)
         case .removeTags(let id, let tags): removeTags(id, tags, op, at: date)
         case .customAction(let id, let action): runCustomAction(id, action, op, at: date)
+        case .jsmCustomAction(let id, let action):
+            if let alert = alerts[id], !(alert.actions ?? []).contains(action) {
+                succeeded(op, id, "Executed custom action", at: date)  // nothing runs, and nothing says so
+            } else {
+                runCustomAction(id, action, op, at: date)
+            }
         }
     }
 

@@ -40,6 +40,9 @@ public struct DashboardSettings: Sendable, Hashable {
     public var clockSeconds = false
     /// The time zone "until next 09:00" means.
     public var timeZone: TimeZone = .gmt
+    /// Custom actions a service cannot list for an alert (JSM Operations), by source name
+    /// (`""` with one source): the names config gives, and what the picker says about them.
+    public var configuredActions: [String: ConfiguredActions] = [:]
 
     /// Where incidents live when the service has no incident API (JSM Operations); incidents
     /// are not polled then, and the incidents pane says this instead.
@@ -65,5 +68,21 @@ public struct DashboardSettings: Sendable, Hashable {
         self.themeNames = themeNames; self.me = me; self.bellOnP1 = bellOnP1; self.actor = actor
         self.actionMaxAge = actionMaxAge
         self.actionRetryBase = actionRetryBase
+    }
+}
+
+/// Custom actions named in config for a service that cannot list an alert's actions.
+public struct ConfiguredActions: Sendable, Hashable {
+    /// The action names, as `custom_actions` lists them.
+    public var names: [String]
+    /// What the picker says: why these names, and what an unknown one does.
+    public var note: String
+
+    /// JSM Operations: the API cannot list an alert's actions and accepts an unknown name
+    /// without doing anything.
+    public static func jsm(_ names: [String]) -> ConfiguredActions {
+        ConfiguredActions(names: names, note: names.isEmpty
+            ? "JSM cannot list an alert's actions: name them in config (custom_actions = [\"restart\"])"
+            : "from custom_actions in config: JSM cannot list an alert's actions, and runs nothing for a name the alert lacks")
     }
 }

@@ -99,7 +99,9 @@ extension DashboardState {
                              choice: .user(user.username.map { .username($0) } ?? .id(user.id)))
             }
         case .customAction(let id):
-            all = (details[id]?.alert?.actions ?? []).map { PickerOption(label: $0, choice: .customAction($0)) }
+            var names = details[id]?.alert?.actions ?? []
+            for name in configuredActions(for: id)?.names ?? [] where !names.contains(name) { names.append(name) }
+            all = names.map { PickerOption(label: $0, choice: .customAction($0)) }
         case .escalate:
             all = (escalations.value ?? []).map { escalation in
                 let name = escalation.name ?? escalation.id
@@ -110,12 +112,19 @@ extension DashboardState {
         return all.filter { $0.label.lowercased().contains(filter.lowercased()) }
     }
 
+    /// The custom actions config names for the alert's source, when its service cannot list them.
+    func configuredActions(for alertId: String) -> ConfiguredActions? {
+        let origin = details[alertId]?.alert?.origin ?? alertList.row(of: alertId).flatMap(alertList.alert(atRow:))?.origin
+        return settings.configuredActions[origin ?? ""]
+    }
+
     /// What a picker says instead of options while its data loads or after it failed.
     public func pickerStatus(_ purpose: PickerPurpose) -> String? {
         let data: PickerData<Int>
         switch purpose {
         case .snooze: return nil
         case .customAction(let id):
+            if let configured = configuredActions(for: id), configured.names.isEmpty { return configured.note }
             guard let detail = details[id] else { return "loading…" }
             if let error = detail.error { return "could not load the alert: \(error)" }
             return (detail.alert?.actions ?? []).isEmpty ? "this alert has no custom actions" : nil

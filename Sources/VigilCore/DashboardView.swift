@@ -387,6 +387,9 @@ extension DashboardState {
             case .customAction: title = "Custom action (Enter picks, then y/N)"
             }
             var lines = ["> " + filter + "▏"]
+            if case .customAction(let id) = purpose, let configured = configuredActions(for: id), !configured.names.isEmpty {
+                lines.append("(" + configured.note + ")")
+            }
             if options.isEmpty { lines.append(pickerStatus(purpose) ?? "nothing matches") }
             let window = max(0, selected - 8)
             for (i, option) in options.enumerated().dropFirst(window).prefix(10) {

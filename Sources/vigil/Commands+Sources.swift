@@ -4,6 +4,7 @@ import JSMOpsKit
 import Logging
 import OpsgenieKit
 import OpsgenieSimulator
+import VigilCore
 import VigilRuntime
 
 extension Dashboard {
@@ -18,8 +19,10 @@ extension Dashboard {
         let sources = try SourceAccounts.load(config.sources, configPath: path, warnings: &warnings)
         for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let logger = sources.logger
+        var withActions = config
+        withActions.sourceActions = Dictionary(uniqueKeysWithValues: config.sources.filter { $0.backend == .jsm }.map { ($0.name, $0.customActions ?? []) })
         try await sources.withSourceSet(logger: logger) { set in
-            try await runDashboard(set, config: config, logger: logger, journalHost: sources.journalHost)
+            try await runDashboard(set, config: withActions, logger: logger, journalHost: sources.journalHost)
         }
     }
 }
@@ -59,10 +62,28 @@ extension Demo {
         if demoConfig.user == nil { demoConfig.user = "alice@example.com" }
         let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
         try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, clock: { clock.now() }) { set in
-            let runner = DashboardRunner(backend: set, settings: try display.settings(host: host, config: demoConfig, themes: themes),
+            var settings = try display.settings(host: host, config: demoConfig, themes: themes)
+            for (name, account) in accounts where account.service == .jsm {
+                settings.configuredActions[name] = .jsm(config.customActions ?? Demo.scenarioActions)
+            }
+            let runner = DashboardRunner(backend: set, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
             await runner.run()
         }
         for simulator in simulators { await simulator.stop() }
+    }
+}
+
+extension Demo {
+    /// The custom actions the simulator's scenarios give P1–P3 alerts.
+    static let scenarioActions = ["Restart service", "Run diagnostics", "Fail over"]
+}
+
+extension ConfiguredActions {
+    /// The custom actions config names for a backend whose service cannot list them: the one
+    /// JSM account (`""`), or each JSM source by name.
+    static func forBackend(_ backend: any OperationsBackend, config: ConfigFile) -> [String: ConfiguredActions] {
+        if backend is JSMOpsBackend { return ["": .jsm(config.customActions ?? [])] }
+        return config.sourceActions.mapValues { ConfiguredActions.jsm($0) }
     }
 }

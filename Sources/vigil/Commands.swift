@@ -105,7 +105,9 @@ struct Dashboard: AsyncParsableCommand {
             notices.append("actions are not journaled: \(error.description)")
             logger.warning("no journal: \(error.description)")
         }
-        let runner = DashboardRunner(backend: backend, settings: try display.settings(host: backend.hostDescription, config: config, themes: themes),
+        var settings = try display.settings(host: backend.hostDescription, config: config, themes: themes)
+        settings.configuredActions = ConfiguredActions.forBackend(backend, config: config)
+        let runner = DashboardRunner(backend: backend, settings: settings,
                                      themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
         await runner.run()
     }
@@ -149,8 +151,12 @@ struct Demo: AsyncParsableCommand {
         let account: Account = backend == .jsm
             ? .jsm(JSMConfiguration(site: url, apiBase: url, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!))
             : .opsgenie(ClientConfiguration(apiKey: key, region: .custom(url)))
+        // The scenario's alerts carry these actions; JSM cannot list them, so the demo names them as config would.
+        if demoConfig.customActions == nil { demoConfig.customActions = Demo.scenarioActions }
         try await account.withBackend(logger: logger) { backend in
-            let runner = DashboardRunner(backend: backend, settings: try display.settings(host: host, config: demoConfig, themes: themes),
+            var settings = try display.settings(host: host, config: demoConfig, themes: themes)
+            settings.configuredActions = ConfiguredActions.forBackend(backend, config: demoConfig)
+            let runner = DashboardRunner(backend: backend, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, notices: config.warnings,
                                          clock: { clock.now() })
             await runner.run()

@@ -21,6 +21,8 @@ struct ConfigFile {
     var caFile: String?
     /// JSM: the custom alert actions the picker offers (JSM cannot list an alert's actions).
     var customActions: [String]?
+    /// The JSM sources' `custom_actions`, by source name.
+    var sourceActions: [String: [String]] = [:]
     var theme: String?
     var readOnly: Bool?
     var bell: Bool?
