@@ -43,6 +43,7 @@ struct SchemaCheck {
                 for (k, v) in part["properties"]?.object ?? [:] { properties[k] = v }
                 required += part["required"]?.array ?? []
                 if merged["type"] == nil, let type = part["type"] { merged["type"] = type }
+                if merged["discriminator"] == nil, let discriminator = part["discriminator"] { merged["discriminator"] = discriminator }
                 if let nested = part["allOf"] { merged["allOf"] = nested }
             }
             merged["properties"] = .object(properties)
@@ -65,7 +66,10 @@ struct SchemaCheck {
             guard case .object(let members) = value else { return fail("must be an object, not \(value.typeName)") }
             var found: [SpecViolation] = []
             let properties = schema["properties"]?.object ?? [:]
-            for name in schema["required"]?.array?.compactMap(\.string) ?? [] where members[name] == nil {
+            // A discriminator (`type` of Opsgenie's Recipient) is not required of a body: the official
+            // Opsgenie SDK sends `{"owner": {"username": …}}` without it, and the service takes it.
+            let discriminator = schema["discriminator"]?.string ?? schema["discriminator"]?["propertyName"]?.string
+            for name in schema["required"]?.array?.compactMap(\.string) ?? [] where members[name] == nil && name != discriminator {
                 found.append(SpecViolation(where: "\(location).\(name)", problem: "is required"))
             }
             let additional = schema["additionalProperties"]

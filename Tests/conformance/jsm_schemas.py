@@ -21,8 +21,37 @@ import urllib.request
 import loopback_only  # noqa: F401  (refuses any host but 127.0.0.1)
 
 URL = sys.argv[1].rstrip("/")
-SHAPES = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "jsm_shapes.json")))
-OPS, JIRA = SHAPES["schemas"], SHAPES["jira"]["schemas"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+SPEC = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "../../../shared/reference/jsm-ops/swagger.v3.json")
+
+
+def ops_schemas(path):
+    """Atlassian's current JSM Operations schemas, read from its OpenAPI description
+    (swagger.v3.json): `#/components/schemas/X` references become `X`, nothing is copied by hand."""
+    def local(node, names=False):
+        """`names`: the keys are property names (under `properties`), not schema keywords."""
+        if isinstance(node, dict):
+            out = {}
+            for key, value in node.items():
+                if names:
+                    out[key] = local(value)
+                elif key == "$ref" and isinstance(value, str) and value.startswith("#/components/schemas/"):
+                    out[key] = value.rsplit("/", 1)[1]
+                elif key in ("example", "description", "discriminator"):
+                    continue
+                else:
+                    out[key] = local(value, names=key == "properties")
+            return out
+        if isinstance(node, list):
+            return [local(item) for item in node]
+        return node
+    with open(path) as f:
+        return {name: local(schema) for name, schema in json.load(f)["components"]["schemas"].items()}
+
+
+OPS = ops_schemas(SPEC)
+# The site's own routes are not in the Ops spec: their shapes come from the Jira platform's docs (jsm_shapes.json).
+JIRA = json.load(open(os.path.join(HERE, "jsm_shapes.json")))["jira"]["schemas"]
 DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$")
 
 
