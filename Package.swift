@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceSpecsTests",
-            dependencies: ["ServiceSpecs", "ServiceHTTP"],
+            dependencies: ["ServiceSpecs", "ServiceHTTP", "OpsgenieKit", "JSMOpsKit", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
