@@ -523,6 +523,17 @@ def jsm_demo_actions(p):
     assert alert(port, third)["status"] == "closed"
 
 
+@check("jsm-plan", "demo --backend jsm --plan standard: alerts and on-call live, heartbeats name the plan limit, no STALE")
+def jsm_standard_plan(p):
+    p.launch("demo --backend jsm --plan standard")
+    s = p.wait_for(lambda s: re.search(r"#\d+\s+P1", s) and "now " in s and "heartbeats need JSM Premium" in s,
+                   "alerts, on-call and the plan limit in the heartbeats pane")
+    assert "STALE" not in s, s
+    assert re.search(r"hb ok", s), "the heartbeat feed is healthy, not failing: " + s.splitlines()[0]
+    acked = re.search(r"#\d+\s+P\d\s+acked", s)
+    assert acked, "acknowledged alerts are in the default view on JSM"
+
+
 @check("custom-action", "x runs a custom action after y/N; a failing one shows the channel's reason")
 def custom_action(p):
     p.run_demo()
