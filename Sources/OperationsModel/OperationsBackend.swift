@@ -44,6 +44,8 @@ public protocol OperationsBackend: Sendable {
     var incidentsNotListed: String? { get }
     /// Open incidents, newest first, at most `limit`.
     func incidents(limit: Int) async throws(OperationsError) -> IncidentPage
+    /// Incidents matching a query (`status:resolved`), newest first, at most `limit`.
+    func incidents(matching query: String, limit: Int) async throws(OperationsError) -> IncidentPage
     /// One incident with its notes and log.
     func incidentDetail(id: String) async throws(OperationsError) -> IncidentDetail
     /// Sends a write to an incident; returns once the service accepted it.
@@ -57,6 +59,9 @@ extension OperationsBackend {
     public var incidentsElsewhere: String? { nil }
     public var incidentsNotListed: String? { nil }
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
+        throw Self.noIncidentAPI(incidentsElsewhere)
+    }
+    public func incidents(matching query: String, limit: Int) async throws(OperationsError) -> IncidentPage {
         throw Self.noIncidentAPI(incidentsElsewhere)
     }
     public func incidentDetail(id: String) async throws(OperationsError) -> IncidentDetail {

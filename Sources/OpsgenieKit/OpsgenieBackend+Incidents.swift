@@ -9,11 +9,16 @@ extension OpsgenieBackend {
     /// Open incidents (`status:open`), newest first, following the paging until `limit` are read;
     /// `hasMore` when more matched.
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
+        try await incidents(matching: "status:open", limit: limit)
+    }
+
+    /// Incidents matching `query`, newest first, following the paging until `limit` are read.
+    public func incidents(matching query: String, limit: Int) async throws(OperationsError) -> IncidentPage {
         let wanted = max(1, limit)
         var incidents: [Incident] = []
         var offset = 0
         while true {
-            let page = try await client.listIncidentPage(query: "status:open", offset: offset, limit: min(100, wanted - incidents.count),
+            let page = try await client.listIncidentPage(query: query, offset: offset, limit: min(100, wanted - incidents.count),
                                                          sort: "createdAt", order: .desc)
             incidents.append(contentsOf: page.incidents)
             let more = page.nextOffset != nil || (page.totalCount ?? 0) > offset + page.incidents.count
