@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "vigil", targets: ["vigil"]),
         .library(name: "OpsgenieKit", targets: ["OpsgenieKit"]),
         .library(name: "JSMOpsKit", targets: ["JSMOpsKit"]),
-        .library(name: "OpsgenieSimulator", targets: ["OpsgenieSimulator"]),
+        .library(name: "ServiceSimulator", targets: ["ServiceSimulator"]),
         .library(name: "OperationsModel", targets: ["OperationsModel"]),
         .library(name: "VigilCore", targets: ["VigilCore"]),
         .library(name: "VigilRuntime", targets: ["VigilRuntime"]),
@@ -78,7 +78,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "OpsgenieSimulator",
+            name: "ServiceSimulator",
             dependencies: [
                 "OpsgenieKit", "ServiceSpecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "vigil",
             dependencies: [
-                "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "ServiceHTTP", "VigilCore", "VigilRuntime", "VigilTerminal",
+                "OpsgenieKit", "JSMOpsKit", "ServiceSimulator", "ServiceHTTP", "VigilCore", "VigilRuntime", "VigilTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -118,7 +118,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "vigil-bench",
-            dependencies: ["VigilCore", "VigilRuntime", "VigilTerminal", "VigilTesting", "OpsgenieKit", "OpsgenieSimulator",
+            dependencies: ["VigilCore", "VigilRuntime", "VigilTerminal", "VigilTesting", "OpsgenieKit", "ServiceSimulator",
                            .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/VigilBenchmarks",
             swiftSettings: swiftSettings
@@ -127,7 +127,7 @@ let package = Package(
         .target(
             name: "VigilTesting",
             dependencies: [
-                "OpsgenieKit", "OpsgenieSimulator", "VigilCore", "VigilRuntime",
+                "OpsgenieKit", "ServiceSimulator", "VigilCore", "VigilRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -135,13 +135,13 @@ let package = Package(
         ),
         .testTarget(
             name: "OpsgenieKitTests",
-            dependencies: ["OpsgenieKit", "OpsgenieSimulator", "VigilTesting", "ServiceSpecs", "ServiceHTTP"],
+            dependencies: ["OpsgenieKit", "ServiceSimulator", "VigilTesting", "ServiceSpecs", "ServiceHTTP"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "JSMOpsKitTests",
-            dependencies: ["JSMOpsKit", "OpsgenieSimulator", "ServiceSpecs", "ServiceHTTP"],
+            dependencies: ["JSMOpsKit", "ServiceSimulator", "ServiceSpecs", "ServiceHTTP"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -151,8 +151,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OpsgenieSimulatorTests",
-            dependencies: ["OpsgenieSimulator", "OpsgenieKit", "ServiceSpecs"],
+            name: "ServiceSimulatorTests",
+            dependencies: ["ServiceSimulator", "OpsgenieKit", "ServiceSpecs"],
             swiftSettings: swiftSettings
         ),
         // Pure: builds without Hummingbird or AsyncHTTPClient.
@@ -165,12 +165,12 @@ let package = Package(
         // The engine and journal over real HTTP against the simulator.
         .testTarget(
             name: "VigilRuntimeTests",
-            dependencies: ["VigilRuntime", "VigilCore", "VigilTesting", "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator"],
+            dependencies: ["VigilRuntime", "VigilCore", "VigilTesting", "OpsgenieKit", "JSMOpsKit", "ServiceSimulator"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "vigilTests",
-            dependencies: ["vigil", "VigilCore", "OpsgenieKit", "JSMOpsKit", "OpsgenieSimulator", "ServiceHTTP"],
+            dependencies: ["vigil", "VigilCore", "OpsgenieKit", "JSMOpsKit", "ServiceSimulator", "ServiceHTTP"],
             exclude: ["fixtures"],
             swiftSettings: swiftSettings
         ),

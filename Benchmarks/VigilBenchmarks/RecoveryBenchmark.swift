@@ -1,5 +1,5 @@
 import Foundation
-import OpsgenieSimulator
+import ServiceSimulator
 import VigilCore
 import VigilRuntime
 import VigilTesting

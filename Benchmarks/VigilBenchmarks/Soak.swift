@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import VigilCore
 import VigilRuntime
 #if canImport(Glibc)

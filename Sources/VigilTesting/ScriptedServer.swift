@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Synchronization
 
 /// A loopback HTTP server that records every request and answers from a script, for

@@ -3,7 +3,7 @@ import Foundation
 import JSMOpsKit
 import Logging
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import VigilCore
 import VigilRuntime
 

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import JSMOpsKit
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import VigilCore
 import VigilRuntime
 import VigilTerminal

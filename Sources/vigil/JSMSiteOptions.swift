@@ -1,5 +1,5 @@
 import ArgumentParser
-import OpsgenieSimulator
+import ServiceSimulator
 
 /// How the simulated JSM site is set up: its plan and the teams the demo account may not
 /// read, so a plan without heartbeats or a team without access can be tried with no account.

@@ -4,7 +4,7 @@ import JSMOpsKit
 import Logging
 import OperationsModel
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import VigilCore
 import VigilRuntime
 

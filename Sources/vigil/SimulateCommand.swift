@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 
 /// `vigil simulate`: an Opsgenie-compatible server on 127.0.0.1.
 struct Simulate: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import Foundation
 import JSMOpsKit
 import OperationsModel
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 
 /// Runs `body` with the simulator and a JSM backend against it, as a real site would be used:

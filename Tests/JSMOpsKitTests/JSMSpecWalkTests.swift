@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 @testable import JSMOpsKit
 import OperationsModel
-import OpsgenieSimulator
+import ServiceSimulator
 import ServiceSpecs
 import Testing
 

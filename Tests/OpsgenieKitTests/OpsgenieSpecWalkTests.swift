@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 @testable import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import ServiceSpecs
 import Testing
 

@@ -2,7 +2,7 @@ import Foundation
 import JSMOpsKit
 import OperationsModel
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 import VigilCore
 @testable import VigilRuntime

@@ -1,6 +1,6 @@
 import Foundation
 import OperationsModel
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 import VigilCore
 import VigilRuntime

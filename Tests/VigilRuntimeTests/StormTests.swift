@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 import VigilCore
 @testable import VigilRuntime

@@ -3,7 +3,7 @@ import JSMOpsKit
 import Logging
 import OperationsModel
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Synchronization
 import VigilCore
 import VigilRuntime

@@ -1,6 +1,6 @@
 import Foundation
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import JSMOpsKit
 import ServiceHTTP
 import Testing

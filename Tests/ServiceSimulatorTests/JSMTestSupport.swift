@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 
 /// A JSON answer from the simulator's JSM side.

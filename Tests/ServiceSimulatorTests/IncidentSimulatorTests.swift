@@ -1,6 +1,6 @@
 import Foundation
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 
 /// Creates an incident and waits for it to be processed; returns its id.

@@ -1,6 +1,6 @@
 import Foundation
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 
 /// The JSM side's auth, errors, rate limits, faults, configuration routes and the site routes.

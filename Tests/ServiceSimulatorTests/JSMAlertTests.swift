@@ -1,6 +1,6 @@
 import Foundation
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import ServiceSpecs
 import Testing
 

@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import OpsgenieKit
-import OpsgenieSimulator
+import ServiceSimulator
 import Testing
 
 /// Runs `body` against a fresh simulator with a client holding `key`.
