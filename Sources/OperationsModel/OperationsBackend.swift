@@ -37,6 +37,9 @@ public protocol OperationsBackend: Sendable {
     /// Waits for the outcome of an accepted write; throws with the service's reason if it failed.
     func confirm(_ receipt: ActionReceipt, timeout: Duration) async throws(OperationsError) -> RequestStatus
 
+    /// How each of several sources is doing (`nil` for one account: its feeds say it all).
+    func health() -> [SourceHealth]?
+
     /// Where this service's incidents live when it has no incident API (`nil`: ``incidents(limit:)`` serves them).
     var incidentsElsewhere: String? { get }
     /// Where the incidents live that ``incidents(limit:)`` does not list: several sources,
@@ -58,6 +61,7 @@ extension OperationsBackend {
     /// A service without an incident API: every incident call says where incidents live.
     public var incidentsElsewhere: String? { nil }
     public var incidentsNotListed: String? { nil }
+    public func health() -> [SourceHealth]? { nil }
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
         throw Self.noIncidentAPI(incidentsElsewhere)
     }

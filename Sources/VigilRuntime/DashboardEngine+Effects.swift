@@ -42,7 +42,7 @@ extension DashboardEngine {
             let result = await loader.poll(request)
             if case .failure(let error) = result { logger.warning("alerts poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
-            let health = (backend as? SourceSet)?.health()
+            let health = backend.health()
             inbox.push(contentsOf: [.rateLimitChanged(domain: worst?.0, status: worst?.1)] + (health.map { [.sourcesChanged($0)] } ?? [])
                                    + [.alertListLoaded(result, filter: request.filter)])
         }
@@ -79,7 +79,7 @@ extension DashboardEngine {
             }
             if let error { logger.warning("\(kind.rawValue) poll failed: \(error.description)") }
             let worst = backend.rateLimits.worst
-            let health = (backend as? SourceSet)?.health()
+            let health = backend.health()
             inbox.push(contentsOf: [.rateLimitChanged(domain: worst?.0, status: worst?.1)] + (health.map { [.sourcesChanged($0)] } ?? []) + [event])
         }
     }

@@ -46,7 +46,7 @@ public final class SourceSet: OperationsBackend, Sendable {
     public var hostDescription: String { sources.map(\.name).joined(separator: " + ") }
 
     /// Each source's health, in the config's order.
-    public func health() -> [SourceHealth] { ledger.withLock { $0.health } }
+    public func health() -> [SourceHealth]? { ledger.withLock { $0.health } }
 
     // MARK: Routing
 

@@ -1,5 +1,4 @@
 import Foundation
-import OperationsModel
 
 /// How one of several sources on one screen is doing: when it last answered, why it fails,
 /// and until when it is left alone. The runtime reports these; the dashboard shows the
