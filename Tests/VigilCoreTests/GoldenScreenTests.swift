@@ -87,3 +87,51 @@ struct TerminalTextTests {
         #expect(TerminalText.pad("ab", columns: 4) == "ab  ")
     }
 }
+
+/// Golden screens of the styles: the role of every cell beside the text goldens, and the
+/// looks that matter most held by name.
+@Suite("Golden styles")
+struct GoldenStyleTests {
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
+    func dashboardStyles(width: Int, height: Int) {
+        assertSnapshot(of: loadedState(width: width, height: height).render().roleMap, as: .lines, named: "roles-\(width)x\(height)")
+    }
+
+    /// The cells of the row whose text contains `needle`.
+    static func styles(of needle: String, in canvas: Canvas) -> [CellStyle] {
+        guard let y = (0..<canvas.height).first(where: { canvas.line($0).contains(needle) }) else { return [] }
+        let line = canvas.line(y)
+        let start = line.distance(from: line.startIndex, to: line.range(of: needle)!.lowerBound)
+        return (start..<start + needle.count).map { canvas[$0, y].style }
+    }
+
+    @Test func aP1RowIsDrawnInTheP1Role() {
+        var state = loadedState()
+        _ = state.update(.key(.character("j")))  // the selection off the first P1, so its row shows its own colour
+        let canvas = state.render()
+        let p1 = Self.styles(of: "#2     P1", in: canvas)
+        #expect(!p1.isEmpty && p1.contains { $0.role == .p1 }, "the P1 row keeps its role: \(p1)")
+        let p4 = Self.styles(of: "P4", in: canvas)
+        #expect(!p4.contains { $0.role == .p1 }, "and only the P1 row has it")
+    }
+
+    @Test func theStaleBannerIsDrawnInTheStaleRoleAcrossTheLine() {
+        var state = loadedState()
+        _ = state.update(.tick(fixedNow.addingTimeInterval(45)))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused"))))
+        let canvas = state.render()
+        #expect(canvas.line(0).contains("STALE"))
+        let banner = Self.styles(of: "■ STALE ■ showing last good data", in: canvas)
+        #expect(!banner.isEmpty && banner.allSatisfy { $0.role == .stale && $0.bold }, "\(canvas.roleMap.prefix(120))")
+        let clock = Self.styles(of: String(canvas.line(0).trimmingCharacters(in: .whitespaces).suffix(6)), in: canvas)
+        #expect(clock.allSatisfy { $0.role == .stale }, "the clock too")
+    }
+
+    @Test func aMarkedRowShowsItsMark() {
+        var state = loadedState()
+        _ = state.update(.key(.character(" ")))
+        let canvas = state.render()
+        let marked = (0..<canvas.height).flatMap { y in (0..<canvas.width).map { canvas[$0, y] } }.filter { $0.style.role == .marked }
+        #expect(!marked.isEmpty && marked.contains { $0.character == "*" }, "the mark is drawn in the marked role")
+    }
+}
