@@ -198,7 +198,8 @@ struct ConfigReader {
         guard let keys = table["keys"] else { return [] }
         guard let keys = keys.table else { throw problem("keys", "keys must be a table", fix: "write [keys] and acknowledge = \"A\" below it") }
         var overrides: [(Command, Key)] = []
-        for name in keys.keys {
+        // In the file's order, so a clash names the later line as the one to change.
+        for name in keys.keys.sorted(by: { (line($0, "keys") ?? 0) < (line($1, "keys") ?? 0) }) {
             guard let command = Command(rawValue: name) else {
                 let names = Command.allCases.map(\.rawValue)
                 let fix = Suggestion.closest(to: name, in: Set(names)).map { "did you mean \($0)? " } ?? ""
@@ -207,6 +208,13 @@ struct ConfigReader {
             guard let keyName = keys[name]?.string, let key = Key(name: keyName) else {
                 throw problem(name, section: "keys", "'\(keys[name]?.string ?? "?")' is not a key",
                               fix: "use a single character, or enter, tab, shift-tab, up, down, pgup, pgdn, home, end, esc, space, ctrl-x")
+            }
+            if let (other, _) = overrides.first(where: { $0.1 == key }) {
+                // Two commands on one key: whichever won, the other would be lost without a word.
+                let first = line(other.rawValue, "keys").map { "line \($0)" } ?? "an earlier line"
+                throw problem(name, section: "keys",
+                              "\"\(keyName)\" is bound twice: to \(other.rawValue) (\(first)) and to \(name) (line \(line(name, "keys") ?? 0))",
+                              fix: "give one of \(other.rawValue) and \(name) another key")
             }
             overrides.append((command, key))
         }

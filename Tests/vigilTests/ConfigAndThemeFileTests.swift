@@ -21,6 +21,7 @@ struct ConfigAndThemeFileTests {
         ("api-url-bad.toml", 1, "not an absolute URL"),
         ("action-max-age-bad.toml", 2, "not a duration from 1m to 24h"),
         ("misspelt-setting.toml", 1, "did you mean region?"),
+        ("key-bound-twice.toml", 3, "\"a\" is bound twice: to acknowledge (line 2) and to snooze (line 3)"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [
