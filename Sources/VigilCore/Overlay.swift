@@ -5,6 +5,8 @@ import OperationsModel
 public enum Overlay: Sendable, Hashable {
     /// `?`.
     case help
+    /// The last messages, each whole (`m`).
+    case messages
     /// A yes/no question before a dangerous action.
     case confirm(prompt: String, action: AlertAction, alertIds: [String])
     /// A yes/no question before resolving or closing an incident.
