@@ -92,7 +92,8 @@ extension DashboardState {
         case .resolve:
             return []  // disabled unless the incidents pane has the focus
         case .filter:
-            overlay = .input(.filter, text: filter.queryText ?? "")
+            // The current filter, selected: typing replaces it, → keeps it to edit.
+            overlay = .input(.filter, text: TextField(filter.queryText ?? "", selected: true))
             return []
         case .refresh:
             polls.requestAll()

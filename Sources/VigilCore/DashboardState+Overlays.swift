@@ -30,8 +30,8 @@ extension DashboardState {
         }
     }
 
-    private mutating func edit(_ purpose: InputPurpose, text: String, key: Key) -> [DashboardEffect] {
-        var text = text
+    private mutating func edit(_ purpose: InputPurpose, text: TextField, key: Key) -> [DashboardEffect] {
+        var field = text
         switch key {
         case .escape:
             overlay = nil
@@ -39,27 +39,18 @@ extension DashboardState {
             return []
         case .enter:
             overlay = nil
-            return submit(purpose, text: text)
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        case .control("u"):
-            text = ""  // clears the field, as in a shell
-        case .control("w"):
-            // Deletes the last word, as in a shell.
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { _ = last; text.removeLast() }
-        case .character(let c):
-            text.append(c)
+            return submit(purpose, text: field.text)
         default:
-            break
+            _ = field.edit(key)
         }
-        overlay = .input(purpose, text: text)
+        overlay = .input(purpose, text: field)
         return []
     }
 
-    private mutating func pick(_ purpose: PickerPurpose, filter: String, selected: Int, key: Key) -> [DashboardEffect] {
-        var filter = filter
+    private mutating func pick(_ purpose: PickerPurpose, filter field: TextField, selected: Int, key: Key) -> [DashboardEffect] {
+        var field = field
         var selected = selected
+        let filter = field.text
         let options = pickerOptions(purpose, filter: filter)
         switch key {
         case .escape:
@@ -70,17 +61,13 @@ extension DashboardState {
         case .up: selected = max(0, selected - 1)
         case .enter:
             overlay = nil
-            guard selected < options.count else { say(pickerStatus(purpose) ?? "nothing matches", .warning); return [] }
+            guard selected < options.count else { say(pickerStatus(purpose, filter: filter) ?? "nothing matches", .warning); return [] }
             return choose(purpose, options[selected].choice)
-        case .backspace, .delete:
-            if !filter.isEmpty { filter.removeLast() }
-            selected = 0
-        case .character(let c):
-            filter.append(c)
-            selected = 0
-        default: break
+        default:
+            // The same keys as every text field (^U, ^W included); the list starts over.
+            if field.edit(key) { selected = 0 }
         }
-        overlay = .picker(purpose, filter: filter, selected: selected)
+        overlay = .picker(purpose, filter: field, selected: selected)
         return []
     }
 
@@ -91,6 +78,9 @@ extension DashboardState {
         case .snooze:
             if !filter.isEmpty, let seconds = DurationText.parse(filter) {
                 return [PickerOption(label: "snooze for \(filter)", choice: .snoozeFor(seconds, text: filter))]
+            }
+            if let until = DurationText.nextTime(filter, after: now, timeZone: settings.timeZone) {
+                return [PickerOption(label: "snooze until next \(filter)", choice: .snoozeUntil(until, text: filter))]
             }
             all = SnoozePreset.allCases.map { PickerOption(label: $0.label, choice: .snooze($0)) }
         case .assign(let ids):
@@ -130,11 +120,12 @@ extension DashboardState {
         }
     }
 
-    /// What a picker says instead of options while its data loads or after it failed.
-    public func pickerStatus(_ purpose: PickerPurpose) -> String? {
+    /// What a picker says instead of options while its data loads or after it failed, or when
+    /// what was typed is not a snooze.
+    public func pickerStatus(_ purpose: PickerPurpose, filter: String = "") -> String? {
         let data: PickerData<Int>
         switch purpose {
-        case .snooze: return nil
+        case .snooze: return filter.isEmpty ? nil : DurationText.notADuration
         case .customAction(let id):
             guard let detail = details[id] else { return "loading…" }
             if let error = detail.error { return "could not load the alert: \(error)" }
@@ -166,6 +157,8 @@ extension DashboardState {
             return confirmIfMarked(.snooze(until: until), on: ids, detail: " (\(preset.label))")
         case .snoozeFor(let seconds, let text):
             return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
+        case .snoozeUntil(let until, let text):
+            return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
         case .user(let user):
             let name = switch user {
             case .username(let login): login
@@ -204,7 +197,10 @@ extension DashboardState {
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
             return act(.addNote(note), onIncident: id)
         case .snoozeDuration(let ids):
-            guard let seconds = DurationText.parse(text) else { say("cannot read '\(text)': use e.g. 90m, 2h, 1d", .error); return [] }
+            if let until = DurationText.nextTime(text, after: now, timeZone: settings.timeZone) {
+                return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
+            }
+            guard let seconds = DurationText.parse(text) else { say("'\(text)': \(DurationText.notADuration)", .error); return [] }
             return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
         }
     }

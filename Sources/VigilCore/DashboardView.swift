@@ -450,11 +450,11 @@ extension DashboardState {
             case .note(let ids): title = "Note for \(targetsDescription(ids)) (Enter sends, Esc cancels)"
             case .incidentNote(let id):
                 title = "Note for incident #\(incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"
-            case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
+            case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d) or until (09:00)"
             }
-            popup(&canvas, title: title, lines: ["> " + text + "▏"])
+            popup(&canvas, title: title, lines: [text.line])
         case .picker(let purpose, let filter, let selected):
-            let options = pickerOptions(purpose, filter: filter)
+            let options = pickerOptions(purpose, filter: filter.text)
             let title: String
             switch purpose {
             case .snooze(let ids): title = "Snooze \(targetsDescription(ids)) (type a duration or pick)"
@@ -462,8 +462,8 @@ extension DashboardState {
             case .escalate(let ids): title = "Escalate \(targetsDescription(ids)) to (type to filter)"
             case .customAction: title = "Custom action (Enter picks, then y/N)"
             }
-            var lines = ["> " + filter + "▏"]
-            if options.isEmpty { lines.append(pickerStatus(purpose) ?? "nothing matches") }
+            var lines = [filter.line]
+            if options.isEmpty { lines.append(pickerStatus(purpose, filter: filter.text) ?? "nothing matches") }
             let window = max(0, selected - 8)
             for (i, option) in options.enumerated().dropFirst(window).prefix(10) {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)

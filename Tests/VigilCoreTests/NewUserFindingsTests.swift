@@ -101,7 +101,7 @@ struct NewUserFindingsTests {
     @Test func ctrlUClearsAFieldAndCtrlWItsLastWord() {
         var state = loadedState()
         _ = state.update(.key(.character("/")))
-        #expect(state.overlay == .input(.filter, text: "status:open"))
+        #expect(state.overlay == .input(.filter, text: TextField("status:open", selected: true)))
         _ = state.update(.key(.control("w")))
         #expect(state.overlay == .input(.filter, text: ""))
         for c in "tag:kafka env:prod" { _ = state.update(.key(.character(c))) }
