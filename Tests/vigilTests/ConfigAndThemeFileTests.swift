@@ -106,12 +106,62 @@ struct ConfigAndThemeFileTests {
         #expect(!quiet.warnings.contains { $0.contains("[keys]") }, "a free key says nothing")
     }
 
-    @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-key-\(UUID().uuidString)")
+    @Test func aConfigFileIsReadWholeAndEveryMistakeIsSaidInLineOrder() throws {
+        let text = """
+        region = "mars"
+        colour = "blue"
+        read_only = "yes"
+
+        [poll]
+        alerts = 1
+
+        [keys]
+        acknowledge = "a"
+        snooze = "a"
+
+        [[filters]]
+        name = "db"
+
+        [[filters]]
+        name = "kafka"
+        query = "tag:kafka"
+        """
+        let error = try #require(throws: FileProblem.self) { try ConfigFile.parse(text, path: "config.toml") }
+        let lines = error.description.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: ":")[1] } == ["1", "2", "3", "6", "10", "12"], "\(error.description)")
+        #expect(lines[0].contains("us or eu") && lines[1].contains("unknown setting 'colour'") && lines[2].contains("true or false"))
+        #expect(lines[3].contains("2 to 3600") && lines[4].contains("bound twice") && lines[5].contains("name and query"))
+    }
+
+    @Test func noFilterIsDroppedWithoutAWord() throws {
+        let filters = (1...3).map { "[[filters]]\nname = \"f\($0)\"\nquery = \"tag:f\($0)\"\n" }.joined()
+        let config = try ConfigFile.parse(filters, path: "config.toml")
+        #expect(config.filters.count == 3)
+        #expect(config.warnings.contains { $0.contains("[[filters]] 'f3' has no number key") }, "\(config.warnings)")
+        let unknown = try #require(throws: FileProblem.self) {
+            try ConfigFile.parse("[[filters]]\nname = \"db\"\nquery = \"tag:db\"\nkey = \"7\"\n", path: "config.toml")
+        }
+        #expect(unknown.line == 1 && unknown.problem.contains("unknown setting 'key'"))
+    }
+
+    /// A file holding `text` with `mode`, in a fresh temporary folder.
+    static func file(_ name: String, _ text: String, mode: Int) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("key").path
-        try "secret-key-value\n".write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func aConfigFileWithoutSecretsDrawsNoModeWarning() throws {
+        let path = try Self.file("config.toml", "region = \"eu\"\napi_key_file = \"~/.config/vigil/key\"\n", mode: 0o644)
+        let config = try ConfigFile.load(path: path)
+        #expect(!config.warnings.contains { $0.contains("readable by other users") }, "\(config.warnings)")
+    }
+
+    @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
+        let path = try Self.file("key", "secret-key-value\n", mode: 0o644)
         #expect(ConfigFile.permissionWarning(path)?.contains("chmod 600") == true)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(ConfigFile.permissionWarning(path) == nil)
