@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilCore
+import VigilTerminal
 @testable import vigil
 
 /// Each invalid file in `fixtures/` must give a message naming the file, the line and the fix.
@@ -69,6 +70,15 @@ struct ConfigAndThemeFileTests {
         }
         // Away from the repository (no themes folder) every shipped theme is still there.
         #expect(Set(try ThemeLoader.load(from: nil).map(\.name)) == ["default", "light", "high-contrast", "colour-blind-safe", "monochrome"])
+    }
+
+    @Test func theLightThemeSetsItsOwnBackgroundSoItReadsOnADarkTerminal() throws {
+        let light = try #require(try ThemeLoader.load(from: nil).first { $0.name == "light" })
+        for role in ColorRole.allCases {
+            let entry = try #require(light.entries[role])
+            #expect(entry.background != .terminalDefault, "\(role.rawValue) has a background of its own")
+            #expect(entry.background != entry.foreground, "\(role.rawValue) stays readable")
+        }
     }
 
     @Test func aValidConfigSetsEverything() throws {
