@@ -24,7 +24,10 @@ struct DisplayOptions: ParsableArguments {
         do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
     }
 
-    func loadThemes() throws -> [Theme] {
+    func loadThemes() throws -> [Theme] { try Self.loadThemes(themesDir: themesDir) }
+
+    /// The shipped themes and those in the first themes folder found.
+    static func loadThemes(themesDir: String?) throws -> [Theme] {
         let candidates = [themesDir, ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { $0 + "/vigil/themes" }, "themes"]
             .compactMap { $0 }
         let folder = candidates.first { FileManager.default.fileExists(atPath: $0) }
@@ -156,33 +159,70 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
-/// `vigil snapshot`: one rendered frame as plain text.
+/// `vigil snapshot`: one rendered frame as plain text (or in a theme's colours).
 struct Snapshot: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one rendered frame of a simulator scenario as plain text.")
+    static let configuration = CommandConfiguration(abstract: "Print one rendered frame of a simulator scenario as plain text (with --theme, in its colours).")
     @Option(help: "Columns.") var width: Int = 120
     @Option(help: "Rows.") var height: Int = 40
     @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+    @Option(help: "The moment the frame shows, ISO 8601 (2026-12-04T09:00:00Z); default: now.") var at: String?
+    @Option(help: "The service the simulator plays: opsgenie (default) or jsm.") var backend: BackendKind = .opsgenie
+    @Option(help: "Several sources on one screen: 2 merges an Opsgenie and a JSM simulator (3 adds a second Opsgenie).") var sources: Int?
+    @Option(help: "Print in this theme's colours (ANSI escapes): default, light, high-contrast, colour-blind-safe, monochrome.") var theme: String?
+    @Option(name: .customLong("themes-dir"), help: "Folder of theme files (default: ./themes or $XDG_CONFIG_HOME/vigil/themes).") var themesDir: String?
     @Flag(help: "Render the wall view.") var wall = false
 
     func validate() throws {
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
+        if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
+        if let sources, backend != .opsgenie { throw ValidationError("--sources \(sources) plays both services: drop --backend") }
+        if let at, Self.moment(at) == nil { throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-12-04T09:00:00Z") }
     }
 
-    func run() async throws {
-        let configuration = SimulatorConfiguration(scenario: scenario, speed: 0, seed: seed, processingDelay: .zero,
-                                                   rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
-        let text = try await Simulator.with(configuration) { simulator, url in
-            try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url))) { client in
-                try await Self.frame(backend: OpsgenieBackend(client: client), now: simulator.clock.now(), host: "simulator (\(scenario))",
-                                     width: width, height: height, wall: wall).text
+    /// `2026-12-04T09:00:00Z` (or with an offset) as a date.
+    static func moment(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
+
+    func run() async throws { print(try await render()) }
+
+    /// The frame, at `--at` or now, of one simulator (the service `--backend` names) or of
+    /// `--sources` merged; plain text, or in `--theme`'s colours.
+    func render() async throws -> String {
+        let now = at.flatMap(Self.moment) ?? Date()
+        let palette = try theme.map { name in
+            let themes = try DisplayOptions.loadThemes(themesDir: themesDir)
+            guard let theme = themes.first(where: { $0.name == name }) else {
+                throw ValidationError("unknown theme '\(name)': use one of \(themes.map(\.name).joined(separator: ", "))")
             }
+            return theme
         }
-        print(text)
+        let logger = Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }
+        let played = sources.map { Array(Demo.demoSources.prefix($0)) } ?? [(name: backend.rawValue, backend: backend)]
+        let demo = try await DemoSimulators.start(played, scenario: scenario, speed: 0, seed: seed, start: now, processingDelay: .zero,
+                                                  unlimited: true, logger: logger)
+        do {
+            let canvas: Canvas
+            if sources != nil {
+                let host = "simulators \(demo.hosts.joined(separator: " + ")) (\(scenario))"
+                canvas = try await SourceAccounts(accounts: demo.accounts).withSourceSet(logger: logger, clock: { now }) { set in
+                    try await Self.frame(backend: set, now: now, host: host, width: width, height: height, wall: wall)
+                }
+            } else {
+                let host = "simulator \(backend == .jsm ? "jsm " : "")(\(scenario))"
+                canvas = try await demo.accounts[0].account.withBackend(logger: logger) { backend in
+                    try await Self.frame(backend: backend, now: now, host: host, width: width, height: height, wall: wall)
+                }
+            }
+            await demo.stop()
+            return palette.map { ANSIFrame.render(canvas, theme: $0) } ?? canvas.text
+        } catch {
+            await demo.stop()
+            throw error
+        }
     }
 
     /// Runs the dashboard engine until every pane has its first answer (and the selected
-    /// alert its detail), then renders one frame. Time stands still (`now`), so it is repeatable.
+    /// alert its detail), then renders one frame. Time stands still (`now`).
     static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int, wall: Bool = false) async throws -> Canvas {
         var settings = DashboardSettings(host: host, themeNames: ["default"])
         settings.wall = wall
