@@ -20,6 +20,12 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Start in the wall view for a screen nobody touches (read-only unless --allow-actions).") var wall = false
     @Flag(name: .customLong("allow-actions"), help: "With --wall: keep the write keys (W returns to the dashboard).") var allowActions = false
 
+    func validate() throws {
+        if allowActions && !wall {
+            throw ValidationError("--allow-actions keeps the write keys on the wall, which --wall starts in: add --wall, or drop --allow-actions (the dashboard has them anyway)")
+        }
+    }
+
     func loadConfig() throws -> ConfigFile {
         do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
     }
@@ -126,6 +132,15 @@ struct Demo: AsyncParsableCommand {
 
     func validate() throws {
         if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
+        try Self.validateSpeed(speed)
+    }
+
+    /// The virtual clock runs forward: 0 would stop it (nothing ever happens), a negative speed
+    /// would run it backwards.
+    static func validateSpeed(_ speed: Double) throws {
+        guard speed > 0, speed.isFinite else {
+            throw ValidationError("--speed \(speed.formatted()) would \(speed == 0 ? "stop" : "reverse") the scenario's clock: give a speed above 0 (1 = real time, 10 = ten times faster)")
+        }
     }
 
     func run() async throws {

@@ -26,6 +26,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "The service to describe in the banner: opsgenie (default) or jsm. The server always serves both APIs.")
     var backend: BackendKind = .opsgenie
 
+    func validate() throws { try Demo.validateSpeed(speed) }
+
     func run() async throws {
         let limits = try parseRateLimit(rateLimit)
         var rules: [FaultRule] = []
