@@ -77,6 +77,7 @@ struct DemoSimulators {
                 throw ValidationError(error.description)
             }
             let url = try await simulator.start(logger: logger)
+            logger.info("demo: \(source.name) simulator answers on \(url.absoluteString)")
             demo.simulators.append(simulator)
             demo.hosts.append("\(source.name) \(url.host ?? ""):\(url.port ?? 0)")
             demo.accounts.append((source.name, source.backend == .jsm

@@ -154,6 +154,8 @@ struct Demo: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let url = try await simulator.start(logger: logger)
+        // The status line may shorten the host: the log keeps where the simulator answers (scripts read it there).
+        logger.info("demo: the \(backend.rawValue) simulator answers on \(url.absoluteString)")
         defer { Task { await simulator.stop() } }
         let clock = simulator.clock
         var demoConfig = config
