@@ -17,7 +17,8 @@ extension DashboardState {
             actions.append(record)
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
-        if !marked.isEmpty, Set(ids).isSubset(of: marked) { marked = [] }
+        // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
+        if !marked.isEmpty, Set(ids).isSubset(of: marked) { marked.subtract(ids) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
         if actions.count > 500 { actions.removeFirst(actions.count - 500) }
         return effects

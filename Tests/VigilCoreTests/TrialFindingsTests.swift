@@ -52,6 +52,9 @@ struct TrialFindingsTests {
         }
         #expect(ids == ["jsm:id-4"], "an escalation goes to its own source's alerts only")
         #expect(prompt == "Escalate jsm #4 to jsm: esc-platform; not og-eu 1 (another source's escalation)? y/N")
+        _ = state.update(.key(.character("y")))
+        #expect(state.actions.map(\.targetId) == ["jsm:id-4"])
+        #expect(state.marked == ["og-eu:id-2"], "the mark the escalation left out stays, for og-eu's own escalation next")
     }
 
     @Test func everyActionOverMarksAsksFirstCountingPerSourceAndTheResultCountsThem() {
