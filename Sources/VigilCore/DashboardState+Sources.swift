@@ -75,15 +75,22 @@ extension DashboardState {
     /// failing ones in the stale colour: who (`jsm: stale 2m, retry in 20s · live: og-eu`) and,
     /// at its end, why (`— network error: …`). `nil` when none fails or every one does.
     var failingSourcesSummary: (who: String, why: String)? {
-        guard !sources.allSatisfy(\.isFailing), let text = staleSourcesText, let dash = text.range(of: " — ") else { return nil }
+        guard !sourcesBanner, let text = staleSourcesText, let dash = text.range(of: " — ") else { return nil }
         return (String(text[..<dash.lowerBound]), "— " + String(text[dash.upperBound...]))
     }
 
-    /// The status line when no source answers: red, naming each source and why, then any kind
-    /// of data stale across all of them. Returns false (and draws nothing) otherwise: one
-    /// failing source among live ones is named on the ordinary line (``failingSourcesSummary``).
+    /// Whether the status line is the red banner for the sources: none answers, or a kind of
+    /// data is stale across all of them while one fails.
+    var sourcesBanner: Bool {
+        staleSourcesText != nil && (sources.allSatisfy(\.isFailing) || !staleKinds.isEmpty)
+    }
+
+    /// The status line when no source answers (or data is stale everywhere while one fails):
+    /// red, naming each failing source and why, then any kind of data stale across all of them.
+    /// Returns false (and draws nothing) otherwise: one failing source among live ones is named
+    /// on the ordinary line (``failingSourcesSummary``).
     func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
-        guard sources.allSatisfy(\.isFailing), var text = staleSourcesText else { return false }
+        guard sourcesBanner, var text = staleSourcesText else { return false }
         let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
         if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
         let clock = clockText

@@ -178,6 +178,10 @@ struct TrialFindingsTests {
         #expect(line.contains("og-eu 127") || line.contains("og-eu + jsm"), "the host stays where there is room: \(line)")
         #expect(role(of: "jsm: stale", in: canvas, row: 0) == .stale, "the failing source in its own colour")
         #expect(role(of: "alerts ok", in: canvas, row: 0) == .statusLine, "the rest of the line as ever")
+        var late = state
+        _ = late.update(.tick(fixedNow.addingTimeInterval(400)))
+        let stale = late.render().line(0)
+        #expect(stale.contains("■ STALE ■ jsm: stale") && stale.contains("also stale: alerts"), "stale everywhere: the banner still names jsm: \(stale)")
         _ = state.update(.sourcesChanged(state.sources.map { var s = $0; s.lastError = .transport("down"); return s }))
         #expect(state.render().line(0).contains("■ STALE ■"), "no source answers: the whole line is the banner")
     }
