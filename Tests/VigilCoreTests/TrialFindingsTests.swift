@@ -296,6 +296,21 @@ struct TrialFindingsTests {
         return (1..<(canvas.height - 1)).map { String(canvas.line($0).dropFirst(4).prefix(72)) }.joined().filter { $0 != " " }
     }
 
+    @Test func everyHelpEntryIsWholeAt80x24WhereverTheFocusIs() {
+        var state = loadedState(width: 80, height: 24)
+        for _ in 0..<3 {
+            _ = state.update(.key(.character("?")))
+            let text = state.render().text
+            let entries = state.settings.keymap.bindings.filter { state.helpApplies($0.command) }
+            #expect(!entries.isEmpty)
+            for binding in entries {
+                #expect(text.contains(state.helpDescription(binding)), "\(state.focus): \(state.helpDescription(binding)) whole")
+            }
+            _ = state.update(.key(.escape))
+            _ = state.update(.key(.tab))
+        }
+    }
+
     @Test func helpShowsOnlyWhatWorksWhereTheFocusIsAndExplainsEscAndTheRowMarkers() {
         var state = loadedState(width: 80, height: 24)
         _ = state.update(.key(.character("?")))
