@@ -138,6 +138,7 @@ struct ConfigAndThemeFileTests {
         """
         let error = try #require(throws: FileProblem.self) { try ConfigFile.parse(text, path: "config.toml") }
         let lines = error.description.split(separator: "\n").map(String.init)
+        try #require(lines.count == 6, "every mistake, one a line: \(error.description)")
         #expect(lines.map { $0.split(separator: ":")[1] } == ["1", "2", "3", "6", "10", "12"], "\(error.description)")
         #expect(lines[0].contains("us or eu") && lines[1].contains("unknown setting 'colour'") && lines[2].contains("true or false"))
         #expect(lines[3].contains("2 to 3600") && lines[4].contains("bound twice") && lines[5].contains("name and query"))
