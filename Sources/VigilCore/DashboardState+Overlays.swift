@@ -138,7 +138,9 @@ extension DashboardState {
         case .failed(let why): return "\(why) — Esc, then open it again to retry"
         case .loaded:
             guard showsSources, pickerOptions(purpose, filter: "").isEmpty, case .assign(let ids) = purpose else { return nil }
-            return "nobody is known to every source of \(targetsDescription(ids)): mark one source's alerts"
+            let wanted = Set(ids.compactMap(source(of:)))
+            return wanted.count > 1 ? "nobody is known to every source of \(targetsDescription(ids)): mark one source's alerts"
+                : "nobody of \(wanted.first ?? "this source") is known to Vigil yet"
         }
     }
 

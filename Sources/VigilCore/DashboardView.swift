@@ -432,8 +432,9 @@ extension DashboardState {
                 guard lines.count + wrapped.count <= max(1, height - 5) else { break }
                 lines.insert(contentsOf: wrapped, at: 0)
             }
+            if lines.isEmpty { lines.append("no messages yet") }
             lines.append("any key closes this")
-            popup(&canvas, title: "Messages", lines: lines.isEmpty ? ["no messages yet"] : lines)
+            popup(&canvas, title: "Messages", lines: lines)
         case .confirm(let prompt, _, _), .confirmIncident(let prompt, _, _):
             popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
         case .confirmQuit:
