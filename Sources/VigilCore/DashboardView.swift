@@ -357,7 +357,7 @@ extension DashboardState {
         lines.append((times, CellStyle(.dim)))
         if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
         if let responders = full.responders, !responders.isEmpty {
-            lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\($0.name ?? escalationName($0) ?? $0.username ?? $0.id ?? "?")" }
+            lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\(escalationName($0) ?? $0.name ?? $0.username ?? $0.id ?? "?")" }
                 .joined(separator: ", "), CellStyle(.text)))
         }
         if let timeline = escalationTimeline(for: full) { lines += timeline.lines(alert: full, now: now) }

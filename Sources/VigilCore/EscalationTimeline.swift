@@ -102,7 +102,8 @@ extension DashboardState {
             .compactMap(\.createdAt).max()
     }
 
-    /// An escalation named by id only (a JSM responder): its name from the loaded escalations.
+    /// An escalation responder's name as the timeline gives it (JSM names it by id only; with
+    /// several sources its id stood in for the name): from the loaded escalations.
     func escalationName(_ responder: Responder) -> String? {
         guard responder.type == .escalation else { return nil }
         return escalations.value?.first { $0.id == responder.id }?.name

@@ -230,6 +230,13 @@ struct TrialFindingsTests {
         #expect(text.contains("next: notify platform_schedule (grace) in 10m if not acked"), "\(text)")
         #expect(text.contains("escalated 1h after the alert was created"), "the steps say where they count from")
         #expect(text.contains("escalation:platform_escalation") && !text.contains("escalation:esc-platform"), "the responder by the timeline's name")
+        // With several sources an id-only responder arrives with its id as its name.
+        var sources = twoSourceState(jsmFailing: false)
+        _ = sources.update(.escalationsLoaded(.success([Escalation(id: "jsm:esc-platform", name: "jsm: platform_escalation")])))
+        var jsmAlert = sources.selectedAlert!
+        jsmAlert.responders = [Responder(type: .escalation, id: "jsm:esc-platform", name: "esc-platform")]
+        _ = sources.update(.detailLoaded(alertId: jsmAlert.id, .success(AlertDetail(alert: jsmAlert, notes: [], logs: [], error: nil, loadedAt: fixedNow))))
+        #expect(sources.render().text.contains("escalation:jsm: platform_escalation"))
     }
 
     @Test func theDetailWrapsDescriptionsNotesAndShowsALongURLWhole() {
