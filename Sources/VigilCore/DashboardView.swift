@@ -422,7 +422,7 @@ extension DashboardState {
     func drawOverlay(_ canvas: inout Canvas, _ overlay: Overlay) {
         switch overlay {
         case .help:
-            popup(&canvas, title: "Help — keys \(helpPlace)", lines: helpLines)
+            popup(&canvas, title: "Help — keys \(helpPlace) · any key closes", lines: helpLines)
         case .messages:
             // The newest last, each wrapped whole; as many as the screen holds.
             let columns = max(20, width - 8)
@@ -526,10 +526,11 @@ extension DashboardState {
             if settings.readOnly { notes.append("Read-only: acknowledging, snoozing, assigning, closing, notes and escalations are off.") }
             notes.append("Quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
         }
-        notes.append("Any key closes this help.")
         let wrapped = notes.flatMap { Self.wrap($0, columns: columns) }
-        let room = max(1, height - 4 - wrapped.count - 1)
-        return Self.fitHelp(entries, rows: room, width: width) + [""] + wrapped
+        let room = max(1, height - 4 - wrapped.count)
+        let keys = Self.fitHelp(entries, rows: room - 1, width: width)
+        // A blank line between keys and notes where the height allows it (not at 80×24).
+        return keys + (keys.count + 1 + wrapped.count <= height - 4 ? [""] : []) + wrapped
     }
 
     /// Entries in two columns when one does not fit `rows` (80×24), so no key is left off; an

@@ -318,6 +318,16 @@ struct TrialFindingsTests {
         }
     }
 
+    @Test func helpsLastLineShowsAt80x24WithEveryQuickFilterKeyTaken() {
+        var state = loadedState(width: 80, height: 24) {
+            $0.quickFilters = [QuickFilter(name: "og-eu: open P1", filter: .query("priority:P1")),
+                               QuickFilter(name: "og-eu: payments critical", filter: .query("tag:payments"))]
+        }
+        _ = state.update(.key(.character("?")))
+        let inside = helpInside(state)
+        #expect(inside.contains("6og-eu:paymentscritical") && inside.contains("Rowmarkers:"), "\(inside)")
+    }
+
     @Test func helpShowsOnlyWhatWorksWhereTheFocusIsAndExplainsEscAndTheRowMarkers() {
         var state = loadedState(width: 80, height: 24)
         _ = state.update(.key(.character("?")))
