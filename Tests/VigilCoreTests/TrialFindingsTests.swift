@@ -22,6 +22,10 @@ struct TrialFindingsTests {
         #expect(state.overlay == .help)
         _ = state.update(.key(.character("x")))
         #expect(state.overlay == nil)
+        #expect(state.messages.last?.text == "terminal too small (70×20, need 80×24): key ignored")
+        _ = state.update(.resize(width: 80, height: 24))
+        #expect(state.messages.last?.text == "terminal 80×24: keys act again")
+        _ = state.update(.resize(width: 70, height: 20))
         #expect(state.update(.key(.character("q"))) == [.quit])
     }
 
