@@ -68,6 +68,9 @@ public struct ActionRecord: Sendable, Hashable, Identifiable {
     public var finishedAt: Date?
     /// When a queued action may be sent again.
     public var retryAt: Date?
+    /// The first record's id of the bulk action over marked alerts this one belongs to, whose
+    /// result is said once for all of them (not journaled: a resumed action is said on its own).
+    public var batch: Int?
 
     /// Creates a record.
     public init(id: Int, request: ActionRequest, targetId: String, tinyId: String, createdAt: Date, phase: ActionPhase,

@@ -113,7 +113,8 @@ public struct AlertList: Sendable, Hashable {
         var unacknowledged = Array(repeating: 0, count: Self.segmentCount)
         for alert in sorted {
             counts[Self.segment(of: alert)] += 1
-            if alert.acknowledged != true { unacknowledged[Self.segment(of: alert)] += 1 }
+            // Snoozed alerts wait for their time: not counted as needing someone.
+            if alert.acknowledged != true, alert.snoozed != true { unacknowledged[Self.segment(of: alert)] += 1 }
         }
         var pages: [AlertPageKey: [Alert]] = [:]
         var start = 0

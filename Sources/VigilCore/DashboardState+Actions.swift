@@ -8,14 +8,17 @@ extension DashboardState {
     mutating func act(_ action: AlertAction, on ids: [String]) -> [DashboardEffect] {
         guard !ids.isEmpty else { say("no alert selected", .warning); return [] }
         var effects: [DashboardEffect] = []
+        let batch = ids.count > 1 ? nextActionId : nil
         for id in ids {
-            let record = ActionRecord(id: nextActionId, action: action, alertId: id, tinyId: tinyId(of: id),
+            var record = ActionRecord(id: nextActionId, action: action, alertId: id, tinyId: tinyId(of: id),
                                       createdAt: now, phase: .sending, attempts: 1)
+            record.batch = batch
             nextActionId += 1
             actions.append(record)
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
-        if ids.count > 1 { marked = [] }
+        // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
+        if !marked.isEmpty, Set(ids).isSubset(of: marked) { marked.subtract(ids) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
         if actions.count > 500 { actions.removeFirst(actions.count - 500) }
         return effects
@@ -30,18 +33,34 @@ extension DashboardState {
     mutating func finishAction(_ id: Int, _ result: Result<RequestStatus, OperationsError>) -> [DashboardEffect] {
         guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
         switch result {
-        case .success: return confirmAction(at: index)
+        case .success:
+            let effects = confirmAction(at: index)
+            sayBatchResult(of: actions[index])
+            return effects
         case .failure(let error):
             failAction(at: index, error)
+            sayBatchResult(of: actions[index])
             return []
         }
+    }
+
+    /// Once every action of a bulk action over marked alerts is settled, one line counts them:
+    /// `ack 3 marked alerts (og-eu 2, jsm 1): 2 confirmed, 1 failed (ack jsm #4)`.
+    private mutating func sayBatchResult(of record: ActionRecord) {
+        guard let batch = record.batch else { return }
+        let members = actions.filter { $0.batch == batch }
+        guard !members.contains(where: \.phase.isOpen) else { return }
+        let failed = members.filter { if case .failed = $0.phase { true } else { false } }
+        var text = "\(record.request.verb) \(targetsDescription(members.map(\.targetId))): \(members.count - failed.count) confirmed"
+        if !failed.isEmpty { text += ", \(failed.count) failed (\(failed.prefix(3).map(label).joined(separator: ", "))\(failed.count > 3 ? ", …" : ""))" }
+        say(text, failed.isEmpty ? .info : .error)
     }
 
     private mutating func confirmAction(at index: Int) -> [DashboardEffect] {
         let record = actions[index]
         actions[index].phase = .confirmed
         actions[index].finishedAt = now
-        say("\(record.label): confirmed", .info)
+        if record.batch == nil { say("\(label(record)): confirmed", .info) }
         // Reflect the confirmed state until the next poll shows it.
         applyLocally(record)
         switch record.request {
@@ -66,18 +85,18 @@ extension DashboardState {
             // note again could post it twice, so say so instead of retrying.
             actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
             actions[index].finishedAt = now
-            say("note \(record.request.subject(record.tinyId)): not confirmed (\(error.description)); check the notes before adding it again", .error)
+            say("note \(subject(record)): not confirmed (\(error.description)); check the notes before adding it again", .error)
         } else if unknownOutcome && error.faultClass != .rejected {
             // The API could not be reached: keep it and send it again when polling recovers.
             actions[index].phase = .queued(reason: error.faultClass.rawValue)
             // Wait a little longer after each attempt: 5 s, 10 s, 20 s … at most a minute.
             let wait = min(settings.actionRetryBase * pow(2, Double(max(0, record.attempts - 1))), 60)
             actions[index].retryAt = now.addingTimeInterval(wait)
-            say("\(record.label): queued (\(error.faultClass.rawValue)), will retry", .warning)
+            say("\(label(record)): queued (\(error.faultClass.rawValue)), will retry", .warning)
         } else {
             actions[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
             actions[index].finishedAt = now
-            say("\(record.label) failed: \(error.description)", .error)
+            say("\(label(record)) failed: \(error.description)", .error)
         }
     }
 
@@ -129,13 +148,13 @@ extension DashboardState {
             if now.timeIntervalSince(record.createdAt) > settings.actionMaxAge {
                 record.phase = .failed(reason: "not replayed: older than \(Int(settings.actionMaxAge / 60)) min when Vigil started")
                 record.finishedAt = now
-                dropped.append(record.label)
+                dropped.append(label(record))
             } else if case .accepted(let requestId) = record.phase {
                 effects.append(confirmEffect(record, ActionReceipt(requestId: requestId)))
             } else if record.phase == .sending, !record.request.isRepeatSafe {
                 record.phase = .failed(reason: "Vigil stopped while sending this note; it may have been posted — check the notes before adding it again")
                 record.finishedAt = now
-                say("note \(record.request.subject(record.tinyId)): interrupted while sending; check the notes before adding it again", .warning)
+                say("note \(subject(record)): interrupted while sending; check the notes before adding it again", .warning)
             } else {
                 record.phase = .queued(reason: "resumed from the journal")
             }

@@ -30,7 +30,9 @@ extension DashboardState {
             }
             if !everLoaded { firstLoadedAt = now }
             everLoaded = true
-            if wall { wallAlarm.formUnion(arrived.filter { isNew($0) && $0.priority == .p1 && $0.acknowledged != true }.map(\.id)) }
+            if wall {
+                wallAlarm.formUnion(arrived.filter { isNew($0) && $0.priority == .p1 && $0.acknowledged != true && !wallSilenced.contains($0.id) }.map(\.id))
+            }
             expectLarge = !snapshot.complete
             replaceAlerts(with: snapshot)
             effects += loadPagesInView()
@@ -57,6 +59,7 @@ extension DashboardState {
         let list = alertList
         wallAlarm = wallAlarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
         marked = marked.filter { list.row(of: $0) != nil }
+        wallSilenced = wallSilenced.filter { list.row(of: $0) != nil }
         details = details.filter { list.row(of: $0.key) != nil }
         if seen.count > 4 * max(list.loadedCount, 1_000) { seen = seen.filter { list.row(of: $0) != nil } }
         keepSelectionVisible()
@@ -152,9 +155,11 @@ extension DashboardState {
     /// The alert's short id for messages, `?` when it is not loaded.
     func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? "?" }
 
-    /// `#12` for one alert, `3 alerts` for several.
+    /// `#12` for one alert (`og-eu #12` with several sources), `3 marked alerts` for several
+    /// (`3 marked alerts (og-eu 2, jsm 1)`).
     func targetsDescription(_ ids: [String]) -> String {
-        ids.count == 1 ? "#" + tinyId(of: ids[0]) : "\(ids.count) alerts"
+        if ids.count == 1 { return (source(of: ids[0]).map { "\($0) " } ?? "") + "#" + tinyId(of: ids[0]) }
+        return "\(ids.count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "")
     }
 
     static func cycle(after pane: Pane) -> Pane {

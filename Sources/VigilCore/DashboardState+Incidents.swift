@@ -125,7 +125,7 @@ extension DashboardState {
         nextActionId += 1
         actions.append(record)
         if actions.count > 500 { actions.removeFirst(actions.count - 500) }
-        say("\(record.label): sending", .info)
+        say("\(label(record)): sending", .info)
         return [sendEffect(record)]
     }
 

@@ -4,9 +4,10 @@ import OperationsModel
 extension DashboardState {
     /// A key press: an open overlay takes every key; otherwise the keymap says which command runs.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
+        if layout == nil { return handleTooSmall(key) }
         if wall {
-            // Someone is at the screen: the new P1s have been seen; stop the flash.
-            seen.formUnion(wallAlarm)
+            // Someone is at the screen: stop the flash. The alerts stay new (●) until selected.
+            wallSilenced.formUnion(wallAlarm)
             wallAlarm = []
         }
         if let overlay { return handle(key, in: overlay) }
@@ -34,11 +35,31 @@ extension DashboardState {
         return run(binding.command)
     }
 
+    /// A key while the terminal is too small to draw the frame: nothing the person cannot see
+    /// acts. Only quit (and its question), help and redraw do; anything else says why not.
+    private mutating func handleTooSmall(_ key: Key) -> [DashboardEffect] {
+        switch overlay {
+        case .help?, .confirmQuit?, .confirmQuitSettled?: return handle(key, in: overlay!)
+        default: break
+        }
+        let command = settings.keymap.binding(for: key)?.command
+        if case .control("c") = key, command == nil { return requestQuit() }
+        switch command {
+        case .quit?: return requestQuit()
+        case .help?: overlay = .help; return []
+        case .redraw?: return [.redraw]
+        default:
+            say("terminal too small (\(width)×\(height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)): key ignored", .warning)
+            return []
+        }
+    }
+
     /// Why a command cannot run now, or `nil` when it can.
     public func whyDisabled(_ command: Command) -> String? {
         if command.isWrite && settings.readOnly { return "read-only mode" }
         if onIncidents { return whyDisabledOnIncidents(command) }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
+        if command == .customAction, !marked.isEmpty { return "one alert at a time: Esc clears the marks" }
         if command.needsAlert && selectedAlertId == nil && marked.isEmpty { return "no alert selected" }
         return nil
     }
@@ -71,7 +92,8 @@ extension DashboardState {
         case .resolve:
             return []  // disabled unless the incidents pane has the focus
         case .filter:
-            overlay = .input(.filter, text: filter.queryText ?? "")
+            // The current filter, selected: typing replaces it, → keeps it to edit.
+            overlay = .input(.filter, text: TextField(filter.queryText ?? "", selected: true))
             return []
         case .refresh:
             polls.requestAll()
@@ -83,6 +105,9 @@ extension DashboardState {
             return [.applyTheme(themeName)]
         case .help:
             overlay = .help
+            return []
+        case .messages:
+            overlay = .messages
             return []
         case .redraw:
             return [.redraw]
@@ -152,8 +177,8 @@ extension DashboardState {
     private mutating func startAction(_ command: Command) -> [DashboardEffect] {
         let targets = actionTargets()
         switch command {
-        case .acknowledge: return act(.acknowledge, on: targets)
-        case .unacknowledge: return act(.unacknowledge, on: targets)
+        case .acknowledge: return confirmIfMarked(.acknowledge, on: targets)
+        case .unacknowledge: return confirmIfMarked(.unacknowledge, on: targets)
         case .close:
             overlay = .confirm(prompt: closePrompt(targets), action: .close, alertIds: targets)
             return []
@@ -180,9 +205,33 @@ extension DashboardState {
 
     private func closePrompt(_ targets: [String]) -> String {
         if targets.count == 1, let alert = loadedAlert(targets[0]) {
-            return "Close #\(alert.tinyId ?? "?") \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
+            return "Close \(targetsDescription(targets)) \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
         }
-        return "Close \(targets.count) marked alerts? y/N"
+        return confirmPrompt(.close, targets)
+    }
+
+    /// One rule for every action: marked alerts if any, else the selected one; an action over
+    /// marks asks first, saying how many and from which sources.
+    mutating func confirmIfMarked(_ action: AlertAction, on ids: [String], detail: String = "") -> [DashboardEffect] {
+        guard !marked.isEmpty, !ids.isEmpty else { return act(action, on: ids) }
+        overlay = .confirm(prompt: confirmPrompt(action, ids, detail: detail), action: action, alertIds: ids)
+        return []
+    }
+
+    /// `Acknowledge 3 marked alerts (og-eu 2, jsm 1)? y/N`.
+    func confirmPrompt(_ action: AlertAction, _ ids: [String], detail: String = "") -> String {
+        let verb = switch action {
+        case .acknowledge: "Acknowledge"
+        case .unacknowledge: "Unacknowledge"
+        case .close: "Close"
+        case .snooze: "Snooze"
+        case .assign: "Assign"
+        case .addNote: "Add the note to"
+        case .escalate: "Escalate"
+        case .customAction(let name): "Run '\(name)' on"
+        default: action.verb
+        }
+        return "\(verb) \(targetsDescription(ids))\(detail)? y/N"
     }
 
     mutating func requestQuit() -> [DashboardEffect] {

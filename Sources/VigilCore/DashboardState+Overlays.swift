@@ -5,7 +5,7 @@ import OperationsModel
 extension DashboardState {
     mutating func handle(_ key: Key, in overlay: Overlay) -> [DashboardEffect] {
         switch overlay {
-        case .help:
+        case .help, .messages:
             self.overlay = nil
             return []
         case .confirmQuit, .confirmQuitSettled:
@@ -30,8 +30,8 @@ extension DashboardState {
         }
     }
 
-    private mutating func edit(_ purpose: InputPurpose, text: String, key: Key) -> [DashboardEffect] {
-        var text = text
+    private mutating func edit(_ purpose: InputPurpose, text: TextField, key: Key) -> [DashboardEffect] {
+        var field = text
         switch key {
         case .escape:
             overlay = nil
@@ -39,27 +39,18 @@ extension DashboardState {
             return []
         case .enter:
             overlay = nil
-            return submit(purpose, text: text)
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        case .control("u"):
-            text = ""  // clears the field, as in a shell
-        case .control("w"):
-            // Deletes the last word, as in a shell.
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { _ = last; text.removeLast() }
-        case .character(let c):
-            text.append(c)
+            return submit(purpose, text: field.text)
         default:
-            break
+            _ = field.edit(key)
         }
-        overlay = .input(purpose, text: text)
+        overlay = .input(purpose, text: field)
         return []
     }
 
-    private mutating func pick(_ purpose: PickerPurpose, filter: String, selected: Int, key: Key) -> [DashboardEffect] {
-        var filter = filter
+    private mutating func pick(_ purpose: PickerPurpose, filter field: TextField, selected: Int, key: Key) -> [DashboardEffect] {
+        var field = field
         var selected = selected
+        let filter = field.text
         let options = pickerOptions(purpose, filter: filter)
         switch key {
         case .escape:
@@ -70,17 +61,13 @@ extension DashboardState {
         case .up: selected = max(0, selected - 1)
         case .enter:
             overlay = nil
-            guard selected < options.count else { say(pickerStatus(purpose) ?? "nothing matches", .warning); return [] }
+            guard selected < options.count else { say(pickerStatus(purpose, filter: filter) ?? "nothing matches", .warning); return [] }
             return choose(purpose, options[selected].choice)
-        case .backspace, .delete:
-            if !filter.isEmpty { filter.removeLast() }
-            selected = 0
-        case .character(let c):
-            filter.append(c)
-            selected = 0
-        default: break
+        default:
+            // The same keys as every text field (^U, ^W included); the list starts over.
+            if field.edit(key) { selected = 0 }
         }
-        overlay = .picker(purpose, filter: filter, selected: selected)
+        overlay = .picker(purpose, filter: field, selected: selected)
         return []
     }
 
@@ -92,18 +79,20 @@ extension DashboardState {
             if !filter.isEmpty, let seconds = DurationText.parse(filter) {
                 return [PickerOption(label: "snooze for \(filter)", choice: .snoozeFor(seconds, text: filter))]
             }
-            all = SnoozePreset.allCases.map { PickerOption(label: $0.label, choice: .snooze($0)) }
-        case .assign:
-            all = (users.value ?? []).map { user in
-                PickerOption(label: "\(user.fullName ?? "") <\(user.username ?? user.id)>",
-                             choice: .user(user.username.map { .username($0) } ?? .id(user.id)))
+            if let until = DurationText.nextTime(filter, after: now, timeZone: settings.timeZone) {
+                return [PickerOption(label: "snooze until next \(filter)", choice: .snoozeUntil(until, text: filter))]
             }
+            all = SnoozePreset.allCases.map { PickerOption(label: $0.label, choice: .snooze($0)) }
+        case .assign(let ids):
+            all = assignOptions(ids)
         case .customAction(let id):
             var names = details[id]?.alert?.actions ?? []
             for name in configuredActions(for: id)?.names ?? [] where !names.contains(name) { names.append(name) }
             all = names.map { PickerOption(label: $0, choice: .customAction($0)) }
-        case .escalate:
-            all = (escalations.value ?? []).map { escalation in
+        case .escalate(let ids):
+            // With several sources an escalation is its own source's: only those of the alerts' sources.
+            let wanted = Set(ids.compactMap(source(of:)))
+            all = (escalations.value ?? []).filter { wanted.isEmpty || source(of: $0.id).map(wanted.contains) ?? true }.map { escalation in
                 let name = escalation.name ?? escalation.id
                 return PickerOption(label: name, choice: .escalation(.id(escalation.id), name: name))
             }
@@ -118,11 +107,33 @@ extension DashboardState {
         return settings.configuredActions[origin ?? ""]
     }
 
-    /// What a picker says instead of options while its data loads or after it failed.
-    public func pickerStatus(_ purpose: PickerPurpose) -> String? {
+    /// The people an assignment to the alerts `ids` can name. With several sources, only those
+    /// the alerts' own sources know: one source's by its id there, several sources' by a login
+    /// every one of them knows; each person once.
+    func assignOptions(_ ids: [String]) -> [PickerOption] {
+        let people = users.value ?? []
+        func option(_ user: User, _ reference: UserReference) -> PickerOption {
+            PickerOption(label: "\(user.fullName ?? "") <\(user.username ?? user.id)>", choice: .user(reference))
+        }
+        let wanted = Set(ids.compactMap(source(of:)))
+        guard !wanted.isEmpty else { return people.map { option($0, $0.username.map { .username($0) } ?? .id($0.id)) } }
+        func login(_ user: User) -> String { (user.username ?? user.id).lowercased() }
+        var knownTo: [String: Set<String>] = [:]
+        for user in people { if let source = source(of: user.id) { knownTo[login(user), default: []].insert(source) } }
+        var listed: Set<String> = []
+        return people.compactMap { user in
+            guard let source = source(of: user.id), wanted.contains(source), wanted.isSubset(of: knownTo[login(user)] ?? []),
+                  listed.insert(login(user)).inserted else { return nil }
+            return option(user, wanted.count == 1 ? .id(user.id) : .username(user.username ?? user.id))
+        }
+    }
+
+    /// What a picker says instead of options while its data loads or after it failed, or when
+    /// what was typed is not a snooze.
+    public func pickerStatus(_ purpose: PickerPurpose, filter: String = "") -> String? {
         let data: PickerData<Int>
         switch purpose {
-        case .snooze: return nil
+        case .snooze: return filter.isEmpty ? nil : DurationText.notADuration
         case .customAction(let id):
             if let configured = configuredActions(for: id), configured.names.isEmpty { return configured.note }
             guard let detail = details[id] else { return "loading…" }
@@ -134,7 +145,11 @@ extension DashboardState {
         switch data {
         case .notLoaded, .loading: return "loading…"
         case .failed(let why): return "\(why) — Esc, then open it again to retry"
-        case .loaded: return nil
+        case .loaded:
+            guard showsSources, pickerOptions(purpose, filter: "").isEmpty, case .assign(let ids) = purpose else { return nil }
+            let wanted = Set(ids.compactMap(source(of:)))
+            return wanted.count > 1 ? "nobody is known to every source of \(targetsDescription(ids)): mark one source's alerts"
+                : "nobody of \(wanted.first ?? "this source") is known to Vigil yet"
         }
     }
 
@@ -150,18 +165,33 @@ extension DashboardState {
             return []
         case .snooze(let preset):
             guard let until = preset.end(from: now, timeZone: settings.timeZone) else { return [] }
-            return act(.snooze(until: until), on: ids)
-        case .snoozeFor(let seconds, _):
-            return act(.snooze(until: now.addingTimeInterval(seconds)), on: ids)
+            return confirmIfMarked(.snooze(until: until), on: ids, detail: " (\(preset.label))")
+        case .snoozeFor(let seconds, let text):
+            return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
+        case .snoozeUntil(let until, let text):
+            return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
         case .user(let user):
-            return act(.assign(user), on: ids)
+            let name = switch user {
+            case .username(let login): login
+            case .id(let id): users.value?.first { $0.id == id }.map { $0.fullName ?? $0.username ?? id } ?? id
+            }
+            return confirmIfMarked(.assign(user), on: ids, detail: " to \(name)")
         case .customAction(let name):
             let alert = ids.first.flatMap { loadedAlert($0) }
             let message = TerminalText.fit(alert?.message ?? "", columns: 40)
             overlay = .confirm(prompt: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N", action: .customAction(name), alertIds: ids)
             return []
         case .escalation(let escalation, let name):
-            overlay = .confirm(prompt: "Escalate \(targetsDescription(ids)) to \(name)? y/N", action: .escalate(escalation), alertIds: ids)
+            // An escalation is one source's: the marked alerts of other sources are left, and said so.
+            var chosen = ids
+            var left = ""
+            if case .id(let escalationId) = escalation, let owner = source(of: escalationId) {
+                chosen = ids.filter { source(of: $0) == owner }
+                let others = ids.filter { source(of: $0) != owner }
+                if !others.isEmpty { left = "; not \(perSource(others) ?? "") (another source's escalation)" }
+            }
+            overlay = .confirm(prompt: confirmPrompt(.escalate(escalation), chosen, detail: " to \(name)\(left)"),
+                               action: .escalate(escalation), alertIds: chosen)
             return []
         }
     }
@@ -172,14 +202,17 @@ extension DashboardState {
         case .note(let ids):
             let note = text.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
-            return act(.addNote(note), on: ids)
+            return confirmIfMarked(.addNote(note), on: ids)
         case .incidentNote(let id):
             let note = text.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
             return act(.addNote(note), onIncident: id)
         case .snoozeDuration(let ids):
-            guard let seconds = DurationText.parse(text) else { say("cannot read '\(text)': use e.g. 90m, 2h, 1d", .error); return [] }
-            return act(.snooze(until: now.addingTimeInterval(seconds)), on: ids)
+            if let until = DurationText.nextTime(text, after: now, timeZone: settings.timeZone) {
+                return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
+            }
+            guard let seconds = DurationText.parse(text) else { say("'\(text)': \(DurationText.notADuration)", .error); return [] }
+            return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
         }
     }
 }

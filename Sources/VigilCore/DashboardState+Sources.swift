@@ -20,6 +20,32 @@ extension DashboardState {
     /// Whether rows carry a source tag (several sources).
     public var showsSources: Bool { !sources.isEmpty }
 
+    /// The source an alert, incident, user or escalation id belongs to when several share the
+    /// screen (`og-eu` of `og-eu:…`); `nil` with one source.
+    func source(of id: String) -> String? {
+        guard showsSources else { return nil }
+        return loadedAlert(id)?.origin ?? SourceScope.split(id)?.source
+    }
+
+    /// `og-eu 2, jsm 1`: how many of the alerts `ids` each source has, in the sources' order;
+    /// `nil` with one source.
+    func perSource(_ ids: [String]) -> String? {
+        guard showsSources else { return nil }
+        var counts: [String: Int] = [:]
+        for id in ids { counts[source(of: id) ?? "?", default: 0] += 1 }
+        let names = sources.map(\.name) + counts.keys.sorted().filter { name in !sources.contains { $0.name == name } }
+        return names.compactMap { name in counts[name].map { "\(name) \($0)" } }.joined(separator: ", ")
+    }
+
+    /// How the screen names an action: `ack #17`, or `ack og-eu #17` when several sources share
+    /// the screen (`#17` may be in both).
+    func label(_ record: ActionRecord) -> String { "\(record.request.verb) \(subject(record))" }
+
+    /// What an action acts on: `#17`, `incident #3`, `og-eu #17` with several sources.
+    func subject(_ record: ActionRecord) -> String {
+        (source(of: record.targetId).map { "\($0) " } ?? "") + record.request.subject(record.tinyId)
+    }
+
     /// The source tag of a row, heartbeat or schedule (`nil` with one source).
     func sourceTag(_ origin: String?) -> String? { showsSources ? origin : nil }
 
@@ -45,11 +71,26 @@ extension DashboardState {
             + " — " + reasons.joined(separator: "; ")
     }
 
-    /// The status line while a source fails: red, naming the source and why, then the sources
-    /// that answer, then any kind of data stale across all of them. Returns false (and draws
-    /// nothing) when no source fails.
+    /// While some sources fail and others answer, the status line keeps its parts and names the
+    /// failing ones in the stale colour: who (`jsm: stale 2m, retry in 20s · live: og-eu`) and,
+    /// at its end, why (`— network error: …`). `nil` when none fails or every one does.
+    var failingSourcesSummary: (who: String, why: String)? {
+        guard !sourcesBanner, let text = staleSourcesText, let dash = text.range(of: " — ") else { return nil }
+        return (String(text[..<dash.lowerBound]), "— " + String(text[dash.upperBound...]))
+    }
+
+    /// Whether the status line is the red banner for the sources: none answers, or a kind of
+    /// data is stale across all of them while one fails.
+    var sourcesBanner: Bool {
+        staleSourcesText != nil && (sources.allSatisfy(\.isFailing) || !staleKinds.isEmpty)
+    }
+
+    /// The status line when no source answers (or data is stale everywhere while one fails):
+    /// red, naming each failing source and why, then any kind of data stale across all of them.
+    /// Returns false (and draws nothing) otherwise: one failing source among live ones is named
+    /// on the ordinary line (``failingSourcesSummary``).
     func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
-        guard var text = staleSourcesText else { return false }
+        guard sourcesBanner, var text = staleSourcesText else { return false }
         let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
         if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
         let clock = clockText

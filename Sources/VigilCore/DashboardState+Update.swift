@@ -34,8 +34,11 @@ extension DashboardState {
             now = date
             return duePolls() + retryQueuedActions()
         case .resize(let w, let h):
+            let ignoring = layout == nil && messages.last?.text.hasPrefix("terminal too small") == true
             width = w
             height = h
+            // The line that said keys were ignored does not outlive the reason.
+            if ignoring, layout != nil { say("terminal \(w)×\(h): keys act again", .info) }
             keepSelectionVisible()
             return loadPagesInView()
         case .key(let key):

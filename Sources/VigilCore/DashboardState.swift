@@ -118,6 +118,9 @@ public struct DashboardState: Sendable, Equatable {
     public internal(set) var wall = false
     /// New P1s the wall flashes for, until a key or their acknowledgement.
     public internal(set) var wallAlarm: Set<String> = []
+    /// New P1s whose flash a key already stopped: they do not flash again, and stay new (`●`)
+    /// until selected.
+    public internal(set) var wallSilenced: Set<String> = []
     /// Set when the dashboard is to end.
     public internal(set) var quitting = false
     /// The open actions last handed to the journal.

@@ -42,8 +42,7 @@ extension DashboardState {
     private func renderPanes() -> Canvas {
         var canvas = Canvas(width: width, height: height)
         guard let layout else {
-            let text = "terminal too small: need \(Layout.minimumWidth)×\(Layout.minimumHeight)"
-            canvas.write(text, x: max(0, (width - TerminalText.width(of: text)) / 2), y: height / 2, style: CellStyle(.warn, bold: true))
+            drawTooSmall(&canvas)
             return canvas
         }
         drawStatusLine(&canvas, row: layout.statusRow)
@@ -64,6 +63,29 @@ extension DashboardState {
         drawHints(&canvas, row: layout.hintRow)
         if let overlay { drawOverlay(&canvas, overlay) }
         return canvas
+    }
+
+    /// The frame when the terminal is below the minimum: its size, the size needed, and the
+    /// only keys that act (help and the quit question still show, clipped to the screen).
+    private func drawTooSmall(_ canvas: inout Canvas) {
+        let lines = ["terminal too small: \(width)×\(height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)",
+                     "keys are ignored until it is larger" + tooSmallKeys]
+        for (i, text) in lines.enumerated() {
+            canvas.write(text, x: max(0, (width - TerminalText.width(of: text)) / 2), y: max(0, height / 2 - 1) + i,
+                         style: CellStyle(.warn, bold: i == 0), maxWidth: width)
+        }
+        switch overlay {
+        case .help?, .confirmQuit?, .confirmQuitSettled?: drawOverlay(&canvas, overlay!)
+        default: break
+        }
+    }
+
+    /// `; q quit, ? help, ^L redraw`, as bound.
+    private var tooSmallKeys: String {
+        let keys = [(Command.quit, "quit"), (.help, "help"), (.redraw, "redraw")].compactMap { command, word in
+            settings.keymap.keys(for: command).first.map { "\($0) \(word)" }
+        }
+        return keys.isEmpty ? "" : "; " + keys.joined(separator: ", ")
     }
 
     // MARK: Status line
@@ -103,18 +125,43 @@ extension DashboardState {
             return
         }
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.statusLine))
-        // What needs attention first (pending actions, read-only, rate limits), then freshness:
-        // on a narrow line the end is what gets cut.
-        var parts = ["vigil", settings.host]
-        if let pending = pendingSummary { parts.append(pending) }
-        if settings.readOnly { parts.append("READ-ONLY") }
-        if let rate = rateLimit { parts.append("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)") }
-        parts += ["alerts \(age(.alerts))", "hb \(age(.heartbeats))", "on-call \(age(.onCall))"]
-        if polls.kinds.contains(.incidents) { parts.append("inc \(age(.incidents))") }
+        // What needs attention first (pending actions, read-only, a failing source, rate limits),
+        // then freshness; the incident banner keeps its room before the host does, and the host
+        // is what shortens first (then goes); on a narrow line the end is what gets cut.
+        let plain = CellStyle(.statusLine)
+        let failing = CellStyle(.stale, bold: true)
+        var parts: [(String, CellStyle)] = []
+        if let pending = pendingSummary { parts.append((pending, plain)) }
+        if settings.readOnly { parts.append(("READ-ONLY", plain)) }
+        let failingSources = failingSourcesSummary
+        if let (who, _) = failingSources { parts.append((who, failing)) }
+        if let rate = rateLimit { parts.append(("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)", plain)) }
+        let kinds: [(DataKind, String)] = [(.alerts, "alerts"), (.heartbeats, "hb"), (.onCall, "on-call")]
+            + (polls.kinds.contains(.incidents) ? [(.incidents, "inc")] : [])
+        var freshness = kinds.map { ("\($0.1) \(age($0.0))", plain) }
+        let why = failingSources.map { [($0.why, failing)] } ?? []
         let clock = clockText
-        let status = " " + parts.joined(separator: " │ ")
-        let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: status))
-        canvas.write(status, x: 0, y: row, style: CellStyle(.statusLine), maxWidth: right)
+        let head = " vigil"
+        func columns(_ parts: [(String, CellStyle)]) -> Int { parts.reduce(0) { $0 + 3 + TerminalText.width(of: $1.0) } }
+        let bannerWidth = incidentBanner.map { min(width / 2, TerminalText.width(of: $0) + 4) } ?? 0
+        if TerminalText.width(of: head) + columns(parts + freshness) + bannerWidth > width - clock.count - 1 {
+            // Short of room: the kinds polled in time fold into one word; the late ones keep their age.
+            let late = kinds.filter { age($0.0) != "ok" }.map { ("\($0.1) \(age($0.0))", plain) }
+            freshness = late + [(late.isEmpty ? "all fresh" : "rest ok", plain)]
+        }
+        parts += freshness
+        let needed = TerminalText.width(of: head) + columns(parts)
+        let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: needed)
+        let hostRoom = right - needed - 4
+        if hostRoom >= 8 { parts.insert((TerminalText.fit(settings.host, columns: hostRoom), plain), at: 0) }
+        // A failing source's reason last, where there is room for a readable part of it: cut at
+        // the line's end, whole in the messages (m).
+        if right - TerminalText.width(of: head) - columns(parts) >= 24 { parts += why }
+        var x = canvas.write(head, x: 0, y: row, style: plain, maxWidth: right)
+        for (text, style) in parts where x < right {
+            x += canvas.write(" │ ", x: x, y: row, style: plain, maxWidth: right - x)
+            x += canvas.write(text, x: x, y: row, style: style, maxWidth: right - x)
+        }
         canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.statusLine, bold: true))
     }
 
@@ -157,9 +204,14 @@ extension DashboardState {
         switch priority?.rank ?? 3 { case 1: .p1; case 2: .p2; case 3: .p3; case 4: .p4; default: .p5 }
     }
 
+    /// Snoozed and not yet woken.
+    func isSnoozed(_ alert: Alert) -> Bool {
+        alert.status != .closed && alert.snoozed == true && (alert.snoozedUntil.map { $0 > now } ?? true)
+    }
+
     func stateLabel(_ alert: Alert) -> (String, ColorRole) {
         if alert.status == .closed { return ("closed", .dim) }
-        if alert.snoozed == true, let until = alert.snoozedUntil, until > now { return ("snz \(countdown(until.timeIntervalSince(now)))", .dim) }
+        if isSnoozed(alert) { return (alert.snoozedUntil.map { "snz \(countdown($0.timeIntervalSince(now)))" } ?? "snoozed", .dim) }
         if alert.acknowledged == true { return ("acked", .ok) }
         return ("open", .critical)
     }
@@ -200,10 +252,21 @@ extension DashboardState {
                 drawPlaceholderRow(&canvas, row, x: x, y: y, inner: inner)
             }
         }
+        if newAbove > 0 {
+            // New alerts (a storm's P1s) that arrived above the view are not left unsaid.
+            let sign = " ↑ \(newAbove) new above (g) "
+            canvas.write(sign, x: max(r.x + 1, r.x + r.width - TerminalText.width(of: sign) - 2), y: r.y, style: CellStyle(.newAlert, bold: true))
+        }
         if alertList.total > rows {
             let info = " \(scrollTop + 1)-\(min(alertList.total, scrollTop + rows))/\(alertList.total) "
             canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
         }
+    }
+
+    /// New alerts (`●`) on rows scrolled above the view.
+    var newAbove: Int {
+        guard scrollTop > 0, firstLoadedAt != nil else { return 0 }
+        return alertList.loaded.lazy.filter { $0.row < scrollTop && isNew($0.alert) }.count
     }
 
     /// A row whose page is not loaded: on its way, or past what the service pages to.
@@ -279,15 +342,23 @@ extension DashboardState {
         let full = detail?.alert ?? alert
         var lines: [(String, CellStyle)] = []
         lines.append(("\(sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(Self.role(for: full.priority), bold: true)))
-        let state = stateLabel(full).0
+        // The list's alert is the freshest word on its state (an action shows there at once).
+        var current = full
+        current.acknowledged = alert.acknowledged
+        current.snoozed = alert.snoozed
+        current.snoozedUntil = alert.snoozedUntil
+        current.status = alert.status
+        let state = stateLabel(current).0
         lines.append(("state \(state) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
         var times = "created \(paneAge(now.timeIntervalSince(full.createdAt ?? now))) ago"
-        if let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
+        // Opsgenie keeps the report's ack time after an unacknowledge: only an acknowledged alert says it.
+        if current.acknowledged == true, let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
         if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
         lines.append((times, CellStyle(.dim)))
         if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
         if let responders = full.responders, !responders.isEmpty {
-            lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\($0.name ?? $0.username ?? $0.id ?? "?")" }.joined(separator: ", "), CellStyle(.text)))
+            lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\(escalationName($0) ?? $0.name ?? $0.username ?? $0.id ?? "?")" }
+                .joined(separator: ", "), CellStyle(.text)))
         }
         if let timeline = escalationTimeline(for: full) { lines += timeline.lines(alert: full, now: now) }
         if let description = full.description, !description.isEmpty { lines.append((description, CellStyle(.text))) }
@@ -311,7 +382,13 @@ extension DashboardState {
     func drawMessage(_ canvas: inout Canvas, row: Int) {
         guard let message = messages.last, now.timeIntervalSince(message.at) < 30 || message.level == .error else { return }
         let role: ColorRole = message.level == .error ? .failed : (message.level == .warning ? .warn : .text)
-        canvas.write(" " + message.text, x: 0, y: row, style: CellStyle(role, bold: message.level != .info), maxWidth: width)
+        var text = " " + message.text
+        if TerminalText.width(of: text) > width, let key = settings.keymap.keys(for: .messages).first {
+            // Too long for the line: cut, saying where it is read whole.
+            let more = " (\(key): whole)"
+            text = TerminalText.fit(text, columns: width - TerminalText.width(of: more)) + more
+        }
+        canvas.write(text, x: 0, y: row, style: CellStyle(role, bold: message.level != .info), maxWidth: width)
     }
 
     func drawHints(_ canvas: inout Canvas, row: Int) {
@@ -345,19 +422,19 @@ extension DashboardState {
     func drawOverlay(_ canvas: inout Canvas, _ overlay: Overlay) {
         switch overlay {
         case .help:
+            popup(&canvas, title: "Help — keys \(helpPlace) · any key closes", lines: helpLines)
+        case .messages:
+            // The newest last, each wrapped whole; as many as the screen holds.
+            let columns = max(20, width - 8)
             var lines: [String] = []
-            var seenCommands: Set<Command> = []
-            for binding in settings.keymap.bindings where !seenCommands.contains(binding.command) {
-                seenCommands.insert(binding.command)
-                let keys = settings.keymap.keys(for: binding.command).map(\.description).joined(separator: "/")
-                var line = "\(pad(keys, 10)) \(binding.description)\(binding.dangerous ? " (asks first)" : "")"
-                if let why = whyDisabled(binding.command) { line += " — disabled: \(why)" }
-                lines.append(line)
+            for message in messages.reversed() {
+                let wrapped = Self.wrap("\(Self.clockFormat(message.at, seconds: true)) \(message.text)", columns: columns)
+                guard lines.count + wrapped.count <= max(1, height - 5) else { break }
+                lines.insert(contentsOf: wrapped, at: 0)
             }
-            lines.append("")
-            lines.append("quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
-            lines.append("any key closes this help")
-            popup(&canvas, title: "Help — keys", lines: Self.fitHelp(lines, height: height, width: width))
+            if lines.isEmpty { lines.append("no messages yet") }
+            lines.append("any key closes this")
+            popup(&canvas, title: "Messages", lines: lines)
         case .confirm(let prompt, _, _), .confirmIncident(let prompt, _, _):
             popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
         case .confirmQuit:
@@ -374,23 +451,23 @@ extension DashboardState {
             case .note(let ids): title = "Note for \(targetsDescription(ids)) (Enter sends, Esc cancels)"
             case .incidentNote(let id):
                 title = "Note for incident #\(incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"
-            case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d)"
+            case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d) or until (09:00)"
             }
-            popup(&canvas, title: title, lines: ["> " + text + "▏"])
+            popup(&canvas, title: title, lines: [text.line])
         case .picker(let purpose, let filter, let selected):
-            let options = pickerOptions(purpose, filter: filter)
+            let options = pickerOptions(purpose, filter: filter.text)
             let title: String
             switch purpose {
-            case .snooze: title = "Snooze (type a duration or pick)"
-            case .assign: title = "Assign to (type to filter)"
-            case .escalate: title = "Escalate to (type to filter)"
+            case .snooze(let ids): title = "Snooze \(targetsDescription(ids)) (type a duration or pick)"
+            case .assign(let ids): title = "Assign \(targetsDescription(ids)) to (type to filter)"
+            case .escalate(let ids): title = "Escalate \(targetsDescription(ids)) to (type to filter)"
             case .customAction: title = "Custom action (Enter picks, then y/N)"
             }
-            var lines = ["> " + filter + "▏"]
+            var lines = [filter.line]
             if case .customAction(let id) = purpose, let configured = configuredActions(for: id), !configured.names.isEmpty {
                 lines.append("(" + configured.note + ")")
             }
-            if options.isEmpty { lines.append(pickerStatus(purpose) ?? "nothing matches") }
+            if options.isEmpty { lines.append(pickerStatus(purpose, filter: filter.text) ?? "nothing matches") }
             let window = max(0, selected - 8)
             for (i, option) in options.enumerated().dropFirst(window).prefix(10) {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)
@@ -399,15 +476,76 @@ extension DashboardState {
         }
     }
 
-    /// Help in two columns when one does not fit the terminal's height (80×24), so no key is
-    /// left off the list.
-    static func fitHelp(_ lines: [String], height: Int, width: Int) -> [String] {
-        guard lines.count > height - 4 else { return lines }
+    /// Where the keys in help act: `on the alert list`, `on the wall`, … and read-only.
+    var helpPlace: String {
+        let place = wall ? "on the wall" : (focus == .incidents ? "on the incidents pane"
+            : focus == .detail ? (detailSubject == .incident ? "on an incident's detail" : "on the alert's detail")
+            : focus == .alerts ? "on the alert list" : "on the \(focus.rawValue) pane")
+        return place + (settings.readOnly ? " (read-only)" : "")
+    }
+
+    /// Whether a command does something where the focus is: on the wall only its own keys; in
+    /// read-only mode no write; on an incident its own actions, on an alert not resolve.
+    func helpApplies(_ command: Command) -> Bool {
+        if wall { return [.wall, .quit, .help].contains(command) }
+        if case .quickFilter = command { return false }  // listed on their own line
+        if command.isWrite && settings.readOnly { return false }
+        if onIncidents, command.isWrite || command == .mark || command == .customAction {
+            return command.actsOnIncidents && settings.incidentsElsewhere == nil
+        }
+        if !onIncidents, command == .resolve { return false }
+        return true
+    }
+
+    /// What a command does where the focus is (moving scrolls the detail, moves between incidents).
+    func helpDescription(_ binding: KeyBinding) -> String {
+        let moves: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
+        var text = binding.description
+        if focus == .detail, moves.contains(binding.command) { text = "scroll the detail: " + text.replacingOccurrences(of: " alert", with: " line") }
+        else if focus == .incidents, moves.contains(binding.command) { text = text.replacingOccurrences(of: " alert", with: " incident") }
+        else if onIncidents, binding.command == .close { text = "close incident" }
+        else if onIncidents, binding.command == .note { text = "note on incident" }
+        return text + (binding.dangerous ? " (asks first)" : "")
+    }
+
+    /// Help: the keys that work where the focus is, two columns when one does not fit the
+    /// height (80×24); then Esc, the row markers and the quick filters, wrapped whole.
+    var helpLines: [String] {
+        var entries: [String] = []
+        var listed: Set<Command> = []
+        let keyWidth = (settings.keymap.bindings.map { TerminalText.width(of: settings.keymap.keys(for: $0.command).map(\.description).joined(separator: "/")) }.max() ?? 5) + 1
+        for binding in settings.keymap.bindings where !listed.contains(binding.command) && helpApplies(binding.command) {
+            listed.insert(binding.command)
+            let keys = settings.keymap.keys(for: binding.command).map(\.description).joined(separator: "/")
+            entries.append("\(pad(keys, keyWidth)) \(helpDescription(binding))")
+        }
+        let columns = max(20, width - 8)
+        var notes: [String] = []
+        if wall {
+            notes.append("The wall is for looking at: W returns to the dashboard, where the other keys work.")
+        } else {
+            notes.append("Esc: closes a prompt or picker without acting; on the list it clears the marks.")
+            notes.append("Row markers: … action pending  ! last action failed  ● new since Vigil started (until selected)  * marked  › the selected incident")
+            if settings.readOnly { notes.append("Read-only: acknowledging, snoozing, assigning, closing, notes and escalations are off.") }
+            notes.append("Quick filters: " + quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
+        }
+        let wrapped = notes.flatMap { Self.wrap($0, columns: columns) }
+        let room = max(1, height - 4 - wrapped.count)
+        let keys = Self.fitHelp(entries, rows: room - 1, width: width)
+        // A blank line between keys and notes where the height allows it (not at 80×24).
+        return keys + (keys.count + 1 + wrapped.count <= height - 4 ? [""] : []) + wrapped
+    }
+
+    /// Entries in two columns when one does not fit `rows` (80×24), so no key is left off; an
+    /// entry is never cut (a column is as wide as its longest entry).
+    static func fitHelp(_ lines: [String], rows: Int, width: Int) -> [String] {
+        guard lines.count > rows else { return lines }
         let half = (lines.count + 1) / 2
-        let column = max(20, (width - 10) / 2)
+        let right = lines.dropFirst(half).map { TerminalText.width(of: $0) }.max() ?? 0
+        let left = lines.prefix(half).map { TerminalText.width(of: $0) }.max() ?? 20
+        let column = left + (left + 2 + right <= width - 8 ? 2 : 1)
         return (0..<half).map { i in
-            let left = TerminalText.pad(TerminalText.fit(lines[i], columns: column - 1), columns: column)
-            return i + half < lines.count ? left + TerminalText.fit(lines[i + half], columns: column - 1) : left
+            i + half < lines.count ? TerminalText.pad(lines[i], columns: column) + lines[i + half] : lines[i]
         }
     }
 

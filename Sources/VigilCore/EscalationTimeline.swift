@@ -21,11 +21,16 @@ public struct EscalationTimeline: Sendable, Hashable {
     /// The escalation's name.
     public var name: String
     public var steps: [Step]
+    /// When the escalation started: the alert's creation, or the moment it was escalated to
+    /// (by hand or by a policy) when the log says so.
+    public var start: Date
 
-    /// Lays `escalation` out for `alert` at `now`; on-call names come from `onCall`.
-    public init(escalation: Escalation, alert: Alert, now: Date, onCall: [OnCallSummary]) {
+    /// Lays `escalation` out for `alert` at `now`, from `start` (the alert's creation when
+    /// `nil`); on-call names come from `onCall`.
+    public init(escalation: Escalation, alert: Alert, now: Date, onCall: [OnCallSummary], start: Date? = nil) {
         name = escalation.name ?? escalation.id
-        let created = alert.createdAt ?? now
+        let created = max(start ?? .distantPast, alert.createdAt ?? now)
+        self.start = created
         var sawNext = false
         steps = (escalation.rules ?? []).map { rule in
             let at = created.addingTimeInterval(Self.seconds(rule.delay))
@@ -59,8 +64,10 @@ public struct EscalationTimeline: Sendable, Hashable {
 
     /// Lines for the detail pane: a heading, then a line per step, the next one with a countdown.
     func lines(alert: Alert, now: Date) -> [(String, CellStyle)] {
-        var lines: [(String, CellStyle)] = [("escalation \(name):", CellStyle(.title, bold: true))]
-        let created = alert.createdAt ?? now
+        let created = start
+        let after = created.timeIntervalSince(alert.createdAt ?? created)
+        let since = after >= 60 ? " (escalated \(compactAge(after)) after the alert was created; steps count from then)" : ""
+        var lines: [(String, CellStyle)] = [("escalation \(name)\(since):", CellStyle(.title, bold: true))]
         for step in steps {
             let offset = "+" + compactAge(step.at.timeIntervalSince(created))
             switch step.state {
@@ -82,6 +89,23 @@ extension DashboardState {
         guard let responder = alert.responders?.first(where: { $0.type == .escalation }),
               let escalation = escalations.value?.first(where: { $0.id == responder.id || ($0.name != nil && $0.name == responder.name) })
         else { return nil }
-        return EscalationTimeline(escalation: escalation, alert: alert, now: now, onCall: onCall)
+        return EscalationTimeline(escalation: escalation, alert: alert, now: now, onCall: onCall,
+                                  start: escalatedAt(alert, to: escalation))
+    }
+
+    /// When the alert's log says it was escalated to `escalation` (the latest such entry).
+    func escalatedAt(_ alert: Alert, to escalation: Escalation) -> Date? {
+        // With several sources its name reads `jsm: platform_escalation`; the log has the service's own.
+        let names = [escalation.id, escalation.name, escalation.name?.components(separatedBy: ": ").last].compactMap { $0 }
+        return details[alert.id]?.logs
+            .filter { log in (log.log ?? "").contains("scalated to") && names.contains { (log.log ?? "").contains($0) } }
+            .compactMap(\.createdAt).max()
+    }
+
+    /// An escalation responder's name as the timeline gives it (JSM names it by id only; with
+    /// several sources its id stood in for the name): from the loaded escalations.
+    func escalationName(_ responder: Responder) -> String? {
+        guard responder.type == .escalation else { return nil }
+        return escalations.value?.first { $0.id == responder.id }?.name
     }
 }

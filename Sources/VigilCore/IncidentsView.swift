@@ -93,20 +93,36 @@ extension DashboardState {
         cell(Self.responderNames(incident.responders), side, selected ? base : CellStyle(.dim))
     }
 
-    /// Words in lines of at most `columns` cells (a word longer than a line is cut by the caller).
+    /// Words in lines of at most `columns` cells, a line per line of `text`; a word longer than
+    /// a line (a runbook URL) is broken across lines, so all of it shows.
     static func wrap(_ text: String, columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
         var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if TerminalText.width(of: candidate) > columns, !line.isEmpty {
-                lines.append(line)
-                line = String(word)
-            } else {
-                line = candidate
+        for paragraph in text.split(separator: "\n") {
+            // An indented line (a timeline step) keeps its indent on every line it wraps to.
+            let indent = String(paragraph.prefix { $0 == " " }.prefix(max(0, columns / 2)))
+            var line = ""
+            for piece in TerminalText.sanitize(String(paragraph)).split(separator: " ") {
+                var word = String(piece)
+                let candidate = line.isEmpty ? indent + word : line + " " + word
+                if TerminalText.width(of: candidate) <= columns { line = candidate; continue }
+                if !line.isEmpty { lines.append(line) }
+                word = indent + word
+                while TerminalText.width(of: word) > columns {
+                    var head = "", used = 0
+                    for c in word {
+                        let w = TerminalText.width(of: String(c))
+                        if used + w > columns { break }
+                        head.append(c); used += w
+                    }
+                    guard !head.isEmpty else { break }
+                    lines.append(head)
+                    word.removeFirst(head.count)
+                }
+                line = word
             }
+            if !line.isEmpty { lines.append(line) }
         }
-        if !line.isEmpty { lines.append(line) }
         return lines
     }
 
@@ -150,6 +166,11 @@ extension DashboardState {
     /// The detail's lines from the scroll position; when they do not all fit, the bottom
     /// border says which are shown and how to see the rest.
     func drawDetailLines(_ canvas: inout Canvas, _ r: Layout.Rect, _ lines: [(String, CellStyle)]) {
+        // Wrapped, not cut: descriptions, notes and runbook URLs are read whole (j/k scroll).
+        let lines = lines.flatMap { text, style in
+            let wrapped = Self.wrap(text, columns: r.width - 4)
+            return (wrapped.isEmpty ? [""] : wrapped).map { ($0, style) }
+        }
         let rows = max(1, r.height - 2)
         let top = max(0, min(detailScroll, lines.count - rows))
         for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {

@@ -68,6 +68,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case redraw
     /// Switch between the dashboard and the wall view.
     case wall
+    /// The last messages, each whole (a failure longer than the message line is read there).
+    case messages
     /// Switch to quick filter 1…6.
     case quickFilter(Int)
 
@@ -75,7 +77,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
          .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction, .resolve,
-         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall, .messages] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
     /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
@@ -107,6 +109,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .quit: "quit"
         case .redraw: "redraw"
         case .wall: "wall"
+        case .messages: "messages"
         case .quickFilter(let n): "quick-filter-\(n)"
         }
     }
@@ -177,6 +180,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("q"), .quit, "quit", hinted: true),
         KeyBinding(.control("l"), .redraw, "redraw the screen"),
         KeyBinding(.character("W"), .wall, "wall view (across the room)"),
+        KeyBinding(.character("m"), .messages, "messages, each whole"),
     ] + (1...QuickFilter.keyCount).map { n in
         KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")
     })

@@ -5,14 +5,16 @@ import OperationsModel
 public enum Overlay: Sendable, Hashable {
     /// `?`.
     case help
+    /// The last messages, each whole (`m`).
+    case messages
     /// A yes/no question before a dangerous action.
     case confirm(prompt: String, action: AlertAction, alertIds: [String])
     /// A yes/no question before resolving or closing an incident.
     case confirmIncident(prompt: String, action: IncidentAction, incidentId: String)
     /// A text field: filter query, note, custom snooze.
-    case input(InputPurpose, text: String)
+    case input(InputPurpose, text: TextField)
     /// A list to choose from, filtered by typing.
-    case picker(PickerPurpose, filter: String, selected: Int)
+    case picker(PickerPurpose, filter: TextField, selected: Int)
     /// Quit while actions are pending.
     case confirmQuit
     /// The quit question still open after its pending actions were all confirmed: it stays
@@ -40,6 +42,8 @@ public enum PickerChoice: Sendable, Hashable {
     case snooze(SnoozePreset)
     /// A snooze for a typed duration (seconds).
     case snoozeFor(TimeInterval, text: String)
+    /// A snooze until a typed time of day (`09:00`: the next one).
+    case snoozeUntil(Date, text: String)
     /// Assign to this user.
     case user(UserReference)
     /// Escalate to this escalation (its name is for the confirmation).

@@ -54,7 +54,8 @@ extension DashboardState {
     private func drawWallCounts(_ canvas: inout Canvas, y: Int) -> Int {
         let tileWidth = (width - 2) / AlertPriority.all.count
         let largest = alertList.counts.prefix(AlertPriority.all.count).max() ?? 0
-        let scale = height >= 40 && BlockDigits.width(largest, scale: 2) <= tileWidth - 2 ? 2 : 1
+        // As large as the screen allows: digits at most a quarter of its height, within their tile.
+        let scale = (1...6).last { s in s == 1 || (5 * s <= height / 4 && BlockDigits.width(largest, scale: s) <= tileWidth - 2) } ?? 1
         let digitsFit = BlockDigits.width(largest, scale: 1) <= tileWidth - 2
         let digitRows = digitsFit ? 5 * scale : 1
         for (i, priority) in AlertPriority.all.enumerated() {
@@ -95,34 +96,40 @@ extension DashboardState {
         if !openIncidents.isEmpty {
             canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(incidentsHaveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
             row += 1
-            for incident in openIncidents where row < bottom - 2 {
+            var shownIncidents = 0
+            for incident in openIncidents where row < bottom - 3 {
+                shownIncidents += 1
                 let head = "\(incident.priority?.rawValue ?? "P?") incident #\(incident.tinyId ?? "?") \(paneAge(now.timeIntervalSince(incident.createdAt ?? now))) "
                 canvas.write(head, x: 2, y: row, style: CellStyle(Self.role(for: incident.priority), bold: true, reverse: (incident.priority?.rank ?? 6) <= 2))
                 let services = (incident.impactedServices ?? []).joined(separator: ", ")
                 canvas.write((incident.message ?? "") + (services.isEmpty ? "" : "  — \(services)"), x: 2 + TerminalText.width(of: head), y: row,
                              style: CellStyle(.text, bold: true), maxWidth: width - 4 - TerminalText.width(of: head))
-                row += height >= 40 ? 2 : 1
+                row += 1
             }
-            row += height >= 40 ? 0 : 1
+            if openIncidents.count > shownIncidents, row < bottom {
+                canvas.write("… and \(openIncidents.count - shownIncidents) more open incidents", x: 2, y: row, style: CellStyle(.warn, bold: true), maxWidth: width - 4)
+                row += 1
+            }
+            row += 1
         }
         let urgent = alertList.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
         canvas.write("OPEN P1 / P2 (\(alertList.counts[0] + alertList.counts[1]))", x: 2, y: row, style: CellStyle(.title, bold: true))
         row += 1
         let total = alertList.counts[0] + alertList.counts[1]
-        let step = height >= 40 ? 2 : 1
         // Rows that fit, keeping the last for "and N more" when not all do.
-        let fits = max(0, (bottom - row + step - 1) / step)
+        let fits = max(0, bottom - row)
         let shown = total > fits ? max(0, fits - 1) : fits
         for alert in urgent.prefix(shown) {
             let role = Self.role(for: alert.priority)
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
-            let state = alert.acknowledged == true ? "acked" : "OPEN"
+            let state = isSnoozed(alert) ? "snoozed" : (alert.acknowledged == true ? "acked" : "OPEN")
             let head = "\(alert.priority?.rawValue ?? "P?") #\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
             canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,
-                         style: CellStyle(alert.acknowledged == true ? .dim : .text, bold: alert.acknowledged != true), maxWidth: width - 4 - TerminalText.width(of: head))
-            row += step
+                         style: CellStyle(isSnoozed(alert) || alert.acknowledged == true ? .dim : .text, bold: !isSnoozed(alert) && alert.acknowledged != true),
+                         maxWidth: width - 4 - TerminalText.width(of: head))
+            row += 1
         }
         if !urgent.isEmpty, total > min(shown, urgent.count), row < bottom {
             canvas.write("… and \(total - min(shown, urgent.count)) more open P1/P2 — W for the dashboard", x: 2, y: row, style: CellStyle(.warn, bold: true),

@@ -48,7 +48,7 @@ struct AlertListLoader: Sendable {
                 group.addTask {
                     (index, await attempt { () async throws(OperationsError) in
                         var query = Self.query(filter, priority: priority, page: 0)
-                        if unacknowledgedOnly { query.query = (query.query ?? "") + " AND acknowledged:false" }
+                        if unacknowledgedOnly { query.query = (query.query ?? "") + " AND acknowledged:false AND snoozed:false" }
                         return try await backend.countAlerts(query)
                     })
                 }

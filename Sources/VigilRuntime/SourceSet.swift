@@ -140,13 +140,12 @@ public final class SourceSet: OperationsBackend, Sendable {
                              limits: answers.flatMap { answer in answer.value.limits.map(scoping(answer.source).limit) })
     }
 
-    /// Everyone from every source; a person known to several by the same login is listed
-    /// once (assigning by login works in each).
+    /// Everyone from every source, each with its source's scoped id: a person known to several
+    /// is listed once per source, so the picker can offer only those the alert's own source
+    /// knows (and lists each person once).
     public func users() async throws(OperationsError) -> [User] {
-        var seen: Set<String> = []
-        return try await gather(.users) { (backend) async throws(OperationsError) in try await backend.users() }
+        try await gather(.users) { (backend) async throws(OperationsError) in try await backend.users() }
             .flatMap { answer in answer.value.map(scoping(answer.source).user) }
-            .filter { user in user.username.map { seen.insert($0.lowercased()).inserted } ?? true }
     }
 
     /// Every source's escalations, named `source: name`.

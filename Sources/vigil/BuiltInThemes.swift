@@ -60,31 +60,31 @@ extension ThemeLoader {
         help      = { fg = "bright-white" }
         """#),
         ("light.toml", #"""
-        # For light terminal backgrounds.
+        # Dark text on its own light background (colour 255), so it reads the same on a dark terminal.
         name = "light"
 
         [roles]
-        text      = { fg = "black" }
-        dim       = { fg = "244" }
-        border    = { fg = "246" }
-        title     = { fg = "blue", bold = true }
+        text      = { fg = "black", bg = "255" }
+        dim       = { fg = "244", bg = "255" }
+        border    = { fg = "246", bg = "255" }
+        title     = { fg = "blue", bg = "255", bold = true }
         selection = { fg = "white", bg = "blue" }
-        marked    = { fg = "magenta", bold = true }
-        pending   = { fg = "130", bold = true }
+        marked    = { fg = "magenta", bg = "255", bold = true }
+        pending   = { fg = "130", bg = "255", bold = true }
         failed    = { fg = "white", bg = "red", bold = true }
-        new       = { fg = "166", bold = true }
+        new       = { fg = "166", bg = "255", bold = true }
         p1        = { fg = "white", bg = "red", bold = true }
-        p2        = { fg = "red", bold = true }
-        p3        = { fg = "130" }
-        p4        = { fg = "blue" }
-        p5        = { fg = "244" }
-        ok        = { fg = "28" }
-        warn      = { fg = "130", bold = true }
-        critical  = { fg = "red", bold = true }
+        p2        = { fg = "red", bg = "255", bold = true }
+        p3        = { fg = "130", bg = "255" }
+        p4        = { fg = "blue", bg = "255" }
+        p5        = { fg = "244", bg = "255" }
+        ok        = { fg = "28", bg = "255" }
+        warn      = { fg = "130", bg = "255", bold = true }
+        critical  = { fg = "red", bg = "255", bold = true }
         stale     = { fg = "white", bg = "red", bold = true }
         status    = { fg = "white", bg = "black" }
-        hint      = { fg = "black" }
-        help      = { fg = "black" }
+        hint      = { fg = "black", bg = "255" }
+        help      = { fg = "black", bg = "255" }
         """#),
         ("monochrome.toml", #"""
         # No colour at all: emphasis by bold and reverse only (also what NO_COLOR gives).

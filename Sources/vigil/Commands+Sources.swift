@@ -39,24 +39,10 @@ extension Demo {
         let themes = try display.loadThemes()
         let key = APIKey(DemoKeys.full)!
         let logger = FileLogHandler.logger(key: key)
-        var simulators: [Simulator] = []
-        var accounts: [(name: String, account: Account)] = []
-        var hosts: [String] = []
+        let demo = try await DemoSimulators.start(Self.demoSources.prefix(count), scenario: scenario, speed: speed, seed: seed, start: Date(),
+                                                  configure: site.apply(to:), logger: logger)
+        let (simulators, accounts, hosts) = (demo.simulators, demo.accounts, demo.hosts)
         defer { let running = simulators; Task { for simulator in running { await simulator.stop() } } }
-        for (index, source) in Self.demoSources.prefix(count).enumerated() {
-            let simulator: Simulator
-            do {
-                var configuration = SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed &+ UInt64(index), start: Date())
-                site.apply(to: &configuration)
-                simulator = try Simulator(configuration: configuration)
-            } catch { throw ValidationError(error.description) }
-            let url = try await simulator.start(logger: logger)
-            simulators.append(simulator)
-            hosts.append("\(source.name) \(url.host ?? ""):\(url.port ?? 0)")
-            accounts.append((source.name, source.backend == .jsm
-                ? .jsm(JSMConfiguration(site: url, apiBase: url, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!))
-                : .opsgenie(ClientConfiguration(apiKey: key, region: .custom(url)))))
-        }
         let clock = simulators[0].clock
         var demoConfig = config
         if demoConfig.user == nil { demoConfig.user = "alice@example.com" }
@@ -72,6 +58,46 @@ extension Demo {
         }
         for simulator in simulators { await simulator.stop() }
     }
+}
+
+/// Simulators playing each demo source (`demo` and `snapshot`), each an account reached over HTTP
+/// with the service's own auth.
+struct DemoSimulators {
+    var simulators: [Simulator] = []
+    var accounts: [(name: String, account: Account)] = []
+    /// `og-eu 127.0.0.1:PORT` per source.
+    var hosts: [String] = []
+
+    /// Starts a simulator per source (seeds differ, so each has its own alerts).
+    static func start(_ sources: some Sequence<(name: String, backend: BackendKind)>, scenario: String, speed: Double, seed: UInt64,
+                      start: Date, processingDelay: Duration = .milliseconds(300), unlimited: Bool = false,
+                      configure: (inout SimulatorConfiguration) -> Void = { _ in }, logger: Logger) async throws -> DemoSimulators {
+        let limits = Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, unlimited ? RateLimitSettings.unlimited : .realistic) })
+        var demo = DemoSimulators()
+        for (index, source) in sources.enumerated() {
+            let simulator: Simulator
+            do {
+                var configuration = SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed &+ UInt64(index),
+                                                           start: start, processingDelay: processingDelay, rateLimits: limits)
+                configure(&configuration)
+                simulator = try Simulator(configuration: configuration)
+            } catch {
+                for started in demo.simulators { await started.stop() }
+                throw ValidationError(error.description)
+            }
+            let url = try await simulator.start(logger: logger)
+            logger.info("demo: \(source.name) simulator answers on \(url.absoluteString)")
+            demo.simulators.append(simulator)
+            demo.hosts.append("\(source.name) \(url.host ?? ""):\(url.port ?? 0)")
+            demo.accounts.append((source.name, source.backend == .jsm
+                ? .jsm(JSMConfiguration(site: url, apiBase: url, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!))
+                : .opsgenie(ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url)))))
+        }
+        return demo
+    }
+
+    /// Stops every simulator.
+    func stop() async { for simulator in simulators { await simulator.stop() } }
 }
 
 extension Demo {

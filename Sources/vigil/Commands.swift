@@ -20,11 +20,20 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Start in the wall view for a screen nobody touches (read-only unless --allow-actions).") var wall = false
     @Flag(name: .customLong("allow-actions"), help: "With --wall: keep the write keys (W returns to the dashboard).") var allowActions = false
 
+    func validate() throws {
+        if allowActions && !wall {
+            throw ValidationError("--allow-actions keeps the write keys on the wall, which --wall starts in: add --wall, or drop --allow-actions (the dashboard has them anyway)")
+        }
+    }
+
     func loadConfig() throws -> ConfigFile {
         do { return try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
     }
 
-    func loadThemes() throws -> [Theme] {
+    func loadThemes() throws -> [Theme] { try Self.loadThemes(themesDir: themesDir) }
+
+    /// The shipped themes and those in the first themes folder found.
+    static func loadThemes(themesDir: String?) throws -> [Theme] {
         let candidates = [themesDir, ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].map { $0 + "/vigil/themes" }, "themes"]
             .compactMap { $0 }
         let folder = candidates.first { FileManager.default.fileExists(atPath: $0) }
@@ -126,6 +135,15 @@ struct Demo: AsyncParsableCommand {
 
     func validate() throws {
         if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
+        try Self.validateSpeed(speed)
+    }
+
+    /// The virtual clock runs forward: 0 would stop it (nothing ever happens), a negative speed
+    /// would run it backwards.
+    static func validateSpeed(_ speed: Double) throws {
+        guard speed > 0, speed.isFinite else {
+            throw ValidationError("--speed \(speed.formatted()) would \(speed == 0 ? "stop" : "reverse") the scenario's clock: give a speed above 0 (1 = real time, 10 = ten times faster)")
+        }
     }
 
     func run() async throws {
@@ -141,6 +159,8 @@ struct Demo: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let url = try await simulator.start(logger: logger)
+        // The status line may shorten the host: the log keeps where the simulator answers (scripts read it there).
+        logger.info("demo: the \(backend.rawValue) simulator answers on \(url.absoluteString)")
         defer { Task { await simulator.stop() } }
         let clock = simulator.clock
         var demoConfig = config
@@ -165,33 +185,70 @@ struct Demo: AsyncParsableCommand {
     }
 }
 
-/// `vigil snapshot`: one rendered frame as plain text.
+/// `vigil snapshot`: one rendered frame as plain text (or in a theme's colours).
 struct Snapshot: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one rendered frame of a simulator scenario as plain text.")
+    static let configuration = CommandConfiguration(abstract: "Print one rendered frame of a simulator scenario as plain text (with --theme, in its colours).")
     @Option(help: "Columns.") var width: Int = 120
     @Option(help: "Rows.") var height: Int = 40
     @Option(help: "Scenario: \(Scenario.names.joined(separator: ", ")).") var scenario: String = "ops-room"
     @Option(help: "Seed for the scenario.") var seed: UInt64 = 42
+    @Option(help: "The moment the frame shows, ISO 8601 (2026-12-04T09:00:00Z); default: now.") var at: String?
+    @Option(help: "The service the simulator plays: opsgenie (default) or jsm.") var backend: BackendKind = .opsgenie
+    @Option(help: "Several sources on one screen: 2 merges an Opsgenie and a JSM simulator (3 adds a second Opsgenie).") var sources: Int?
+    @Option(help: "Print in this theme's colours (ANSI escapes): default, light, high-contrast, colour-blind-safe, monochrome.") var theme: String?
+    @Option(name: .customLong("themes-dir"), help: "Folder of theme files (default: ./themes or $XDG_CONFIG_HOME/vigil/themes).") var themesDir: String?
     @Flag(help: "Render the wall view.") var wall = false
 
     func validate() throws {
         guard (1...1000).contains(width), (1...1000).contains(height) else { throw ValidationError("--width and --height must be 1…1000") }
+        if let sources, !(2...3).contains(sources) { throw ValidationError("--sources takes 2 or 3") }
+        if let sources, backend != .opsgenie { throw ValidationError("--sources \(sources) plays both services: drop --backend") }
+        if let at, Self.moment(at) == nil { throw ValidationError("--at '\(at)' is not an ISO 8601 time such as 2026-12-04T09:00:00Z") }
     }
 
-    func run() async throws {
-        let configuration = SimulatorConfiguration(scenario: scenario, speed: 0, seed: seed, processingDelay: .zero,
-                                                   rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
-        let text = try await Simulator.with(configuration) { simulator, url in
-            try await OpsgenieClient.withClient(configuration: ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url))) { client in
-                try await Self.frame(backend: OpsgenieBackend(client: client), now: simulator.clock.now(), host: "simulator (\(scenario))",
-                                     width: width, height: height, wall: wall).text
+    /// `2026-12-04T09:00:00Z` (or with an offset) as a date.
+    static func moment(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
+
+    func run() async throws { print(try await render()) }
+
+    /// The frame, at `--at` or now, of one simulator (the service `--backend` names) or of
+    /// `--sources` merged; plain text, or in `--theme`'s colours.
+    func render() async throws -> String {
+        let now = at.flatMap(Self.moment) ?? Date()
+        let palette = try theme.map { name in
+            let themes = try DisplayOptions.loadThemes(themesDir: themesDir)
+            guard let theme = themes.first(where: { $0.name == name }) else {
+                throw ValidationError("unknown theme '\(name)': use one of \(themes.map(\.name).joined(separator: ", "))")
             }
+            return theme
         }
-        print(text)
+        let logger = Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }
+        let played = sources.map { Array(Demo.demoSources.prefix($0)) } ?? [(name: backend.rawValue, backend: backend)]
+        let demo = try await DemoSimulators.start(played, scenario: scenario, speed: 0, seed: seed, start: now, processingDelay: .zero,
+                                                  unlimited: true, logger: logger)
+        do {
+            let canvas: Canvas
+            if sources != nil {
+                let host = "simulators \(demo.hosts.joined(separator: " + ")) (\(scenario))"
+                canvas = try await SourceAccounts(accounts: demo.accounts).withSourceSet(logger: logger, clock: { now }) { set in
+                    try await Self.frame(backend: set, now: now, host: host, width: width, height: height, wall: wall)
+                }
+            } else {
+                let host = "simulator \(backend == .jsm ? "jsm " : "")(\(scenario))"
+                canvas = try await demo.accounts[0].account.withBackend(logger: logger) { backend in
+                    try await Self.frame(backend: backend, now: now, host: host, width: width, height: height, wall: wall)
+                }
+            }
+            await demo.stop()
+            return palette.map { ANSIFrame.render(canvas, theme: $0) } ?? canvas.text
+        } catch {
+            await demo.stop()
+            throw error
+        }
     }
 
     /// Runs the dashboard engine until every pane has its first answer (and the selected
-    /// alert its detail), then renders one frame. Time stands still (`now`), so it is repeatable.
+    /// alert its detail), then renders one frame. Time stands still (`now`).
     static func frame(backend: some OperationsBackend, now: Date, host: String, width: Int, height: Int, wall: Bool = false) async throws -> Canvas {
         var settings = DashboardSettings(host: host, themeNames: ["default"])
         settings.wall = wall

@@ -60,9 +60,9 @@ struct ConfigFile {
         do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
             throw FileProblem(path: file, line: nil, problem: "cannot be read as UTF-8 text", fix: "save it as UTF-8")
         }
-        var config = try parse(text, path: file)
-        if let warning = permissionWarning(file) { config.warnings.append(warning) }
-        return config
+        // No mode warning here: the config names secret files (which are checked when read), it
+        // holds no secret itself.
+        return try parse(text, path: file)
     }
 
     /// A warning when a file that may hold secrets is readable by group or others.
@@ -78,16 +78,20 @@ struct ConfigFile {
             throw FileProblem(path: path, line: error.source.begin.line, problem: "not valid TOML: \(error.description)",
                               fix: "check quotes, brackets and `key = value` syntax on that line")
         }
+        // Read whole: each setting that is wrong is kept as a problem and the rest read on, so
+        // one run says every mistake, in line order.
         let reader = ConfigReader(table: table, text: text, path: path)
-        try reader.rejectUnknownKeys(knownKeys)
+        reader.rejectUnknownKeys(knownKeys)
         var config = ConfigFile(path: path)
-        try reader.readAccount(into: &config)
-        try reader.readDisplay(into: &config)
-        config.intervals = try reader.pollIntervals()
-        config.keys = try reader.keyOverrides()
+        reader.readAccount(into: &config)
+        reader.readDisplay(into: &config)
+        config.intervals = reader.pollIntervals()
+        config.keys = reader.keyOverrides()
         config.warnings += ConfigFile.takenKeyWarnings(config.keys, path: path)
-        config.filters = try reader.quickFilters()
-        config.sources = try reader.sources()
+        config.filters = reader.quickFilters()
+        config.warnings += reader.filtersWithoutKeys(config.filters)
+        config.sources = reader.read { try reader.sources() } ?? []
+        if let problems = FileProblem.all(reader.problems) { throw problems }
         return config
     }
 }
@@ -112,10 +116,29 @@ extension ConfigFile {
     }
 }
 
-struct ConfigReader {
+final class ConfigReader {
     let table: TOMLTable
     let text: String
     let path: String
+    /// What is wrong in the file so far.
+    private(set) var problems: [FileProblem] = []
+
+    init(table: TOMLTable, text: String, path: String) {
+        self.table = table; self.text = text; self.path = path
+    }
+
+    /// Keeps a problem; the file is read on.
+    func report(_ problem: FileProblem) { problems.append(problem) }
+
+    /// Reads one setting; a problem is kept (the file is read on) and the setting left unset.
+    func read<T>(_ body: () throws -> T?) -> T? {
+        do { return try body() } catch let problem as FileProblem {
+            report(problem)
+        } catch {
+            report(FileProblem(path: path, line: nil, problem: "\(error)", fix: "check the file"))
+        }
+        return nil
+    }
 
     func line(_ key: String, _ section: String? = nil) -> Int? { FileProblem.line(of: key, in: text, section: section) }
 
@@ -123,11 +146,11 @@ struct ConfigReader {
         FileProblem(path: path, line: line(key, section), problem: problem, fix: fix)
     }
 
-    func rejectUnknownKeys(_ known: Set<String>) throws {
+    func rejectUnknownKeys(_ known: Set<String>) {
         for key in table.keys where !known.contains(key) {
             let fix = Suggestion.closest(to: key, in: known).map { "did you mean \($0)? Settings are \(known.sorted().joined(separator: ", "))" }
                 ?? "use one of \(known.sorted().joined(separator: ", "))"
-            throw problem(key, "unknown setting '\(key)'", fix: fix)
+            report(problem(key, "unknown setting '\(key)'", fix: fix))
         }
     }
 
@@ -143,32 +166,42 @@ struct ConfigReader {
         return b
     }
 
-    func readAccount(into config: inout ConfigFile) throws {
-        config.region = try string("region")
-        if let region = config.region, !["us", "eu"].contains(region.lowercased()) {
-            throw problem("region", "region '\(region)' is not us or eu", fix: "write region = \"us\" or \"eu\", or set api_url")
+    func readAccount(into config: inout ConfigFile) {
+        config.region = read {
+            let region = try string("region")
+            if let region, !["us", "eu"].contains(region.lowercased()) {
+                throw problem("region", "region '\(region)' is not us or eu", fix: "write region = \"us\" or \"eu\", or set api_url")
+            }
+            return region
         }
-        config.apiURL = try string("api_url")
-        if let url = config.apiURL, OpsgenieRegion(parsing: url) == nil {
-            throw problem("api_url", "api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://api.opsgenie.com\"")
+        config.apiURL = read {
+            let url = try string("api_url")
+            if let url, OpsgenieRegion(parsing: url) == nil {
+                throw problem("api_url", "api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://api.opsgenie.com\"")
+            }
+            return url
         }
-        config.apiKeyFile = try string("api_key_file")
-        config.user = try string("user")
-        if let backend = try string("backend") {
+        config.apiKeyFile = read { try string("api_key_file") }
+        config.user = read { try string("user") }
+        config.backend = read {
+            guard let backend = try string("backend") else { return nil }
             guard let kind = BackendKind(rawValue: backend) else {
                 throw problem("backend", "backend '\(backend)' is not opsgenie or jsm", fix: "write backend = \"jsm\" (or \"opsgenie\")")
             }
-            config.backend = kind
+            return kind
         }
-        config.site = try string("site")
-        if let site = config.site, JSMConfiguration.site(parsing: site) == nil {
-            throw problem("site", "site '\(site)' is not a host or URL", fix: "write site = \"acme.atlassian.net\"")
+        config.site = read {
+            let site = try string("site")
+            if let site, JSMConfiguration.site(parsing: site) == nil {
+                throw problem("site", "site '\(site)' is not a host or URL", fix: "write site = \"acme.atlassian.net\"")
+            }
+            return site
         }
-        config.cloudId = try string("cloud_id")
-        config.email = try string("email")
-        config.apiTokenFile = try string("api_token_file")
-        (config.proxy, config.caFile) = try transport()
-        config.customActions = try customActions()
+        config.cloudId = read { try string("cloud_id") }
+        config.email = read { try string("email") }
+        config.apiTokenFile = read { try string("api_token_file") }
+        if let transport = read({ try transport() }) { (config.proxy, config.caFile) = transport }
+        config.customActions = read { try customActions() }
     }
 
     /// `proxy` and `ca_file`, checked (a proxy URL, `none` or `env`; a readable file).
@@ -209,73 +242,117 @@ struct ConfigReader {
         return names
     }
 
-    func readDisplay(into config: inout ConfigFile) throws {
-        config.theme = try string("theme")
-        config.readOnly = try bool("read_only")
-        config.bell = try bool("bell")
-        config.clockSeconds = try bool("clock_seconds")
-        if let text = try string("action_max_age") {
+    func readDisplay(into config: inout ConfigFile) {
+        config.theme = read { try string("theme") }
+        config.readOnly = read { try bool("read_only") }
+        config.bell = read { try bool("bell") }
+        config.clockSeconds = read { try bool("clock_seconds") }
+        config.actionMaxAge = read {
+            guard let text = try string("action_max_age") else { return nil }
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
                 throw problem("action_max_age", "action_max_age '\(text)' is not a duration from 1m to 24h", fix: "write action_max_age = \"15m\"")
             }
-            config.actionMaxAge = age
+            return age
         }
     }
 
-    func pollIntervals() throws -> [DataKind: TimeInterval] {
+    func pollIntervals() -> [DataKind: TimeInterval] {
         guard let poll = table["poll"] else { return [:] }
-        guard let poll = poll.table else { throw problem("poll", "poll must be a table", fix: "write [poll] and alerts = 10 below it") }
+        guard let poll = poll.table else {
+            report(problem("poll", "poll must be a table", fix: "write [poll] and alerts = 10 below it"))
+            return [:]
+        }
         var intervals: [DataKind: TimeInterval] = [:]
         for key in poll.keys {
-            let kind: DataKind
-            switch key {
-            case "alerts": kind = .alerts
-            case "heartbeats": kind = .heartbeats
-            case "on_call", "oncall": kind = .onCall
-            case "incidents": kind = .incidents
-            default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats, on_call or incidents")
-            }
-            guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
-                throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = 10")
-            }
-            intervals[kind] = TimeInterval(seconds)
+            guard let (kind, seconds) = read({ try pollInterval(key, in: poll) }) else { continue }
+            intervals[kind] = seconds
         }
         return intervals
     }
 
-    func keyOverrides() throws -> [(Command, Key)] {
+    private func pollInterval(_ key: String, in poll: TOMLTable) throws -> (DataKind, TimeInterval) {
+        let kind: DataKind
+        switch key {
+        case "alerts": kind = .alerts
+        case "heartbeats": kind = .heartbeats
+        case "on_call", "oncall": kind = .onCall
+        case "incidents": kind = .incidents
+        default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats, on_call or incidents")
+        }
+        guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
+            throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = 10")
+        }
+        return (kind, TimeInterval(seconds))
+    }
+
+    func keyOverrides() -> [(Command, Key)] {
         guard let keys = table["keys"] else { return [] }
-        guard let keys = keys.table else { throw problem("keys", "keys must be a table", fix: "write [keys] and acknowledge = \"A\" below it") }
+        guard let keys = keys.table else {
+            report(problem("keys", "keys must be a table", fix: "write [keys] and acknowledge = \"A\" below it"))
+            return []
+        }
         var overrides: [(Command, Key)] = []
-        for name in keys.keys {
-            guard let command = Command(rawValue: name) else {
-                let names = Command.allCases.map(\.rawValue)
-                let fix = Suggestion.closest(to: name, in: Set(names)).map { "did you mean \($0)? " } ?? ""
-                throw problem(name, section: "keys", "unknown command '\(name)'", fix: fix + "use one of \(names.joined(separator: ", "))")
-            }
-            guard let keyName = keys[name]?.string, let key = Key(name: keyName) else {
-                throw problem(name, section: "keys", "'\(keys[name]?.string ?? "?")' is not a key",
-                              fix: "use a single character, or enter, tab, shift-tab, up, down, pgup, pgdn, home, end, esc, space, ctrl-x")
-            }
-            overrides.append((command, key))
+        // In the file's order, so a clash names the later line as the one to change.
+        for name in keys.keys.sorted(by: { (line($0, "keys") ?? 0) < (line($1, "keys") ?? 0) }) {
+            if let override = read({ try keyOverride(name, in: keys, after: overrides) }) { overrides.append(override) }
         }
         return overrides
     }
 
-    func quickFilters() throws -> [QuickFilter] {
+    private func keyOverride(_ name: String, in keys: TOMLTable, after overrides: [(Command, Key)]) throws -> (Command, Key) {
+        guard let command = Command(rawValue: name) else {
+            let names = Command.allCases.map(\.rawValue)
+            let fix = Suggestion.closest(to: name, in: Set(names)).map { "did you mean \($0)? " } ?? ""
+            throw problem(name, section: "keys", "unknown command '\(name)'", fix: fix + "use one of \(names.joined(separator: ", "))")
+        }
+        guard let keyName = keys[name]?.string, let key = Key(name: keyName) else {
+            throw problem(name, section: "keys", "'\(keys[name]?.string ?? "?")' is not a key",
+                          fix: "use a single character, or enter, tab, shift-tab, up, down, pgup, pgdn, home, end, esc, space, ctrl-x")
+        }
+        if let (other, _) = overrides.first(where: { $0.1 == key }) {
+            // Two commands on one key: whichever won, the other would be lost without a word.
+            let first = line(other.rawValue, "keys").map { "line \($0)" } ?? "an earlier line"
+            throw problem(name, section: "keys",
+                          "\"\(keyName)\" is bound twice: to \(other.rawValue) (\(first)) and to \(name) (line \(line(name, "keys") ?? 0))",
+                          fix: "give one of \(other.rawValue) and \(name) another key")
+        }
+        return (command, key)
+    }
+
+    func quickFilters() -> [QuickFilter] {
         guard let filters = table["filters"] else { return [] }
         guard let array = filters.array else {
-            throw problem("filters", "filters must be an array of tables", fix: "write [[filters]] with name and query below it")
+            report(problem("filters", "filters must be an array of tables", fix: "write [[filters]] with name and query below it"))
+            return []
         }
+        // Each entry is said at its own [[filters]] line.
+        let headers = text.components(separatedBy: "\n").enumerated()
+            .filter { $0.element.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "").hasPrefix("[[filters]]") }.map { $0.offset + 1 }
         var quick: [QuickFilter] = []
-        for item in array {
+        for (index, item) in array.enumerated() {
+            let header = index < headers.count ? headers[index] : headers.last
             guard let t = item.table, let name = t["name"]?.string, let query = t["query"]?.string else {
-                throw FileProblem(path: path, line: text.components(separatedBy: "\n").firstIndex { $0.contains("[[filters]]") }.map { $0 + 1 },
-                                  problem: "each [[filters]] needs name and query strings", fix: "write name = \"db\" and query = \"tag:db\"")
+                report(FileProblem(path: path, line: header, problem: "each [[filters]] needs name and query strings",
+                                            fix: "write name = \"db\" and query = \"tag:db\""))
+                continue
+            }
+            if let unknown = t.keys.first(where: { !["name", "query"].contains($0) }) {
+                report(FileProblem(path: path, line: header, problem: "[[filters]] '\(name)' has an unknown setting '\(unknown)'",
+                                            fix: "a filter takes name and query only"))
+                continue
             }
             quick.append(QuickFilter(name: name, filter: .query(query)))
         }
         return quick
+    }
+
+    /// Filters past the number keys are said, not dropped without a word.
+    func filtersWithoutKeys(_ filters: [QuickFilter]) -> [String] {
+        let room = QuickFilter.keyCount - QuickFilter.defaults(me: nil).count
+        return filters.dropFirst(room).map { filter in
+            "\(path): [[filters]] '\(filter.name)' has no number key: \(QuickFilter.keyCount) quick filters fit on 1–\(QuickFilter.keyCount), "
+                + "\(QuickFilter.defaults(me: nil).count) of them built in — keep at most \(room)"
+        }
     }
 }
 

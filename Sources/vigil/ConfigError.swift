@@ -6,9 +6,20 @@ struct FileProblem: Error, CustomStringConvertible {
     var line: Int?
     var problem: String
     var fix: String
+    /// The file's further problems, in line order: a file is read whole, and every mistake in it
+    /// said in one run.
+    var more: [FileProblem] = []
 
     var description: String {
-        "\(path)\(line.map { ":\($0)" } ?? ""): \(problem) — \(fix)"
+        ([self] + more).map { "\($0.path)\($0.line.map { ":\($0)" } ?? ""): \($0.problem) — \($0.fix)" }.joined(separator: "\n")
+    }
+
+    /// The problems as one error, the first line's first (`nil` when there are none).
+    static func all(_ problems: [FileProblem]) -> FileProblem? {
+        let ordered = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        guard var first = ordered.first else { return nil }
+        first.more = Array(ordered.dropFirst())
+        return first
     }
 
     /// The 1-based line where `key` is assigned (optionally inside `[section]`), for semantic errors.

@@ -52,7 +52,16 @@ private struct ParsedCommand: @unchecked Sendable {
             }
             Vigil.exit()
         } catch {
-            Vigil.exit(withError: error)
+            Vigil.exit(withError: ProgramEntry.runFailure(error))
         }
+    }
+}
+
+extension ProgramEntry {
+    /// An error from a command that already parsed: a bad config file or scenario is not a
+    /// mistake in the command line, so it is said without the usage after it.
+    static func runFailure(_ error: any Error) -> any Error {
+        guard let validation = error as? ValidationError else { return error }
+        return CommandFailure(validation.message)
     }
 }

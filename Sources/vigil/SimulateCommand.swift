@@ -28,6 +28,8 @@ struct Simulate: AsyncParsableCommand {
 
     @OptionGroup var site: JSMSiteOptions
 
+    func validate() throws { try Demo.validateSpeed(speed) }
+
     func run() async throws {
         let limits = try parseRateLimit(rateLimit)
         var rules: [FaultRule] = []

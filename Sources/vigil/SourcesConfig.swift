@@ -40,17 +40,19 @@ extension ConfigReader {
             throw FileProblem(path: path, line: line("sources") ?? headers.first, problem: "sources must be an array of tables",
                               fix: "write each source as a [[sources]] table with name and backend below it")
         }
-        if let mixed = Self.accountKeys.first(where: { table[$0] != nil }) {
-            throw problem(mixed, "'\(mixed)' is set at the top while [[sources]] name the accounts",
-                          fix: "move \(mixed) into the [[sources]] table it belongs to (each source has its own), or remove the [[sources]] tables")
+        for mixed in Self.accountKeys where table[mixed] != nil {
+            report(problem(mixed, "'\(mixed)' is set at the top while [[sources]] name the accounts",
+                           fix: "move \(mixed) into the [[sources]] table it belongs to (each source has its own), or remove the [[sources]] tables"))
         }
         var sources: [SourceConfig] = []
         for (index, item) in array.enumerated() {
-            let source = try readSource(item.table, header: headers[index])
+            // Each source is checked on its own: every source's mistakes are said in one run.
+            guard let source = read({ try readSource(item.table, header: headers[index]) }) else { continue }
             if let first = sources.first(where: { $0.name == source.name }) {
-                throw FileProblem(path: path, line: keyLine("name", header: headers[index]),
-                                  problem: "source name '\(source.name)' is used twice (first at line \(first.line))",
-                                  fix: "give each [[sources]] its own name: it tags the source's rows and scopes its journaled actions")
+                report(FileProblem(path: path, line: keyLine("name", header: headers[index]),
+                                   problem: "source name '\(source.name)' is used twice (first at line \(first.line))",
+                                   fix: "give each [[sources]] its own name: it tags the source's rows and scopes its journaled actions"))
+                continue
             }
             sources.append(source)
         }
@@ -86,8 +88,8 @@ extension ConfigReader {
             throw fail("backend", "source '\(name)': backend '\(backendText)' is not opsgenie or jsm", fix: "write backend = \"opsgenie\" or backend = \"jsm\"")
         }
         var source = SourceConfig(name: name, backend: backend, line: header)
-        (source.proxy, source.caFile) = try transport(in: table, line: { keyLine($0, header: header) })
-        source.customActions = try customActions(in: table, line: { keyLine($0, header: header) })
+        (source.proxy, source.caFile) = try transport(in: table, line: { self.keyLine($0, header: header) })
+        source.customActions = try customActions(in: table, line: { self.keyLine($0, header: header) })
         source.apiURL = try string("api_url")
         if let url = source.apiURL, URL(string: url)?.host == nil {
             throw fail("api_url", "source '\(name)': api_url '\(url)' is not an absolute URL", fix: "write api_url = \"https://…\"")

@@ -12,14 +12,7 @@ struct EscalationTimelineTests {
         #expect(EscalationTimeline.describe(Recipient(type: .team, id: "t-9"), onCall: sampleOnCall) == "team t-9")
     }
 
-    let escalation = Escalation(id: "e1", name: "platform_escalation", rules: [
-        EscalationRule(condition: "if-not-acked", notifyType: "default", delay: EscalationDelay(timeAmount: 0, timeUnit: "minutes"),
-                       recipient: Recipient(type: .schedule, id: "s1", name: "platform_schedule")),
-        EscalationRule(condition: "if-not-acked", notifyType: "next", delay: EscalationDelay(timeAmount: 15, timeUnit: "minutes"),
-                       recipient: Recipient(type: .schedule, id: "s1", name: "platform_schedule")),
-        EscalationRule(condition: "if-not-closed", notifyType: "default", delay: EscalationDelay(timeAmount: 1, timeUnit: "hours"),
-                       recipient: Recipient(type: .team, id: "t1", name: "platform")),
-    ])
+    let escalation = platformEscalation()
 
     func escalated(minutesAgo: Double, acked: Bool = false) -> Alert {
         var a = alert(2, .p1, acked: acked, minutesAgo: minutesAgo)

@@ -62,3 +62,15 @@ func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, jou
 func alertPoll(_ state: DashboardState, _ filter: AlertFilter) -> DashboardEffect {
     .pollAlerts(AlertListRequest(filter: filter, rows: state.alertViewport, expectLarge: state.expectLarge))
 }
+
+/// platform_escalation: its schedule at once, again (next) at 15m unless acked, the team at 1h unless closed.
+func platformEscalation(id: String = "e1") -> Escalation {
+    Escalation(id: id, name: "platform_escalation", rules: [
+        EscalationRule(condition: "if-not-acked", notifyType: "default", delay: EscalationDelay(timeAmount: 0, timeUnit: "minutes"),
+                       recipient: Recipient(type: .schedule, id: "s1", name: "platform_schedule")),
+        EscalationRule(condition: "if-not-acked", notifyType: "next", delay: EscalationDelay(timeAmount: 15, timeUnit: "minutes"),
+                       recipient: Recipient(type: .schedule, id: "s1", name: "platform_schedule")),
+        EscalationRule(condition: "if-not-closed", notifyType: "default", delay: EscalationDelay(timeAmount: 1, timeUnit: "hours"),
+                       recipient: Recipient(type: .team, id: "t1", name: "platform")),
+    ])
+}

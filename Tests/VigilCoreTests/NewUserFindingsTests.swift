@@ -101,7 +101,7 @@ struct NewUserFindingsTests {
     @Test func ctrlUClearsAFieldAndCtrlWItsLastWord() {
         var state = loadedState()
         _ = state.update(.key(.character("/")))
-        #expect(state.overlay == .input(.filter, text: "status:open"))
+        #expect(state.overlay == .input(.filter, text: TextField("status:open", selected: true)))
         _ = state.update(.key(.control("w")))
         #expect(state.overlay == .input(.filter, text: ""))
         for c in "tag:kafka env:prod" { _ = state.update(.key(.character(c))) }
@@ -126,7 +126,7 @@ struct SmallHelpTests {
         var state = loadedState(width: 80, height: 24)
         _ = state.update(.key(.character("?")))
         let text = state.render().text
-        for needle in ["acknowledge", "resolve incident", "wall view", "quit", "quick filter 6", "any key closes this help"] {
+        for needle in ["acknowledge", "wall view (across the room)", "quit", "Quick filters: 1 open", "any key closes"] {
             #expect(text.contains(needle), "\(needle) is on the help at 80×24")
         }
     }

@@ -124,7 +124,8 @@ struct UpdateTests {
         _ = state.update(.key(.character(" ")))
         _ = state.update(.key(.character(" ")))
         #expect(state.marked == ["id-2", "id-4"])
-        let effects = state.update(.key(.character("a")))
+        #expect(state.update(.key(.character("a"))).isEmpty, "over marks, a asks first")
+        let effects = state.update(.key(.character("y")))
         #expect(effects.count == 2)
         #expect(state.marked.isEmpty)
     }
@@ -272,8 +273,8 @@ struct UpdateTests {
         var state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
         _ = state.update(.key(.character("?")))
         let help = state.render().text
-        #expect(help.contains("A          acknowledge"))
-        #expect(help.contains("c          close (asks first)"))
+        #expect(help.contains("A      acknowledge"))
+        #expect(help.contains("c      close (asks first)"))
         #expect(state.update(.key(.character("a"))).isEmpty)
         #expect(state.overlay == nil, "any key closes help")
     }
@@ -281,7 +282,7 @@ struct UpdateTests {
     @Test func resizeRelaysOutAndTooSmallSaysSo() {
         var state = loadedState(width: 120, height: 40)
         _ = state.update(.resize(width: 60, height: 20))
-        #expect(state.render().text.contains("terminal too small: need 80×24"))
+        #expect(state.render().text.contains("terminal too small: 60×20, need 80×24"))
         _ = state.update(.resize(width: 80, height: 24))
         #expect(state.render().text.contains("Alerts 6"))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilCore
+import VigilTerminal
 @testable import vigil
 
 /// Each invalid file in `fixtures/` must give a message naming the file, the line and the fix.
@@ -21,6 +22,7 @@ struct ConfigAndThemeFileTests {
         ("api-url-bad.toml", 1, "not an absolute URL"),
         ("action-max-age-bad.toml", 2, "not a duration from 1m to 24h"),
         ("misspelt-setting.toml", 1, "did you mean region?"),
+        ("key-bound-twice.toml", 3, "\"a\" is bound twice: to acknowledge (line 2) and to snooze (line 3)"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [
@@ -70,6 +72,15 @@ struct ConfigAndThemeFileTests {
         #expect(Set(try ThemeLoader.load(from: nil).map(\.name)) == ["default", "light", "high-contrast", "colour-blind-safe", "monochrome"])
     }
 
+    @Test func theLightThemeSetsItsOwnBackgroundSoItReadsOnADarkTerminal() throws {
+        let light = try #require(try ThemeLoader.load(from: nil).first { $0.name == "light" })
+        for role in ColorRole.allCases {
+            let entry = try #require(light.entries[role])
+            #expect(entry.background != .terminalDefault, "\(role.rawValue) has a background of its own")
+            #expect(entry.background != entry.foreground, "\(role.rawValue) stays readable")
+        }
+    }
+
     @Test func aValidConfigSetsEverything() throws {
         let text = """
         region = "eu"
@@ -105,12 +116,63 @@ struct ConfigAndThemeFileTests {
         #expect(!quiet.warnings.contains { $0.contains("[keys]") }, "a free key says nothing")
     }
 
-    @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-key-\(UUID().uuidString)")
+    @Test func aConfigFileIsReadWholeAndEveryMistakeIsSaidInLineOrder() throws {
+        let text = """
+        region = "mars"
+        colour = "blue"
+        read_only = "yes"
+
+        [poll]
+        alerts = 1
+
+        [keys]
+        acknowledge = "a"
+        snooze = "a"
+
+        [[filters]]
+        name = "db"
+
+        [[filters]]
+        name = "kafka"
+        query = "tag:kafka"
+        """
+        let error = try #require(throws: FileProblem.self) { try ConfigFile.parse(text, path: "config.toml") }
+        let lines = error.description.split(separator: "\n").map(String.init)
+        try #require(lines.count == 6, "every mistake, one a line: \(error.description)")
+        #expect(lines.map { $0.split(separator: ":")[1] } == ["1", "2", "3", "6", "10", "12"], "\(error.description)")
+        #expect(lines[0].contains("us or eu") && lines[1].contains("unknown setting 'colour'") && lines[2].contains("true or false"))
+        #expect(lines[3].contains("2 to 3600") && lines[4].contains("bound twice") && lines[5].contains("name and query"))
+    }
+
+    @Test func noFilterIsDroppedWithoutAWord() throws {
+        let filters = (1...3).map { "[[filters]]\nname = \"f\($0)\"\nquery = \"tag:f\($0)\"\n" }.joined()
+        let config = try ConfigFile.parse(filters, path: "config.toml")
+        #expect(config.filters.count == 3)
+        #expect(config.warnings.contains { $0.contains("[[filters]] 'f3' has no number key") }, "\(config.warnings)")
+        let unknown = try #require(throws: FileProblem.self) {
+            try ConfigFile.parse("[[filters]]\nname = \"db\"\nquery = \"tag:db\"\nkey = \"7\"\n", path: "config.toml")
+        }
+        #expect(unknown.line == 1 && unknown.problem.contains("unknown setting 'key'"))
+    }
+
+    /// A file holding `text` with `mode`, in a fresh temporary folder.
+    static func file(_ name: String, _ text: String, mode: Int) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("key").path
-        try "secret-key-value\n".write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func aConfigFileWithoutSecretsDrawsNoModeWarning() throws {
+        let path = try Self.file("config.toml", "region = \"eu\"\napi_key_file = \"~/.config/vigil/key\"\n", mode: 0o644)
+        let config = try ConfigFile.load(path: path)
+        #expect(!config.warnings.contains { $0.contains("readable by other users") }, "\(config.warnings)")
+    }
+
+    @Test func aKeyFileReadableByOthersDrawsAWarning() throws {
+        let path = try Self.file("key", "secret-key-value\n", mode: 0o644)
         #expect(ConfigFile.permissionWarning(path)?.contains("chmod 600") == true)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(ConfigFile.permissionWarning(path) == nil)

@@ -31,37 +31,37 @@ extension SimulatorResponder {
 
     /// `POST /v2/alerts/{id}/actions/{name}`: runs a custom action (its outcome in request status).
     func customAction(_ name: String, on id: String, body: Data) throws -> Routed {
-        _ = try decodeBody(WriteBody.self, body)
-        return accept(.customAction(alertId: id, action: name))
+        let write = try decodeBody(WriteBody.self, body)
+        return accept(.customAction(alertId: id, action: name), by: write.user)
     }
 
     /// `POST /v2/alerts/{id}/{action}`: acknowledge, unacknowledge, close, snooze, assign, escalate, notes, tags.
     func alertAction(_ action: String, on id: String, body: Data) throws -> Routed {
         let write = try decodeBody(WriteBody.self, body)
         switch action {
-        case "acknowledge": return accept(.acknowledge(alertId: id))
-        case "unacknowledge": return accept(.unacknowledge(alertId: id))
-        case "close": return accept(.close(alertId: id))
+        case "acknowledge": return accept(.acknowledge(alertId: id), by: write.user)
+        case "unacknowledge": return accept(.unacknowledge(alertId: id), by: write.user)
+        case "close": return accept(.close(alertId: id), by: write.user)
         case "snooze":
             guard let end = write.endTime else { throw APIFailure(status: 422, message: "endTime is required and must be an ISO-8601 date") }
-            return accept(.snooze(alertId: id, endTime: end))
+            return accept(.snooze(alertId: id, endTime: end), by: write.user)
         case "assign":
             guard let owner = write.owner, owner.id != nil || owner.username != nil else {
                 throw APIFailure(status: 422, message: "owner is required: give its id or username")
             }
-            return accept(.assign(alertId: id, owner: owner))
+            return accept(.assign(alertId: id, owner: owner), by: write.user)
         case "escalate":
             guard let escalation = write.escalation, escalation.id != nil || escalation.name != nil else {
                 throw APIFailure(status: 422, message: "escalation is required: give its id or name")
             }
-            return accept(.escalate(alertId: id, escalation: escalation))
+            return accept(.escalate(alertId: id, escalation: escalation), by: write.user)
         case "notes":
             guard let note = write.note, !note.isEmpty else { throw APIFailure(status: 422, message: "note can not be empty") }
             guard note.count <= 25000 else { throw APIFailure(status: 422, message: "note is longer than 25000 characters") }
-            return accept(.addNote(alertId: id, note: note))
+            return accept(.addNote(alertId: id, note: note), by: write.user)
         case "tags":
             guard let tags = write.tags, !tags.isEmpty else { throw APIFailure(status: 422, message: "tags can not be empty") }
-            return accept(.addTags(alertId: id, tags: tags))
+            return accept(.addTags(alertId: id, tags: tags), by: write.user)
         default:
             throw APIFailure(status: 404, message: "No handler found for POST /v2/alerts/{identifier}/\(action)")
         }
@@ -71,7 +71,7 @@ extension SimulatorResponder {
     func removeTags(from id: String, query: [String: String]) throws -> Routed {
         let tags = (query["tags"] ?? "").split(separator: ",").map(String.init)
         guard !tags.isEmpty else { throw APIFailure(status: 422, message: "tags can not be empty") }
-        return accept(.removeTags(alertId: id, tags: tags))
+        return accept(.removeTags(alertId: id, tags: tags), by: query["user"])
     }
 
     /// Decodes a request body, answering bad JSON with 400 and wrongly typed fields with 422 as Opsgenie does.
@@ -91,10 +91,13 @@ extension SimulatorResponder {
     }
 
     /// Queues a write to apply after the processing delay and answers 202 with its request id.
-    private func accept(_ operation: WriteOperation) -> Routed {
+    private func accept(_ operation: WriteOperation, by user: String? = nil) -> Routed {
         let requestId = UUID().uuidString.lowercased()
         let applyAt = ContinuousClock.now + simulator.configuration.processingDelay
-        simulator.world.withLock { $0.pending.append((requestId, applyAt, operation)) }
+        simulator.world.withLock { world in
+            world.pending.append((requestId, applyAt, operation))
+            if let user, !user.isEmpty { world.writers[requestId] = user }
+        }
         return Routed(status: 202, data: AcceptedMarker(result: "Request will be processed", requestId: requestId))
     }
 }

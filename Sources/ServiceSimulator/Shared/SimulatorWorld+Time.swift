@@ -23,7 +23,11 @@ extension SimulatorWorld {
         let due = pending.filter { $0.applyAt <= realNow }
         if !due.isEmpty {
             pending.removeAll { $0.applyAt <= realNow }
-            for write in due { processed[write.requestId] = apply(write.operation, at: max(now, lastAdvance)) }
+            for write in due {
+                writer = writers.removeValue(forKey: write.requestId) ?? Self.defaultWriter
+                processed[write.requestId] = apply(write.operation, at: max(now, lastAdvance))
+            }
+            writer = Self.defaultWriter
         }
         applyDueIncidentWrites(realNow: realNow, at: max(now, lastAdvance))
     }

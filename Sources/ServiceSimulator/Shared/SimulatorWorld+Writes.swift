@@ -37,13 +37,13 @@ enum WriteOperation: Sendable {
 
 /// Applying accepted writes: each one changes the world and reports its outcome as request status will.
 extension SimulatorWorld {
-    /// Who the simulator records as making writes that came through the API.
-    private static let writer = "vigil"
+    /// Who the simulator records as making writes that came through the API without a `user`.
+    static let defaultWriter = "vigil"
 
     /// Applies a write and reports its outcome as request status will.
     mutating func apply(_ op: WriteOperation, at date: Date) -> RequestStatus {
         switch op {
-        case .create(let request): create(request, at: date, by: request.user ?? Self.writer)
+        case .create(let request): create(request, at: date, by: request.user ?? writer)
         case .acknowledge(let id): acknowledge(id, op, at: date)
         case .unacknowledge(let id): unacknowledge(id, op, at: date)
         case .close(let id): close(id, op, at: date)
@@ -68,10 +68,10 @@ extension SimulatorWorld {
         guard let alert = alerts[id] else { return fail(op, "Alert does not exist", alertId: id, at: date) }
         guard (alert.actions ?? []).contains(action) else { return fail(op, "Action [\(action)] is not defined for this alert", alertId: id, at: date) }
         if action == "Fail over" {
-            log(id, "Custom action [\(action)] failed: no healthy standby", by: Self.writer, at: date)
+            log(id, "Custom action [\(action)] failed: no healthy standby", by: writer, at: date)
             return fail(op, "Action channel reported: no healthy standby to fail over to", alertId: id, at: date)
         }
-        log(id, "Custom action [\(action)] executed via Vigil", by: Self.writer, at: date)
+        log(id, "Custom action [\(action)] executed via Vigil", by: writer, at: date)
         return succeeded(op, id, "Executed custom action", at: date)
     }
 
@@ -96,10 +96,10 @@ extension SimulatorWorld {
             alert.updatedAt = date
             var report = alert.report ?? AlertReport()
             report.ackTime = Int64(date.timeIntervalSince(alert.createdAt ?? date) * 1000)
-            report.acknowledgedBy = Self.writer
+            report.acknowledgedBy = writer
             alert.report = report
             alerts[id] = alert
-            log(id, "Alert acknowledged via Vigil", by: Self.writer, at: date)
+            log(id, "Alert acknowledged via Vigil", by: writer, at: date)
         }
         return succeeded(op, id, "Acknowledged", at: date)
     }
@@ -110,14 +110,14 @@ extension SimulatorWorld {
         alert.acknowledged = false
         alert.updatedAt = date
         alerts[id] = alert
-        log(id, "Alert unacknowledged via Vigil", by: Self.writer, at: date)
+        log(id, "Alert unacknowledged via Vigil", by: writer, at: date)
         return succeeded(op, id, "Unacknowledged", at: date)
     }
 
     private mutating func close(_ id: String, _ op: WriteOperation, at date: Date) -> RequestStatus {
         guard let alert = alerts[id] else { return fail(op, "Alert does not exist", alertId: id, at: date) }
         guard alert.status == .open else { return fail(op, "Alert is already closed", alertId: id, at: date) }
-        closeAlert(id, by: Self.writer, at: date, reason: "Alert closed via Vigil")
+        closeAlert(id, by: writer, at: date, reason: "Alert closed via Vigil")
         return succeeded(op, id, "Closed", at: date)
     }
 
@@ -129,7 +129,7 @@ extension SimulatorWorld {
         alert.snoozedUntil = endTime
         alert.updatedAt = date
         alerts[id] = alert
-        log(id, "Alert snoozed until \(ServiceJSON.formatDate(endTime))", by: Self.writer, at: date)
+        log(id, "Alert snoozed until \(ServiceJSON.formatDate(endTime))", by: writer, at: date)
         return succeeded(op, id, "Snoozed", at: date)
     }
 
@@ -143,7 +143,7 @@ extension SimulatorWorld {
         alert.owner = user.username
         alert.updatedAt = date
         alerts[id] = alert
-        log(id, "Alert owner changed to \(user.username ?? user.id)", by: Self.writer, at: date)
+        log(id, "Alert owner changed to \(user.username ?? user.id)", by: writer, at: date)
         return succeeded(op, id, "Assigned ownership", at: date)
     }
 
@@ -155,7 +155,7 @@ extension SimulatorWorld {
         alert.responders = (alert.responders ?? []) + [Responder(type: "escalation", id: escalation.id, name: escalation.name)]
         alert.updatedAt = date
         alerts[id] = alert
-        log(id, "Alert escalated to \(escalation.name ?? escalation.id)", by: Self.writer, at: date)
+        log(id, "Alert escalated to \(escalation.name ?? escalation.id)", by: writer, at: date)
         return succeeded(op, id, "Escalated", at: date)
     }
 
@@ -163,9 +163,9 @@ extension SimulatorWorld {
 
     private mutating func addNote(_ id: String, _ note: String, _ op: WriteOperation, at date: Date) -> RequestStatus {
         guard alerts[id] != nil else { return fail(op, "Alert does not exist", alertId: id, at: date) }
-        notes[id, default: []].append(AlertNote(note: note, owner: Self.writer, createdAt: date,
+        notes[id, default: []].append(AlertNote(note: note, owner: writer, createdAt: date,
                                                 offset: String(Int64(date.timeIntervalSince1970 * 1000))))
-        log(id, "Note added", by: Self.writer, at: date)
+        log(id, "Note added", by: writer, at: date)
         return succeeded(op, id, "Note added", at: date)
     }
 

@@ -56,6 +56,10 @@ struct SimulatorWorld: Sendable {
     var account = AccountInfo(name: "vigil-demo", userCount: 0, plan: AccountPlan(maxUserCount: 100, name: "Enterprise", isYearly: true))
     var processed: [String: RequestStatus] = [:]
     var pending: [(requestId: String, applyAt: ContinuousClock.Instant, operation: WriteOperation)] = []
+    /// The `user` a pending write's body named, by request id: the log, notes and owner say who acted.
+    var writers: [String: String] = [:]
+    /// Who the write being applied is recorded as.
+    var writer = SimulatorWorld.defaultWriter
     var events: [(at: Date, event: ScenarioEvent)] = []
     var eventCursor = 0
     var lastAdvance: Date
