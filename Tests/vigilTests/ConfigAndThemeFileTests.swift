@@ -23,6 +23,10 @@ struct ConfigAndThemeFileTests {
         ("action-max-age-bad.toml", 2, "not a duration from 1m to 24h"),
         ("misspelt-setting.toml", 1, "did you mean region?"),
         ("key-bound-twice.toml", 3, "\"a\" is bound twice: to acknowledge (line 2) and to snooze (line 3)"),
+        ("proxy-bad.toml", 2, "proxy must be an http proxy URL"),
+        ("ca-file-missing.toml", 3, "ca_file /nonexistent/corp-ca.pem cannot be read"),
+        ("custom-actions-not-list.toml", 2, "custom_actions must be a list of action names"),
+        ("source-proxy-bad.toml", 7, "proxy must be an http proxy URL"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [

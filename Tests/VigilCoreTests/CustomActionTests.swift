@@ -1,0 +1,35 @@
+import Foundation
+import OperationsModel
+import Testing
+@testable import VigilCore
+
+@Suite("update: custom actions")
+struct CustomActionTests {
+    @Test func xPicksAnActionOfTheSelectedAlertAndAsksFirst() {
+        var state = loadedState()
+        #expect(state.update(.key(.character("x"))) == [.loadDetail(alertId: "id-2")])
+        #expect(state.render().text.contains("loading…"))
+        var full = sampleAlerts[1]
+        full.actions = ["Restart service", "Fail over"]
+        _ = state.update(.detailLoaded(alertId: "id-2", .success(AlertDetail(alert: full, notes: [], logs: [], error: nil, loadedAt: fixedNow))))
+        #expect(state.render().text.contains("Fail over"))
+        _ = state.update(.key(.down))
+        #expect(state.update(.key(.enter)).isEmpty, "asks first")
+        #expect(state.render().text.contains("Run 'Fail over' on #2"))
+        #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .customAction("Fail over"), alertId: "id-2")])
+    }
+
+    @Test func anAlertWithoutActionsSaysSoAndReadOnlyRefuses() {
+        var state = loadedState()
+        _ = state.update(.detailLoaded(alertId: "id-2", .success(AlertDetail(alert: sampleAlerts[1], notes: [], logs: [], error: nil, loadedAt: fixedNow))))
+        #expect(state.update(.key(.character("x"))).isEmpty)
+        #expect(state.render().text.contains("this alert has no custom actions"))
+        var readOnly = loadedState(readOnly: true)
+        #expect(readOnly.update(.key(.character("x"))).isEmpty)
+        #expect(readOnly.messages.last?.text == "custom action: read-only mode")
+    }
+
+    @Test func aCustomActionIsNeverResentAfterAnAmbiguousFailure() {
+        #expect(!AlertAction.customAction("Restart service").isRepeatSafe)
+    }
+}
