@@ -106,14 +106,31 @@ extension DashboardState {
 
     var staleKinds: [DataKind] { DataKind.allCases.filter { isStale($0) } }
 
+    /// When a failing kind is tried again: `, retry in 20s`, `, retrying` while the try is under way.
+    func retryText(_ kind: DataKind) -> String {
+        guard let feed = feeds[kind], feed.lastError != nil else { return "" }
+        if feed.inFlight { return ", retrying" }
+        guard let due = feed.nextDue, due > now else { return "" }
+        return ", retry in \(compactAge(due.timeIntervalSince(now)))"
+    }
+
+    /// What a pane with no data yet says while its first answer is awaited: `loading…`, then
+    /// after a few seconds how long it has been waited for (a hung API shows as one).
+    func waitingText(_ kind: DataKind, what: String) -> String {
+        guard let feed = feeds[kind], feed.inFlight, let started = feed.startedAt, now.timeIntervalSince(started) >= 3 else { return "loading \(what)…" }
+        return "waiting for \(what): no answer for \(compactAge(now.timeIntervalSince(started))) (\(settings.host))"
+    }
+
     func drawStatusLine(_ canvas: inout Canvas, row: Int) {
         let stale = staleKinds
         if drawSourcesBanner(&canvas, row: row) { return }
         if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
-                let fault = feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? ""
-                return "\(kind.rawValue) \(staleAge(kind))\(fault)"
+                guard let error = feeds[kind]?.lastError else { return "\(kind.rawValue) \(staleAge(kind))" }
+                // In words where there is room (what was waited for, from whom), and always when it retries.
+                let why = width >= 120 && error.faultClass == .network ? " — \(error.message)" : " \(error.faultClass.rawValue)"
+                return "\(kind.rawValue) \(staleAge(kind))\(why)\(width >= 120 ? retryText(kind) : "")"
             }
             let clock = clockText
             // What is stale and why comes first: at 80 columns there is room for little else.
@@ -239,7 +256,9 @@ extension DashboardState {
         let rows = r.height - 3
         if alertList.total == 0 {
             let text: String
-            if !everLoaded { text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)" } ?? "loading alerts…" }
+            if !everLoaded {
+                text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)\(retryText(.alerts))" } ?? waitingText(.alerts, what: "alerts")
+            }
             else { text = "no alerts match \(filterDescription)" }
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
             return

@@ -7,7 +7,7 @@ extension DashboardState {
     private func drawEmpty(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, what: String, none: String) {
         let text: String
         if feeds[kind]?.lastSuccess != nil { text = none }
-        else { text = feeds[kind]?.lastError.map { "could not load \(what): \($0.description)" } ?? "loading…" }
+        else { text = feeds[kind]?.lastError.map { "could not load \(what): \($0.description)\(retryText(kind))" } ?? waitingText(kind, what: what) }
         for (i, line) in Self.wrap(text, columns: max(1, r.width - 4)).prefix(max(1, r.height - 2)).enumerated() {
             canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
         }

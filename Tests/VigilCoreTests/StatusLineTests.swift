@@ -102,4 +102,19 @@ struct StatusLineTests {
         _ = state.update(.key(.character("x")))
         #expect(state.overlay == nil && state.actions.count == 1)
     }
+
+    @Test func aHungAPISaysWhatIsAwaitedThenWhyAndWhenItRetries() {
+        var state = DashboardState(settings: DashboardSettings(host: "api.opsgenie.com"), now: fixedNow, width: 120, height: 40)
+        _ = state.update(.tick(fixedNow))
+        #expect(state.feeds[.alerts]?.inFlight == true)
+        #expect(state.render().text.contains("loading alerts…"), "at first: loading")
+        _ = state.update(.tick(fixedNow.addingTimeInterval(8)))
+        let waiting = state.render().text
+        #expect(waiting.contains("waiting for alerts: no answer for 8s (api.opsgenie.com)"), "a hung API is not loading… for ever:\n\(waiting)")
+        _ = state.update(.tick(fixedNow.addingTimeInterval(15)))
+        _ = state.update(.alertsLoaded(.failure(.timeout("no answer from api.opsgenie.com:443 within 15.0 seconds"))))
+        let line = state.render().line(0)
+        #expect(line.contains("alerts never — no answer from api.opsgenie.com:443 within 15.0 seconds, retry in "), "\(line)")
+        #expect(state.render().text.contains("could not load alerts: ") && state.render().text.contains(", retry in "))
+    }
 }
