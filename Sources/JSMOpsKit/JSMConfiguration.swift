@@ -29,7 +29,7 @@ public struct JSMConfiguration: Sendable {
 
     /// Creates a configuration.
     public init(site: URL, apiBase: URL = JSMConfiguration.atlassianAPI, cloudId: String? = nil, credentials: JSMCredentials,
-                connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(15), retry: RetryPolicy = RetryPolicy(),
+                connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(10), retry: RetryPolicy = RetryPolicy(),
                 maxResponseBytes: Int = 8 << 20, userAgent: String = "vigil/0.3 (+jsm)") {
         self.site = site; self.apiBase = apiBase; self.cloudId = cloudId; self.credentials = credentials
         self.connectTimeout = connectTimeout; self.requestTimeout = requestTimeout; self.retry = retry

@@ -31,7 +31,7 @@ public struct ClientConfiguration: Sendable {
         apiKey: APIKey,
         region: OpsgenieRegion = .us,
         connectTimeout: Duration = .seconds(5),
-        requestTimeout: Duration = .seconds(15),
+        requestTimeout: Duration = .seconds(10),
         retry: RetryPolicy = RetryPolicy(),
         maxResponseBytes: Int = 8 * 1024 * 1024,
         userAgent: String = "vigil/\(ClientConfiguration.vigilVersion)",

@@ -247,7 +247,7 @@ public struct TransportSettings: Sendable {
     /// A PEM bundle trusted besides the system's roots (a TLS-inspecting proxy's CA).
     public var caFile: String?
 
-    public init(connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(15), retry: RetryPolicy = RetryPolicy(),
+    public init(connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(10), retry: RetryPolicy = RetryPolicy(),
                 maxResponseBytes: Int = 8 << 20, userAgent: String, proxy: ProxySetting = .environment, caFile: String? = nil) {
         self.connectTimeout = connectTimeout; self.requestTimeout = requestTimeout; self.retry = retry
         self.maxResponseBytes = maxResponseBytes; self.userAgent = userAgent; self.proxy = proxy; self.caFile = caFile
