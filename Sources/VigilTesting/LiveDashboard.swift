@@ -30,8 +30,9 @@ public struct LiveDashboard {
         let configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
                                                    rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
         try await Simulator.with(configuration) { simulator, url in
+            // Reads time out in 2 s: short enough for the stall faults, long enough for a loaded 2-core machine.
             let client = ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(url), connectTimeout: .seconds(1),
-                                             requestTimeout: .seconds(1),
+                                             requestTimeout: .seconds(2),
                                              retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(50), maxDelay: .milliseconds(200)))
             try await OpsgenieClient.withClient(configuration: client) { client in
                 try await body(LiveDashboard(simulator: simulator, client: client))
