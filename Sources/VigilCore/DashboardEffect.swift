@@ -12,6 +12,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case loadAlertPages(filter: AlertFilter, keys: [AlertPageKey])
     case loadDetail(alertId: String)
     case loadUsers, loadEscalations, loadSavedSearches
+    /// Read the open acknowledged alerts, for the acknowledged-and-forgotten view and the wall's count.
+    case loadForgotten
     case perform(actionId: Int, action: AlertAction, alertId: String)
     case confirm(actionId: Int, receipt: ActionReceipt)
     /// Load an incident with its notes and log.

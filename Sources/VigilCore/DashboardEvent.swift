@@ -26,6 +26,8 @@ public enum DashboardEvent: Sendable {
     /// The escalate picker's escalations, or why they could not be loaded.
     case escalationsLoaded(Result<[Escalation], OperationsError>)
     case savedSearchesLoaded(Result<[SavedSearchMeta], OperationsError>)
+    /// The open acknowledged alerts (with their acknowledge times).
+    case forgottenLoaded(Result<[Alert], OperationsError>)
     case actionAccepted(actionId: Int, receipt: ActionReceipt)
     case actionFinished(actionId: Int, Result<RequestStatus, OperationsError>)
     case rateLimitChanged(domain: RateLimitDomain?, status: RateLimitStatus?)

@@ -43,6 +43,8 @@ public struct DashboardSettings: Sendable, Hashable {
     /// Custom actions a service cannot list for an alert (JSM Operations), by source name
     /// (`""` with one source): the names config gives, and what the picker says about them.
     public var configuredActions: [String: ConfiguredActions] = [:]
+    /// How long ago an alert must have been acknowledged, still open, to count as forgotten (`stale_ack`).
+    public var staleAck: TimeInterval = 4 * 3600
 
     /// Where incidents live when the service has no incident API (JSM Operations); incidents
     /// are not polled then, and the incidents pane says this instead.

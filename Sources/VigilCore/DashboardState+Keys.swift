@@ -109,6 +109,9 @@ extension DashboardState {
         case .messages:
             overlay = .messages
             return []
+        case .forgotten:
+            forgottenView.toggle()
+            return forgottenView ? [.loadForgotten] : []
         case .redraw:
             return [.redraw]
         case .quit:

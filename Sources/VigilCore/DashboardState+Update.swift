@@ -44,7 +44,7 @@ extension DashboardState {
         case .key(let key):
             return handle(key)
         case .alertListLoaded(let result, let forFilter):
-            return receiveAlerts(result, for: forFilter)
+            return receiveAlerts(result, for: forFilter) + refreshForgotten()
         case .alertPagesLoaded(let result, let keys, let forFilter):
             return receivePages(result, keys: keys, for: forFilter)
         case .heartbeatsLoaded(let result, let limits):
@@ -73,6 +73,15 @@ extension DashboardState {
             return []
         case .savedSearchesLoaded(let result):
             receiveSavedSearches(result)
+            return []
+        case .forgottenLoaded(let result):
+            switch result {
+            case .success(let alerts):
+                forgotten = ForgottenAlerts.from(alerts, now: now, staleAfter: settings.staleAck)
+                forgottenError = nil
+            case .failure(let error):
+                forgottenError = error
+            }
             return []
         case .actionAccepted(let id, let receipt):
             return acceptAction(id, receipt: receipt)
@@ -109,4 +118,14 @@ extension DashboardState {
 extension Result {
     var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
     var success: Success? { if case .success(let v) = self { return v } else { return nil } }
+}
+
+extension DashboardState {
+    /// The acknowledged-and-forgotten list is read again with the alerts, at most once a
+    /// minute, while its view or the wall (which counts it) is on screen.
+    mutating func refreshForgotten() -> [DashboardEffect] {
+        guard forgottenView || wall else { return [] }
+        if let loaded = forgotten?.loadedAt, now.timeIntervalSince(loaded) < 60 { return [] }
+        return [.loadForgotten]
+    }
 }

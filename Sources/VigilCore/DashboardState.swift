@@ -81,6 +81,11 @@ public struct DashboardState: Sendable, Equatable {
     /// What the account cannot read, per pane (a plan without heartbeats, a team without
     /// access): said in the pane, never an outage.
     public internal(set) var limits: [DataKind: [FeatureLimit]] = [:]
+    /// The alerts pane shows the acknowledged-and-forgotten alerts (`F`).
+    public internal(set) var forgottenView = false
+    /// The acknowledged-and-forgotten alerts, as last read; why they could not be.
+    public internal(set) var forgotten: ForgottenAlerts?
+    public internal(set) var forgottenError: OperationsError?
     /// Open incidents, most urgent first.
     public internal(set) var incidents: [Incident] = []
     /// More incidents are open than the list read.

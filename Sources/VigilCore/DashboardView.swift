@@ -46,7 +46,7 @@ extension DashboardState {
             return canvas
         }
         drawStatusLine(&canvas, row: layout.statusRow)
-        drawAlerts(&canvas, layout.alerts)
+        if forgottenView { drawForgotten(&canvas, layout.alerts) } else { drawAlerts(&canvas, layout.alerts) }
         if let r = layout.incidents { drawIncidents(&canvas, r) }
         if let r = layout.detail { drawDetail(&canvas, r) }
         if let r = layout.onCall { drawOnCall(&canvas, r) }

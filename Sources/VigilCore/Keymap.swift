@@ -70,6 +70,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case wall
     /// The last messages, each whole (a failure longer than the message line is read there).
     case messages
+    /// The alerts acknowledged long ago and still open (and back).
+    case forgotten
     /// Switch to quick filter 1…6.
     case quickFilter(Int)
 
@@ -77,7 +79,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
          .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction, .resolve,
-         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall, .messages] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall, .messages, .forgotten] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
     /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
@@ -110,6 +112,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .redraw: "redraw"
         case .wall: "wall"
         case .messages: "messages"
+        case .forgotten: "forgotten"
         case .quickFilter(let n): "quick-filter-\(n)"
         }
     }
@@ -181,6 +184,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.control("l"), .redraw, "redraw the screen"),
         KeyBinding(.character("W"), .wall, "wall view (across the room)"),
         KeyBinding(.character("m"), .messages, "messages, each whole"),
+        KeyBinding(.character("F"), .forgotten, "acked long ago, still open"),
     ] + (1...QuickFilter.keyCount).map { n in
         KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")
     })

@@ -43,8 +43,13 @@ extension DashboardState {
             canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
         } else {
             let mode = settings.readOnly ? " · read-only" : ""
-            canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y, style: CellStyle(.dim),
-                         maxWidth: width - clock.count - 4)
+            let used = canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y,
+                                    style: CellStyle(.dim), maxWidth: width - clock.count - 4)
+            // Acknowledged long ago and still open: the room should see that number too.
+            if let forgotten, !forgotten.entries.isEmpty {
+                canvas.write(" · \(forgotten.entries.count) acked over \(compactAge(settings.staleAck)) ago, still open (F) ", x: 1 + used, y: y,
+                             style: CellStyle(.warn, bold: true), maxWidth: max(0, width - clock.count - 4 - used))
+            }
         }
         canvas.write(clock, x: width - clock.count - 2, y: y, style: CellStyle(.title, bold: true))
         return y + 2

@@ -15,6 +15,10 @@ extension DashboardEngine {
             load("users", { (backend) async throws(OperationsError) -> [User] in try await backend.users() }, as: DashboardEvent.usersLoaded)
         case .loadEscalations:
             load("escalations", { (backend) async throws(OperationsError) -> [Escalation] in try await backend.escalations() }, as: DashboardEvent.escalationsLoaded)
+        case .loadForgotten:
+            load("acknowledged alerts", { (backend) async throws(OperationsError) -> [Alert] in
+                try await backend.alerts(AlertQuery(query: ForgottenAlerts.query, limit: 100, sort: .createdAt, order: .asc), maxPages: 50).alerts
+            }, as: DashboardEvent.forgottenLoaded)
         case .loadSavedSearches:
             load("saved searches", { (backend) async throws(OperationsError) -> [SavedSearchMeta] in try await backend.savedSearches() }, as: DashboardEvent.savedSearchesLoaded)
         case .perform(let id, let action, let alertId):

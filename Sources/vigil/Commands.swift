@@ -79,6 +79,7 @@ struct DisplayOptions: ParsableArguments {
         var settings = DashboardSettings(host: host, readOnly: readOnly || config.readOnly == true, intervals: intervals, keymap: keymap,
                                          themeNames: themes.map(\.name), me: config.user, bellOnP1: bell || config.bell == true, actor: config.user,
                                          actionMaxAge: config.actionMaxAge ?? 15 * 60)
+        if let staleAck = config.staleAck { settings.staleAck = staleAck }
         settings.clockSeconds = clockSeconds || config.clockSeconds == true
         return settings
     }

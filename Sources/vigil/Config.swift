@@ -30,6 +30,8 @@ struct ConfigFile {
     var user: String?
     /// Journaled actions older than this at start are dropped, not replayed.
     var actionMaxAge: TimeInterval?
+    /// An alert acknowledged longer ago than this and still open is forgotten (default 4h).
+    var staleAck: TimeInterval?
     var intervals: [DataKind: TimeInterval] = [:]
     var keys: [(Command, Key)] = []
     var filters: [QuickFilter] = []
@@ -40,7 +42,7 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "poll", "keys", "filters", "sources"]
+                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "stale_ack", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
@@ -251,6 +253,13 @@ final class ConfigReader {
             guard let text = try string("action_max_age") else { return nil }
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
                 throw problem("action_max_age", "action_max_age '\(text)' is not a duration from 1m to 24h", fix: "write action_max_age = \"15m\"")
+            }
+            return age
+        }
+        config.staleAck = read {
+            guard let text = try string("stale_ack") else { return nil }
+            guard let age = DurationText.parse(text), age >= 60, age <= 7 * 86400 else {
+                throw problem("stale_ack", "stale_ack '\(text)' is not a duration from 1m to 7d", fix: "write stale_ack = \"4h\"")
             }
             return age
         }

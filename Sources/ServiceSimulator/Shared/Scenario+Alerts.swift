@@ -27,7 +27,9 @@ extension Scenario {
         }
     }
 
-    /// Creates the alerts open at `start`; the oldest fifth are already acknowledged and owned.
+    /// Creates the alerts open at `start`; the oldest fifth are already acknowledged and owned,
+    /// each acknowledged one to fifteen minutes after it was raised (so `scale`, whose alerts
+    /// go back eight hours, has alerts acknowledged long ago and still open).
     func addInitialAlerts(to world: inout SimulatorWorld, start: Date, using rng: inout SeededGenerator) {
         let initial = initialAlertCount
         for i in 0..<initial {
@@ -42,8 +44,11 @@ extension Scenario {
             }
         }
         for id in world.creationOrder.prefix(initial / 5) {
+            let owner = "\(Self.people[Int.random(in: 0..<Self.people.count, using: &rng)])@example.com"
             world.alerts[id]?.acknowledged = true
-            world.alerts[id]?.owner = "\(Self.people[Int.random(in: 0..<Self.people.count, using: &rng)])@example.com"
+            world.alerts[id]?.owner = owner
+            world.alerts[id]?.report?.ackTime = Int64(Int.random(in: 1...15, using: &rng)) * 60_000
+            world.alerts[id]?.report?.acknowledgedBy = owner
         }
     }
 
