@@ -23,20 +23,22 @@ public struct AlertColumns: Sendable, Hashable {
     public var message = 0
 
     /// The message gets at least this much before it takes only what is left.
-    public static let wantedMessage = 30
+    public static let wantedMessage = 36
 
     /// Columns for `inner` cells (the pane without its borders): the two-cell marker, then
     /// each column and one space after it, the message last.
     public init(inner: Int, source: Int? = nil) {
         self.source = source
         message = inner - used
-        // Shrink in this order until the message has what it wants.
+        // What matters least goes first, until the message has what it wants: the occurrence
+        // count, then owner and team shrink, then the team goes (the detail names it), then the
+        // owner shrinks to six (README, "What it shows").
         let steps: [(inout AlertColumns) -> Void] = [
+            { $0.count = nil },
             { $0.owner = 10; $0.team = 9 },
             { $0.owner = 8; $0.team = 8 },
-            { $0.count = nil },
-            { $0.owner = 6; $0.team = 6 },
             { $0.team = nil },
+            { $0.owner = 6 },
         ]
         for step in steps where message < Self.wantedMessage {
             step(&self)

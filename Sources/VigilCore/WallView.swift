@@ -104,7 +104,7 @@ extension DashboardState {
             var shownIncidents = 0
             for incident in openIncidents where row < bottom - 3 {
                 shownIncidents += 1
-                let head = "\(incident.priority?.rawValue ?? "P?") incident #\(incident.tinyId ?? "?") \(paneAge(now.timeIntervalSince(incident.createdAt ?? now))) "
+                let head = "\(incident.priority?.rawValue ?? "P?") incident \(sourceTag(incident.origin).map { "\($0) " } ?? "")#\(incident.tinyId ?? "?") \(paneAge(now.timeIntervalSince(incident.createdAt ?? now))) "
                 canvas.write(head, x: 2, y: row, style: CellStyle(Self.role(for: incident.priority), bold: true, reverse: (incident.priority?.rank ?? 6) <= 2))
                 let services = (incident.impactedServices ?? []).joined(separator: ", ")
                 canvas.write((incident.message ?? "") + (services.isEmpty ? "" : "  — \(services)"), x: 2 + TerminalText.width(of: head), y: row,
@@ -128,7 +128,8 @@ extension DashboardState {
             let role = Self.role(for: alert.priority)
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             let state = isSnoozed(alert) ? "snoozed" : (alert.acknowledged == true ? "acked" : "OPEN")
-            let head = "\(alert.priority?.rawValue ?? "P?") #\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
+            // With several sources each row names its own: two `#17`s are two alerts.
+            let head = "\(alert.priority?.rawValue ?? "P?") \(sourceTag(alert.origin).map { "\($0) " } ?? "")#\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
             canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,
@@ -152,13 +153,13 @@ extension DashboardState {
         canvas.write("ON CALL", x: 2, y: y, style: CellStyle(.title, bold: true))
         for (i, summary) in onCall.prefix(height - 2 - y - 1).enumerated() {
             let names = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }
-            canvas.write("\(summary.scheduleName): \(names.joined(separator: ", "))", x: 2, y: y + 1 + i, style: CellStyle(.text), maxWidth: half - 3)
+            canvas.write("\(sourcePrefix(summary.origin))\(summary.scheduleName): \(names.joined(separator: ", "))", x: 2, y: y + 1 + i, style: CellStyle(.text), maxWidth: half - 3)
         }
         let expired = heartbeats.filter { $0.expired == true }
         canvas.write("HEARTBEATS", x: 1 + half, y: y, style: CellStyle(.title, bold: true))
         if expired.isEmpty { canvas.write("all ok", x: 1 + half, y: y + 1, style: CellStyle(.ok)) }
         for (i, beat) in expired.prefix(height - 2 - y - 1).enumerated() {
-            canvas.write("EXPIRED \(beat.name)", x: 1 + half, y: y + 1 + i, style: CellStyle(.critical, bold: true), maxWidth: half - 2)
+            canvas.write("EXPIRED \(sourcePrefix(beat.origin))\(beat.name)", x: 1 + half, y: y + 1 + i, style: CellStyle(.critical, bold: true), maxWidth: half - 2)
         }
     }
 }

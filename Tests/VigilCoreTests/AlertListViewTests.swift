@@ -21,8 +21,11 @@ struct AlertListViewTests {
         #expect(wide.count == 4 && wide.owner == 12 && wide.team == 10)
         #expect(wide.message == 130 - 56)
         let medium = AlertColumns(inner: 77)
-        #expect(medium.count == nil && medium.owner == 8 && medium.team == 8)
+        #expect(medium.count == nil && medium.owner == 8 && medium.team == nil, "the count goes first, then the team")
         #expect(medium.message >= AlertColumns.wantedMessage)
+        // 120×40 with two sources: SRC keeps its tag, the owner shrinks, the message gets its room.
+        let sources = AlertColumns(inner: 77, source: 5)
+        #expect(sources.source == 5 && sources.owner == 6 && sources.team == nil && sources.message >= 36, "\(sources)")
         let narrow = AlertColumns(inner: 60)
         #expect(narrow.team == nil && narrow.owner == 6)
         #expect(narrow.message > 0)

@@ -36,6 +36,28 @@ func twoSourceState(jsmFailing: Bool, width: Int = 120, height: Int = 40) -> Das
 
 @Suite("Several sources on one screen")
 struct SourcesViewTests {
+    @Test func theWallNamesEachRowsAndEachSchedulesSource() {
+        var state = twoSourceState(jsmFailing: false)
+        _ = state.update(.key(.character("W")))
+        let text = state.render().text
+        #expect(text.contains("P1 og-eu #2 ") && text.contains("P1 jsm #4 "), "two #17s from two sources can be told apart:\n\(text)")
+        #expect(text.contains("og-eu · platform_schedule") && text.contains("jsm · platform_schedule"))
+        var one = loadedState()
+        _ = one.update(.key(.character("W")))
+        #expect(one.render().text.contains("P1 #2 "), "with one source no tag")
+    }
+
+    @Test func withTwoSourcesAt120x40TheMessageHasItsRoom() throws {
+        let state = twoSourceState(jsmFailing: false)
+        let line = state.render().line(3)
+        // The message column starts where the header's MESSAGE does; it keeps at least 36 columns.
+        let header = state.render().line(2)
+        let start = header.distance(from: header.startIndex, to: header.range(of: "MESSAGE")!.lowerBound)
+        let pane = header.distance(from: header.startIndex, to: try #require(header.range(of: "││")).lowerBound)
+        #expect(pane - start >= 36, "message column \(pane - start) wide: \(line)")
+        #expect(header.contains("SRC") && header.contains("OWNER"), "\(header)")
+    }
+
     @Test func theStatusLineNamesTheFailingSourceAndWhyWhileTheOtherIsLive() {
         let state = twoSourceState(jsmFailing: true)
         let status = String(state.render().text.split(separator: "\n")[0])
