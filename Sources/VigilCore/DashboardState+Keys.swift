@@ -44,6 +44,13 @@ extension DashboardState {
         }
         let command = settings.keymap.binding(for: key)?.command
         if case .control("c") = key, command == nil { return requestQuit() }
+        // A note or a filter being typed is not thrown away by its own letters: `q` in a text
+        // field quits only by asking first (Ctrl-C does the same), and the text stays.
+        if case .input(_, let field)? = overlay, command == .quit, !field.text.isEmpty {
+            say("terminal too small (\(width)×\(height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)): your text is kept; enlarge it to go on typing",
+                .warning)
+            return []
+        }
         switch command {
         case .quit?: return requestQuit()
         case .help?: overlay = .help; return []

@@ -1,5 +1,8 @@
 import CNCurses
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import VigilCore
 
 /// A colour from a theme: one of the 8 basic colours, a 256-colour index, or the terminal default.
@@ -75,6 +78,13 @@ public final class Terminal {
         vigil_setlocale()
         initscr()
         cbreak()
+        // No XON/XOFF flow control: a stray Ctrl-S must not freeze the screen while keys still
+        // act behind it, and Ctrl-S / Ctrl-Q reach Vigil like any other key.
+        var mode = termios()
+        if tcgetattr(STDIN_FILENO, &mode) == 0 {
+            mode.c_iflag &= ~tcflag_t(IXON)
+            tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+        }
         noecho()
         nonl()
         intrflush(vigil_stdscr(), false)

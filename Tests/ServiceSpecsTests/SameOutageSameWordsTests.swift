@@ -10,7 +10,7 @@ import Testing
 
 /// A loopback listener that misbehaves: accepts and never answers, or accepts and resets.
 final class MisbehavingListener: @unchecked Sendable {
-    enum Behaviour { case hang, reset }
+    enum Behaviour { case hang, reset, refuse }
     let port: Int
     private let fd: Int32
     private var accepted: [Int32] = []
@@ -26,15 +26,18 @@ final class MisbehavingListener: @unchecked Sendable {
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
         }
-        guard bound, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound else { throw POSIXError(.EADDRINUSE) }
         port = Int(UInt16(bigEndian: address.sin_port))
+        // Bound but not listening: connections are refused, and no other test can take the port meanwhile.
+        if behaviour == .refuse { return }
+        guard listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
         let listening = fd
         Thread.detachNewThread { [self] in
             while true {
                 let client = accept(listening, nil, nil)
                 if client < 0 { return }
                 switch behaviour {
-                case .hang:
+                case .hang, .refuse:
                     lock.lock(); accepted.append(client); lock.unlock()  // kept open, never answered
                 case .reset:
                     var buffer = [UInt8](repeating: 0, count: 4096)
@@ -64,7 +67,7 @@ struct SameOutageSameWordsTests {
             do throws(OperationsError) { _ = try await client.listAlerts(AlertQuery(limit: 1)) } catch { return error }
             return .badResponse("no failure")
         }
-        let jsm = JSMConfiguration(site: url, apiBase: url, cloudId: "c", credentials: JSMCredentials(email: "a@example.com", token: "t")!,
+        let jsm = JSMConfiguration(site: url, apiBase: url, cloudId: "c", credentials: JSMCredentials(email: "a@example.com", token: "a-token-for-the-test")!,
                                    connectTimeout: .seconds(2), requestTimeout: .seconds(2), retry: .none)
         let js = try await JSMOpsClient.withClient(configuration: jsm) { client -> OperationsError in
             do throws(OperationsError) { _ = try await JSMOpsBackend(client: client).alerts(AlertQuery(limit: 1), maxPages: 1) } catch { return error }
@@ -93,9 +96,9 @@ struct SameOutageSameWordsTests {
     }
 
     @Test func aRefusedConnectionReadsTheSameForBothServices() async throws {
-        let listener = try MisbehavingListener(.hang)
+        let listener = try MisbehavingListener(.refuse)
+        defer { listener.stop() }
         let port = listener.port
-        listener.stop()
         let (og, jsm) = try await Self.faults(at: URL(string: "http://127.0.0.1:\(port)")!)
         #expect(og.message == "connection refused by 127.0.0.1:\(port)")
         #expect(jsm.message == og.message)

@@ -105,4 +105,22 @@ struct DetailPaneTests {
         _ = state.update(.key(.character("g")))
         #expect(state.render().text.contains("#2 P1 [svc-2]"))
     }
+
+    @Test func backOnTheAlertsTheDetailFollowsTheSelectedAlertNotTheIncident() {
+        for width in [80, 120] {
+            var state = loadedState(width: width, height: width == 80 ? 24 : 40)
+            var guardCount = 0
+            while state.focus != .incidents, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
+            _ = state.update(.key(.enter))
+            #expect(state.detailSubject == .incident)
+            guardCount = 0
+            while state.focus != .alerts, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
+            _ = state.update(.key(.character("j")))
+            _ = state.update(.key(.character("j")))
+            let text = state.render().text
+            #expect(state.detailSubject == .alert, "\(width): the detail is about the selected alert")
+            #expect(!text.contains("Detail — incident"), "\(width):\n\(text)")
+        }
+    }
 }
+

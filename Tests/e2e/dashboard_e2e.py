@@ -541,6 +541,17 @@ def jsm_standard_plan(p):
     assert acked, "acknowledged alerts are in the default view on JSM"
 
 
+@check("ctrl-s", "a stray Ctrl-S does not freeze the screen (no XON/XOFF): what keys do stays in sight")
+def ctrl_s_does_not_freeze(p):
+    p.run_demo()
+    p.wait_text("│ #")
+    p.keys("C-s")
+    p.keys("?")
+    p.wait_text("Help", timeout=5)
+    p.keys("Escape")
+    p.keys("C-q")
+
+
 @check("custom-action", "x runs a custom action after y/N; a failing one shows the channel's reason")
 def custom_action(p):
     p.run_demo()
