@@ -7,6 +7,6 @@ struct Vigil: AsyncParsableCommand {
         commandName: "vigil",
         abstract: "A terminal dashboard for on-call teams: Opsgenie alerts, on-call and heartbeats.",
         version: "0.1.0",
-        subcommands: [Dashboard.self, Demo.self, Simulate.self, Snapshot.self, Check.self],
+        subcommands: [Dashboard.self, Demo.self, Simulate.self, Snapshot.self, Check.self, Init.self],
         defaultSubcommand: Dashboard.self)
 }
