@@ -115,6 +115,9 @@ public struct DashboardState: Sendable, Equatable {
     public internal(set) var wall = false
     /// New P1s the wall flashes for, until a key or their acknowledgement.
     public internal(set) var wallAlarm: Set<String> = []
+    /// Alerts already announced to the `on_new_alert` command, with their creation times;
+    /// kept for ``DashboardState/announceWindow`` after creation, so weeks of running do not grow it.
+    public internal(set) var announced: [String: Date] = [:]
     /// Set when the dashboard is to end.
     public internal(set) var quitting = false
     /// The open actions last handed to the journal.

@@ -58,7 +58,9 @@ extension Demo {
         let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
         try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, clock: { clock.now() }) { set in
             let runner = DashboardRunner(backend: set, settings: try display.settings(host: host, config: demoConfig, themes: themes),
-                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
+                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil,
+                                         alertCommand: display.alertCommand(config: config, source: "demo"),
+                                         wallRepaint: try display.wallRepaint(), clock: { clock.now() })
             await runner.run()
         }
         for simulator in simulators { await simulator.stop() }

@@ -1,5 +1,6 @@
 import Foundation
 import JSMOpsKit
+import OperationsModel
 import OpsgenieKit
 import TOMLKit
 import VigilCore
@@ -18,6 +19,12 @@ struct ConfigFile {
     var readOnly: Bool?
     var bell: Bool?
     var clockSeconds: Bool?
+    /// A command run when an alert at or above `notifyPriority` appears (`on_new_alert`).
+    var onNewAlert: String?
+    /// `notify_priority`: the least urgent priority announced (default P2).
+    var notifyPriority: AlertPriority?
+    /// `on_new_alert_timeout`: how long a run may take (default 30 s).
+    var onNewAlertTimeout: TimeInterval?
     var user: String?
     /// Journaled actions older than this at start are dropped, not replayed.
     var actionMaxAge: TimeInterval?
@@ -31,7 +38,8 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "poll", "keys", "filters", "sources"]
+                                         "region", "api_url", "api_key_file", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age",
+                                         "on_new_alert", "notify_priority", "on_new_alert_timeout", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
@@ -165,6 +173,22 @@ struct ConfigReader {
         config.readOnly = try bool("read_only")
         config.bell = try bool("bell")
         config.clockSeconds = try bool("clock_seconds")
+        config.onNewAlert = try string("on_new_alert")
+        if let command = config.onNewAlert, command.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw problem("on_new_alert", "on_new_alert is empty", fix: "write a command, e.g. on_new_alert = \"notify-send \\\"$VIGIL_ALERT_MESSAGE\\\"\", or remove the line")
+        }
+        if let text = try string("notify_priority") {
+            guard let priority = AlertPriority.parse(text) else {
+                throw problem("notify_priority", "notify_priority '\(text)' is not P1 to P5", fix: "write notify_priority = \"P2\" (P2 announces P1 and P2)")
+            }
+            config.notifyPriority = priority
+        }
+        if let text = try string("on_new_alert_timeout") {
+            guard let seconds = DurationText.parse(text), seconds >= 1, seconds <= 3600 else {
+                throw problem("on_new_alert_timeout", "on_new_alert_timeout '\(text)' is not a duration from 1s to 1h", fix: "write on_new_alert_timeout = \"30s\"")
+            }
+            config.onNewAlertTimeout = seconds
+        }
         if let text = try string("action_max_age") {
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
                 throw problem("action_max_age", "action_max_age '\(text)' is not a duration from 1m to 24h", fix: "write action_max_age = \"15m\"")
@@ -227,6 +251,13 @@ struct ConfigReader {
             quick.append(QuickFilter(name: name, filter: .query(query)))
         }
         return quick
+    }
+}
+
+extension AlertPriority {
+    /// `P1`…`P5` (any case), or `nil`.
+    static func parse(_ text: String) -> AlertPriority? {
+        AlertPriority.all.first { $0.rawValue == text.uppercased() }
     }
 }
 
