@@ -44,7 +44,7 @@ struct ConfigFile {
     /// The default location.
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.config")
+            ?? (HomeDirectory.path + "/.config")
         return base + "/vigil/config.toml"
     }
 
@@ -261,6 +261,21 @@ extension AlertPriority {
     }
 }
 
+/// The user's home: `$HOME` when set, as every XDG path means it (Foundation's
+/// `NSHomeDirectory()` reads the password database and ignores `HOME`).
+enum HomeDirectory {
+    static var path: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
+    /// `~` and `~/…` from this home; any other path as it is.
+    static func expandingTilde(_ path: String) -> String {
+        if path == "~" { return self.path }
+        if path.hasPrefix("~/") { return self.path + path.dropFirst() }
+        return path
+    }
+}
+
 /// "Did you mean …?" for a misspelt name.
 enum Suggestion {
     /// The known name closest to `word` by edit distance, when it is close enough to be a typo.
@@ -301,7 +316,7 @@ enum SecretSource {
 
     /// The first line of `file`, trimmed; a file readable by others adds a warning.
     static func read(file: String, what: String, warnings: inout [String]) throws -> String {
-        let path = (file as NSString).expandingTildeInPath
+        let path = HomeDirectory.expandingTilde(file)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FileProblem(path: path, line: nil, problem: "cannot read the \(what) file", fix: "check the path and that you may read it")
         }

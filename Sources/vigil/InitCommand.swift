@@ -188,7 +188,7 @@ struct Init: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = config.map { ($0 as NSString).expandingTildeInPath } ?? ConfigFile.defaultPath
+        let path = config.map { HomeDirectory.expandingTilde($0) } ?? ConfigFile.defaultPath
         let plan: InitPlan
         do {
             plan = nonInteractive ? try nonInteractivePlan(path: path) : try interactivePlan(path: path)
@@ -261,7 +261,7 @@ struct Init: AsyncParsableCommand {
     /// One account's questions: `choice` 0 Opsgenie US, 1 Opsgenie EU, 2 JSM.
     func askAccount(choice: Int, name: String?, path: String, prompt: InitPrompter) throws -> InitAccount {
         let backend: BackendKind = choice == 2 ? .jsm : .opsgenie
-        let file = secretFile.map { ($0 as NSString).expandingTildeInPath } ?? InitPlan.secretFile(configPath: path, backend: backend, name: name)
+        let file = secretFile.map { HomeDirectory.expandingTilde($0) } ?? InitPlan.secretFile(configPath: path, backend: backend, name: name)
         if backend == .opsgenie {
             prompt.write("The key of an API integration with Read, Configuration, and Create and Update access (Opsgenie → Settings → Integrations → API).\n")
             let key = try prompt.askSecret("API key")
@@ -287,7 +287,7 @@ struct Init: AsyncParsableCommand {
         } else if site != nil || email != nil {
             throw ValidationError("--site and --email are for --backend jsm")
         }
-        let file = secretFile.map { ($0 as NSString).expandingTildeInPath } ?? InitPlan.secretFile(configPath: path, backend: kind, name: nil)
+        let file = secretFile.map { HomeDirectory.expandingTilde($0) } ?? InitPlan.secretFile(configPath: path, backend: kind, name: nil)
         for existing in [path, file] where FileManager.default.fileExists(atPath: existing) && !force {
             throw ValidationError("\(existing) exists: pass --force to replace it, or --config/--secret-file to write elsewhere")
         }

@@ -93,7 +93,7 @@ def layout():
         "share/man/man1/vigil.1": r"^\.Dd|^\.TH",
         "share/bash-completion/completions/vigil": r"complete .*vigil",
         "share/zsh/site-functions/_vigil": r"#compdef vigil",
-        "share/fish/vendor_completions.d/vigil.fish": r"complete -c vigil",
+        "share/fish/vendor_completions.d/vigil.fish": r"complete -c '?vigil",
         "share/doc/vigil/README.md": r"^# Vigil",
         "share/doc/vigil/THIRD-PARTY-NOTICES": r"swift-nio",
     }
