@@ -39,7 +39,7 @@ struct InitPlan {
 
     /// The config file's text: the one account at the top, or one `[[sources]]` table each.
     var configText: String {
-        var lines = ["# Written by vigil init. Every setting: README (Configuration); vigil check verifies it.", ""]
+        var lines = ["# Written by vigil init; vigil check verifies it. Every setting: README (On a real account, Notifications, The wall).", ""]
         func account(_ a: InitAccount) -> [String] {
             var out: [String] = []
             if let name = a.name { out.append("name = \(Self.quoted(name))") }

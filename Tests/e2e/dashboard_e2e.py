@@ -783,17 +783,26 @@ def key_never_logged_or_shown(p):
     assert KEY not in terminal.decode("utf-8", "replace"), "the API key reached the terminal"
 
 
+def answer(p, *steps):
+    """Answers vigil init's questions: for each (prompt, text), waits for the prompt (a string, or a predicate on the
+    screen), types the text literally and presses Enter."""
+    for prompt, text in steps:
+        if callable(prompt):
+            p.wait_for(prompt, "the next question")
+        else:
+            p.wait_text(prompt)
+        if text:
+            p.keys("-l", text)
+        p.keys("Enter")
+
+
 @check("init", "vigil init against a simulator: the config it writes passes vigil check; key file mode 600; no key on screen or in the log")
 def init_first_run(p):
     sim_port = p.start_simulator("--processing-delay-ms", "50")
     raw = os.path.join(p.state, "terminal.bytes")
     tmux("pipe-pane", "-o", "-t", p.session, f"cat >> {raw}")
     pid = p.launch(f"init --api-url http://127.0.0.1:{sim_port}")
-    p.wait_text("Choice (1-4)")
-    p.keys("1", "Enter")
-    p.wait_text("API key (not shown as you type)")
-    p.keys("-l", KEY)
-    p.keys("Enter")
+    answer(p, ("Choice (1-4)", "1"), ("API key (not shown as you type)", KEY))
     s = p.wait_text("Start the dashboard with: vigil", timeout=30)
     assert "All set" in s and "ok    read alerts" in s, s
     poll(lambda: not alive(pid), "vigil init to end")
@@ -821,6 +830,31 @@ def init_first_run(p):
     assert not os.path.exists(log) or KEY not in open(log).read(), "the key is in the log file"
 
 
+@check("init-sources", "vigil init, several sources (an Opsgenie and a JSM account on one simulator): each secret in its own 600 file, vigil check passes")
+def init_several_sources(p):
+    sim_port = p.start_simulator("--processing-delay-ms", "50")
+    url = f"http://127.0.0.1:{sim_port}"
+    pid = p.launch(f"init --api-url {url}")
+    answer(p, ("Choice (1-4)", "4"), ("Source 1: a name", "og"), ("Choice (1-3)", "1"), ("API key (not shown", KEY),
+           ("Add another source?", "y"), ("Source 2: a name", "og"),  # taken: asked again
+           ("'og' is taken", "jsm"), (lambda s: s.count("Choice (1-3)") == 2, "3"), ("Site (e.g.", url),
+           ("account email", "alice@example.com"), ("API token (not shown", "vigil-demo-token"),
+           (lambda s: s.count("Add another source?") == 2, ""))
+    s = p.wait_text("Start the dashboard with: vigil", timeout=30)
+    assert s.count("All set") == 2 and "source og:" in s and "source jsm:" in s, s
+    assert KEY not in s and "vigil-demo-token" not in s, s
+    poll(lambda: not alive(pid), "vigil init to end")
+    folder = os.path.join(p.state, "config", "vigil")
+    assert sorted(os.listdir(folder)) == ["config.toml", "jsm.token", "og.key"], os.listdir(folder)
+    for name in os.listdir(folder):
+        assert os.stat(os.path.join(folder, name)).st_mode & 0o777 == 0o600, name
+    p.keys("clear", "Enter")
+    p.keys("-l", f"{shlex.quote(VIGIL)} check; echo exit=$?")
+    p.keys("Enter")
+    s = p.wait_for(lambda s: re.search(r"exit=\d", s), "vigil check on both sources", timeout=30)
+    assert "exit=0" in s, s
+
+
 @check("init-cancel", "vigil init: Ctrl-D, an empty answer, Ctrl-C at the key and a kept config leave nothing written and a sane terminal")
 def init_cancel(p):
     folder = os.path.join(p.state, "config", "vigil")
@@ -828,13 +862,7 @@ def init_cancel(p):
         pid = p.launch("init")
         p.wait_text("Choice (1-4)")
         if how == "C-c":
-            p.keys("3", "Enter")
-            p.wait_text("Site (e.g.")
-            p.keys("-l", "acme.atlassian.net")
-            p.keys("Enter")
-            p.wait_text("account email")
-            p.keys("-l", "me@example.com")
-            p.keys("Enter")
+            answer(p, ("Choice (1-4)", "3"), ("Site (e.g.", "acme.atlassian.net"), ("account email", "me@example.com"))
             p.wait_text("API token (not shown")
             p.keys("-l", "half-typed-secret")
         p.keys(how)
