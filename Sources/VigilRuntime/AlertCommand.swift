@@ -119,6 +119,15 @@ public final class AlertCommand: Sendable {
         }
     }
 
+    /// Variables of Vigil's own environment that hold a secret: never handed to the command.
+    public static let secretVariables: Set<String> = ["OPSGENIE_API_KEY", "JSM_API_TOKEN"]
+
+    /// The command's environment: Vigil's own (`base`) without its secrets, and the alert's
+    /// fields (``environment(for:source:)``).
+    public static func commandEnvironment(base: [String: String], alert: Alert, source: String) -> [String: String] {
+        base.filter { !secretVariables.contains($0.key) }.merging(environment(for: alert, source: source)) { $1 }
+    }
+
     /// The variables the command gets besides the environment Vigil runs in: API text only
     /// here, never in the command line.
     public static func environment(for alert: Alert, source: String) -> [String: String] {
@@ -136,8 +145,7 @@ public final class AlertCommand: Sendable {
 
     /// One run: spawned in its own process group, polled for its end, ended at the timeout.
     func run(_ alert: Alert) async -> Outcome {
-        var environment = ProcessInfo.processInfo.environment
-        for (key, value) in Self.environment(for: alert, source: configuration.defaultSource) { environment[key] = value }
+        let environment = Self.commandEnvironment(base: ProcessInfo.processInfo.environment, alert: alert, source: configuration.defaultSource)
         let pid: pid_t
         switch Self.spawn(["/bin/sh", "-c", configuration.command], environment: environment, output: configuration.outputFile) {
         case .success(let spawned): pid = spawned

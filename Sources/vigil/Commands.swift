@@ -74,7 +74,11 @@ struct DisplayOptions: ParsableArguments {
         settings.asciiOnly = ascii || !unicode
         settings.wall = wall
         if wall && !allowActions { settings.readOnly = true }
-        if onNewAlert != nil || config.onNewAlert != nil { settings.notifyPriority = try notifyThreshold(config: config) }
+        if onNewAlert != nil || config.onNewAlert != nil {
+            settings.notifyPriority = try notifyThreshold(config: config)
+        } else if notifyPriority != nil {
+            throw ValidationError("--notify-priority goes with a command to run: --on-new-alert '…' or on_new_alert in config.toml")
+        }
         return settings
     }
 

@@ -196,8 +196,7 @@ struct Init: AsyncParsableCommand {
             FileHandle.standardError.write(Data("vigil init cancelled: nothing was written.\n".utf8))
             throw ExitCode(130)
         }
-        // Ctrl-C while the files are written would leave one without the other.
-        signal(SIGINT, SIG_IGN)
+        SecretInput.stopCancelling()
         try plan.write()
         signal(SIGINT, SIG_DFL)
         print("Wrote \(plan.configPath) and \(plan.accounts.map(\.secretFile).joined(separator: ", ")) (mode 600).")
@@ -222,8 +221,9 @@ struct Init: AsyncParsableCommand {
     /// The questions, at a terminal.
     func interactivePlan(path: String) throws -> InitPlan {
         guard isatty(STDIN_FILENO) == 1 else {
-            throw ValidationError("vigil init asks at a terminal; without one use --non-interactive with flags and the key on standard input")
+            throw CommandFailure("vigil init asks at a terminal; without one use --non-interactive with flags and the key on standard input")
         }
+        SecretInput.cancelOnInterrupt()
         let prompt = InitPrompter()
         prompt.write("Vigil setup: writes \(path). Ctrl-C, Ctrl-D or an empty answer cancels; nothing is written until the end.\n")
         if let apiURL { prompt.write("API URL \(apiURL) (from --api-url) is used instead of the service's own host.\n") }
@@ -282,17 +282,21 @@ struct Init: AsyncParsableCommand {
     func nonInteractivePlan(path: String) throws -> InitPlan {
         let kind = backend ?? .opsgenie
         if kind == .jsm {
-            guard let site, JSMConfiguration.site(parsing: site) != nil else { throw ValidationError("JSM needs --site acme.atlassian.net (a host or URL)") }
-            guard let email, email.contains("@") else { throw ValidationError("JSM needs --email you@example.com") }
+            guard let site, JSMConfiguration.site(parsing: site) != nil else { throw CommandFailure("JSM needs --site acme.atlassian.net (a host or URL)") }
+            guard let email, email.contains("@") else { throw CommandFailure("JSM needs --email you@example.com") }
         } else if site != nil || email != nil {
-            throw ValidationError("--site and --email are for --backend jsm")
+            throw CommandFailure("--site and --email are for --backend jsm")
         }
         let file = secretFile.map { HomeDirectory.expandingTilde($0) } ?? InitPlan.secretFile(configPath: path, backend: kind, name: nil)
         for existing in [path, file] where FileManager.default.fileExists(atPath: existing) && !force {
-            throw ValidationError("\(existing) exists: pass --force to replace it, or --config/--secret-file to write elsewhere")
+            throw CommandFailure("\(existing) exists: pass --force to replace it, or --config/--secret-file to write elsewhere")
+        }
+        guard isatty(STDIN_FILENO) == 0 else {
+            throw CommandFailure("--non-interactive reads the \(kind == .jsm ? "API token" : "API key") from standard input, which is this terminal "
+                                  + "(it would show as you type): pipe it in, e.g. vigil init --non-interactive < keyfile, or leave out --non-interactive")
         }
         guard let line = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespacesAndNewlines), !line.isEmpty else {
-            throw ValidationError("no \(kind == .jsm ? "API token" : "API key") on standard input: pipe it in, e.g. vigil init --non-interactive < keyfile")
+            throw CommandFailure("no \(kind == .jsm ? "API token" : "API key") on standard input: pipe it in, e.g. vigil init --non-interactive < keyfile")
         }
         let account = InitAccount(name: nil, backend: kind, region: (region ?? "us").lowercased(), apiURL: apiURL, site: site, email: email,
                                   secret: line, secretFile: file)
@@ -300,28 +304,35 @@ struct Init: AsyncParsableCommand {
     }
 }
 
-/// Reads a line with the terminal's echo off, so a secret never shows; Ctrl-C puts the echo
-/// back before it ends the process.
+/// The terminal while `vigil init` asks: Ctrl-C at any question puts the terminal back as it
+/// was (echo on) and ends with nothing written; secrets are read with the echo off.
 enum SecretInput {
     nonisolated(unsafe) static var saved = termios()
+    nonisolated(unsafe) static var haveSaved = false
 
-    /// A line typed without echo; `nil` on end of input.
-    static func readLine() -> String? {
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return Swift.readLine(strippingNewline: true) }
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO)
-        quiet.c_lflag |= tcflag_t(ECHONL)
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+    /// From here until ``stopCancelling()``, Ctrl-C restores the terminal, says so and exits 130.
+    static func cancelOnInterrupt() {
+        haveSaved = tcgetattr(STDIN_FILENO, &saved) == 0
         signal(SIGINT) { _ in
-            tcsetattr(STDIN_FILENO, TCSANOW, &SecretInput.saved)
+            if SecretInput.haveSaved { tcsetattr(STDIN_FILENO, TCSANOW, &SecretInput.saved) }
             let text = "\nvigil init cancelled: nothing was written.\n"
             text.withCString { _ = write(STDERR_FILENO, $0, strlen($0)) }
             _exit(130)
         }
-        defer {
-            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
-            signal(SIGINT, SIG_DFL)
-        }
+    }
+
+    /// Ctrl-C is ignored (while files are written: one without the other would be half a config).
+    static func stopCancelling() { signal(SIGINT, SIG_IGN) }
+
+    /// A line typed without echo; `nil` on end of input.
+    static func readLine() -> String? {
+        var before = termios()
+        guard tcgetattr(STDIN_FILENO, &before) == 0 else { return Swift.readLine(strippingNewline: true) }
+        var quiet = before
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        quiet.c_lflag |= tcflag_t(ECHONL)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        defer { tcsetattr(STDIN_FILENO, TCSANOW, &before) }
         return Swift.readLine(strippingNewline: true)
     }
 }

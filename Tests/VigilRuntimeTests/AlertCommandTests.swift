@@ -57,6 +57,13 @@ final class AlertCommandTests {
         #expect(record.reports.withLock { $0 }.isEmpty, "a run that succeeds says nothing on the message line")
     }
 
+    @Test func vigilsSecretsStayOutOfTheCommandsEnvironment() {
+        let base = ["PATH": "/usr/bin:/bin", "OPSGENIE_API_KEY": "k", "JSM_API_TOKEN": "t", "VIGIL_ALERT_ID": "stale"]
+        let environment = AlertCommand.commandEnvironment(base: base, alert: alert(3), source: "og-eu")
+        #expect(environment["OPSGENIE_API_KEY"] == nil && environment["JSM_API_TOKEN"] == nil)
+        #expect(environment["PATH"] == "/usr/bin:/bin" && environment["VIGIL_ALERT_ID"] == "id-3" && environment["VIGIL_ALERT_SOURCE"] == "og-eu")
+    }
+
     @Test func aFailureAndATimeoutAreSaid() async throws {
         let (failing, failed) = runner("exit 3")
         failing.enqueue(alert(1))

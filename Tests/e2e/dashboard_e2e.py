@@ -855,17 +855,17 @@ def init_several_sources(p):
     assert "exit=0" in s, s
 
 
-@check("init-cancel", "vigil init: Ctrl-D, an empty answer, Ctrl-C at the key and a kept config leave nothing written and a sane terminal")
+@check("init-cancel", "vigil init: Ctrl-D, an empty answer, Ctrl-C at a question or at the token, and a kept config leave nothing written and a sane terminal")
 def init_cancel(p):
     folder = os.path.join(p.state, "config", "vigil")
-    for how in ("C-d", "Enter", "C-c"):
+    for how in ("C-d", "Enter", "C-c", "C-c at the token"):
         pid = p.launch("init")
         p.wait_text("Choice (1-4)")
-        if how == "C-c":
+        if how == "C-c at the token":
             answer(p, ("Choice (1-4)", "3"), ("Site (e.g.", "acme.atlassian.net"), ("account email", "me@example.com"))
             p.wait_text("API token (not shown")
             p.keys("-l", "half-typed-secret")
-        p.keys(how)
+        p.keys(how.split()[0])
         p.wait_text("nothing was written")
         poll(lambda: not alive(pid), f"vigil init to end on {how}")
         assert not os.path.exists(os.path.join(folder, "config.toml")), f"a config was written after {how}"
