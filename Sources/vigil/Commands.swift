@@ -141,7 +141,7 @@ struct Dashboard: AsyncParsableCommand {
         }
         let runner = DashboardRunner(backend: backend, settings: try display.settings(host: backend.hostDescription, config: config, themes: themes),
                                      themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices,
-                                     alertCommand: display.alertCommand(config: config, source: config.backend?.rawValue ?? "opsgenie"),
+                                     alertCommand: display.alertCommand(config: config, source: (account.backend ?? config.backend ?? .opsgenie).rawValue),
                                      wallRepaint: try display.wallRepaint())
         await runner.run()
     }
