@@ -936,7 +936,7 @@ def on_new_alert(p):
     p.wait_exit(pid)
 
 
-@check("wall-kiosk", "--wall: no cursor, stray output repainted away with no key, a dropped client, STALE with the last good time large, recovery by itself")
+@check("wall-kiosk", "--wall: no cursor, stray output repainted away with no key, an SSH drop and return, STALE with the last good time large, recovery by itself")
 def wall_kiosk(p):
     pid = p.launch("demo --wall --scenario quiet --wall-redraw 2s")
     s = p.wait_text("vigil wall")
@@ -951,20 +951,34 @@ def wall_kiosk(p):
         p.wait_for(lambda s: marker not in s and "vigil wall" in s, "the full repaint to clear the stray output", timeout=15)
 
     stray_output_goes("STRAY-OUTPUT-ONE")
-    # An SSH drop under tmux: a client attaches in a terminal of its own (script's pty), then that terminal is
-    # gone at once, as when sshd closes a dropped connection's pty (script, our child, is killed by its PID).
-    client = subprocess.Popen(["script", "-qc", " ".join(map(shlex.quote, [*TMUX, "attach", "-t", p.session])), "/dev/null"],
-                              stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
+
+    def attach(columns, rows):
+        """A tmux client in a terminal of its own (script's pty) of that size, as an SSH login attaching."""
+        command = f"stty cols {columns} rows {rows}; exec " + " ".join(map(shlex.quote, [*TMUX, "attach", "-t", p.session]))
+        client = subprocess.Popen(["script", "-qc", command, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
         poll(lambda: tmux("list-clients", "-t", p.session).strip(), "a client to attach")
+        return client
+
+    def drop(client):
+        """The client's terminal is gone at once, as when sshd closes a dropped connection's pty (script, our child,
+        is killed by its PID)."""
         client.kill()
         client.wait(timeout=10)
+        poll(lambda: not tmux("list-clients", "-t", p.session).strip(), "the client to go")
+        assert is_our_vigil(pid), "vigil ended with the client"
+
+    # An SSH drop, and a return from a terminal of another size: the wall follows it, no key pressed.
+    client = attach(120, 40)
+    try:
+        drop(client)
+        client = attach(90, 30)
+        p.wait_for(lambda s: "vigil wall" in s and len(s.splitlines()[0].rstrip()) == 90, "the wall at the returning client's 90x30")
+        drop(client)
     finally:
         if client.poll() is None:
             client.kill()
             client.wait(timeout=10)
-    poll(lambda: not tmux("list-clients", "-t", p.session).strip(), "the client to go")
-    assert is_our_vigil(pid), "vigil ended with the client"
     tmux("resize-window", "-t", p.session, "-x", "100", "-y", "30")
     p.wait_for(lambda s: "vigil wall" in s and len(s.splitlines()[0].rstrip()) == 100, "the wall at 100x30")
     stray_output_goes("STRAY-OUTPUT-TWO")
