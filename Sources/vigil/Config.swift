@@ -331,7 +331,7 @@ enum SecretSource {
 enum KeySource {
     static func load(keyFile: String?, warnings: inout [String]) throws -> APIKey {
         let text = try SecretSource.read(variable: "OPSGENIE_API_KEY", file: keyFile, what: "API key",
-                                         missing: "export OPSGENIE_API_KEY, or pass --api-key-file (or api_key_file in config.toml); try `vigil demo` for no account",
+                                         missing: "run `vigil init` to set up an account, or export OPSGENIE_API_KEY, or pass --api-key-file (or api_key_file in config.toml); try `vigil demo` for no account",
                                          warnings: &warnings)
         return APIKey(text)!
     }
