@@ -106,6 +106,12 @@ def layout():
     man = open(os.path.join(PREFIX, "share/man/man1/vigil.1")).read()
     for sub in ("demo", "check", "simulate", "init"):
         assert re.search(rf"\b{sub}\b", man), f"the man page does not describe {sub}"
+    if shutil.which("groff"):  # the page renders without a warning
+        lint = subprocess.run(["groff", "-mandoc", "-Tutf8", "-ww", "-z", os.path.join(PREFIX, "share/man/man1/vigil.1")],
+                              capture_output=True, text=True)
+        assert lint.returncode == 0 and not lint.stderr.strip(), f"groff: {lint.stderr}"
+    bash = subprocess.run(["bash", "-n", os.path.join(PREFIX, "share/bash-completion/completions/vigil")], capture_output=True, text=True)
+    assert bash.returncode == 0, f"the bash completion does not parse: {bash.stderr}"
     themes = sorted(os.path.basename(t) for t in glob.glob(os.path.join(PREFIX, "share/vigil/themes/*.toml")))
     assert themes == sorted(os.path.basename(t) for t in glob.glob(os.path.join(ROOT, "themes/*.toml"))), themes
     assert os.access(VIGIL, os.X_OK), "bin/vigil is not executable"
