@@ -44,12 +44,17 @@ public final class AlertCommand: Sendable {
 
     /// How a run ended.
     public enum Outcome: Sendable, Equatable {
+        /// The command exited with this status (0: success).
         case exited(Int32)
+        /// A signal ended it (not one of ours).
         case signalled(Int32)
+        /// It ran past the timeout and was ended.
         case timedOut
+        /// It could not be started, and why.
         case notStarted(String)
     }
 
+    /// What this runner runs.
     public let configuration: Configuration
     private let queue = Mutex(Queue())
     private let report: @Sendable (String, StatusMessage.Level) -> Void
