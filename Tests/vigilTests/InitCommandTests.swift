@@ -59,6 +59,14 @@ struct InitCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/vigil").sorted() == ["config.toml", "key"])
     }
 
+    @Test func aTildeMeansTheHomeAndOtherPathsStayAsTheyAre() {
+        #expect(HomeDirectory.expandingTilde("~/.config/vigil/key") == HomeDirectory.path + "/.config/vigil/key")
+        #expect(HomeDirectory.expandingTilde("~") == HomeDirectory.path)
+        #expect(HomeDirectory.expandingTilde("/etc/vigil/key") == "/etc/vigil/key")
+        #expect(HomeDirectory.expandingTilde("~bob/key") == "~bob/key", "another user's home is not guessed")
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { #expect(HomeDirectory.path == home) }
+    }
+
     @Test func anEmptyAnswerOrEndOfInputCancels() {
         var lines: [String?] = ["", nil]
         let prompt = InitPrompter(readLine: { lines.removeFirst() }, readSecret: { nil }, write: { _ in })
