@@ -10,15 +10,19 @@ public enum BlockDigits {
         "4": ["# #", "# #", "###", "  #", "  #"], "5": ["###", "#  ", "###", "  #", "###"],
         "6": ["###", "#  ", "###", "# #", "###"], "7": ["###", "  #", " # ", " # ", " # "],
         "8": ["###", "# #", "###", "# #", "###"], "9": ["###", "# #", "###", "  #", "###"],
+        ":": ["   ", " # ", "   ", " # ", "   "],
     ]
 
     /// The rows of `number` at `scale` (1: 5 rows, 2: 10 rows), one blank column between digits.
-    public static func rows(_ number: Int, scale: Int = 1) -> [String] {
-        let digits = Array(String(max(0, number)))
+    public static func rows(_ number: Int, scale: Int = 1) -> [String] { rows(text: String(max(0, number)), scale: scale) }
+
+    /// The rows of `text` (digits and `:`) at `scale`; any other character is a blank.
+    public static func rows(text: String, scale: Int = 1) -> [String] {
+        let characters = Array(text)
         var rows: [String] = []
         for row in 0..<5 {
-            let line = digits.map { digit in
-                (glyphs[digit]?[row] ?? "   ").map { $0 == "#" ? String(repeating: "█", count: scale) : String(repeating: " ", count: scale) }.joined()
+            let line = characters.map { character in
+                (glyphs[character]?[row] ?? "   ").map { $0 == "#" ? String(repeating: "█", count: scale) : String(repeating: " ", count: scale) }.joined()
             }.joined(separator: String(repeating: " ", count: scale))
             rows += Array(repeating: line, count: scale)
         }

@@ -26,6 +26,9 @@ public enum DashboardEffect: Sendable, Equatable {
     case persistActions([ActionRecord])
     /// Ring the terminal bell.
     case bell
+    /// Run the `on_new_alert` command for an alert that appeared since start, at or above
+    /// ``DashboardSettings/notifyPriority``; asked once per alert.
+    case announce(Alert)
     /// Switch the terminal's colours to the named theme.
     case applyTheme(String)
     /// Repaint the whole screen.

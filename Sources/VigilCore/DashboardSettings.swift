@@ -19,6 +19,9 @@ public struct DashboardSettings: Sendable, Hashable {
     public var me: String?
     /// Ring the bell on a new P1/P2.
     public var bellOnP1: Bool
+    /// Announce (``DashboardEffect/announce(_:)``) each alert at or above this priority that
+    /// appears after start; `nil`: no `on_new_alert` command, nothing announced.
+    public var notifyPriority: AlertPriority?
     /// The user name sent with actions.
     public var actor: String?
     /// Journaled actions older than this when Vigil starts are dropped with a notice, not replayed.

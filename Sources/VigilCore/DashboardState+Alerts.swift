@@ -28,6 +28,7 @@ extension DashboardState {
             if everLoaded, settings.bellOnP1, arrived.contains(where: { isNew($0) && ($0.priority ?? .p5) <= .p2 }) {
                 effects.append(.bell)
             }
+            if everLoaded { effects += announcements(arrived) }
             if !everLoaded { firstLoadedAt = now }
             everLoaded = true
             if wall {
@@ -150,6 +151,26 @@ extension DashboardState {
     public func isNew(_ alert: Alert) -> Bool {
         guard let firstLoadedAt, !seen.contains(alert.id) else { return false }
         return (alert.createdAt ?? .distantPast) > firstLoadedAt
+    }
+
+    /// How long after its creation a new alert may still be announced (and is remembered as
+    /// announced): one that first shows up later than this is history, not news.
+    public static let announceWindow: TimeInterval = 3600
+
+    /// One ``DashboardEffect/announce(_:)`` per alert that is new (raised since the first look
+    /// at the list), open, at or above `notifyPriority`, raised within the window, and not
+    /// announced before; whatever page, filter or poll brings it.
+    mutating func announcements(_ arrived: some Sequence<Alert>) -> [DashboardEffect] {
+        guard let threshold = settings.notifyPriority else { return [] }
+        let since = now.addingTimeInterval(-Self.announceWindow)
+        announced = announced.filter { $0.value > since }
+        var effects: [DashboardEffect] = []
+        for alert in arrived where announced[alert.id] == nil && isNew(alert) && alert.status != .closed
+            && (alert.priority ?? .p5) <= threshold && (alert.createdAt ?? .distantPast) > since {
+            announced[alert.id] = alert.createdAt ?? now
+            effects.append(.announce(alert))
+        }
+        return effects
     }
 
     /// The alert's short id for messages, `?` when it is not loaded.

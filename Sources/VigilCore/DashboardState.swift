@@ -126,6 +126,9 @@ public struct DashboardState: Sendable, Equatable {
     /// New P1s whose flash a key already stopped: they do not flash again, and stay new (`●`)
     /// until selected.
     public internal(set) var wallSilenced: Set<String> = []
+    /// Alerts already announced to the `on_new_alert` command, with their creation times;
+    /// kept for ``DashboardState/announceWindow`` after creation, so weeks of running do not grow it.
+    public internal(set) var announced: [String: Date] = [:]
     /// Set when the dashboard is to end.
     public internal(set) var quitting = false
     /// The open actions last handed to the journal.

@@ -52,7 +52,26 @@ extension DashboardState {
             }
         }
         canvas.write(clock, x: width - clock.count - 2, y: y, style: CellStyle(.title, bold: true))
-        return y + 2
+        return drawLastGoodData(&canvas, y: y + 2)
+    }
+
+    /// When the whole screen is stale: the time of the oldest data on it, in large digits, so
+    /// the room sees from afar how old what it reads is. Nothing when all is fresh or nothing
+    /// ever came.
+    private func drawLastGoodData(_ canvas: inout Canvas, y: Int) -> Int {
+        guard let lastGood = wallLastGoodData, height >= 24 else { return y }
+        let time = String(Self.clockFormat(lastGood, seconds: false).dropLast())  // HH:MM, UTC
+        let label = "LAST GOOD DATA \(time)Z · \(paneAge(now.timeIntervalSince(lastGood))) ago"
+        canvas.write(label, x: 2, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - 4)
+        for (row, line) in BlockDigits.rows(text: time).enumerated() {
+            canvas.write(line, x: 2, y: y + 1 + row, style: CellStyle(.critical, bold: true), maxWidth: width - 4)
+        }
+        return y + 7
+    }
+
+    /// The oldest last success among the stale kinds that ever had one, while the screen is stale.
+    var wallLastGoodData: Date? {
+        staleKinds.compactMap { feeds[$0]?.lastSuccess }.min()
     }
 
     /// One tile per priority: the open count in large digits and the unacknowledged count.

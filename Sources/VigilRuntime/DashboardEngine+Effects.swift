@@ -36,7 +36,7 @@ extension DashboardEngine {
             }
         case .confirmIncident(let id, let receipt):
             confirm(id) { (backend, timeout) async throws(OperationsError) in try await backend.confirmIncident(receipt, timeout: timeout) }
-        case .persistActions, .bell, .applyTheme, .redraw, .quit: break
+        case .persistActions, .bell, .applyTheme, .redraw, .quit, .announce: break
         }
     }
 

@@ -22,7 +22,7 @@ public final class DashboardEngine {
     /// Where results from tasks wait for the owning thread.
     public let inbox: EventInbox
     let tasksRunning = TaskCounter()
-    /// Called with each effect for the terminal: `.bell`, `.applyTheme`, `.redraw`, `.quit`.
+    /// Called with each effect for the terminal and the runner: `.bell`, `.applyTheme`, `.redraw`, `.quit`, `.announce`.
     public var onTerminalEffect: (DashboardEffect) -> Void = { _ in }
     /// How long to wait for the outcome of an accepted write before treating it as unknown.
     public var confirmTimeout: Duration = .seconds(60)
@@ -101,7 +101,7 @@ public final class DashboardEngine {
         for effect in effects {
             switch effect {
             case .persistActions: break
-            case .bell, .applyTheme, .redraw, .quit: onTerminalEffect(effect)
+            case .bell, .applyTheme, .redraw, .quit, .announce: onTerminalEffect(effect)
             default: runIO(effect)
             }
         }

@@ -167,13 +167,20 @@ struct Check: AsyncParsableCommand {
     @Option(help: "Config file (default: $XDG_CONFIG_HOME/vigil/config.toml).") var config: String?
 
     func run() async throws {
+        if try await !Self.checkConfig(at: config, account: account) { throw ExitCode(2) }
+    }
+
+    /// Checks what a config file (with `account`'s flags over it) names, one account or each
+    /// source; `false` when anything failed.
+    static func checkConfig(at path: String?, account options: AccountOptions? = nil) async throws -> Bool {
         let file: ConfigFile
-        do { file = try ConfigFile.load(path: config) } catch let problem as FileProblem { throw ValidationError(problem.description) }
+        do { file = try ConfigFile.load(path: path) } catch let problem as FileProblem { throw ValidationError(problem.description) }
+        let options = try options ?? AccountOptions.parse([])
         var warnings = file.warnings
-        if !file.sources.isEmpty, !self.account.choosesAnAccount { return try await checkSources(file) }
-        let account = try self.account.account(config: file, warnings: &warnings)
+        if !file.sources.isEmpty, !options.choosesAnAccount { return try await checkSources(file) }
+        let account = try options.account(config: file, warnings: &warnings)
         for warning in warnings { print("warning: \(warning)") }
-        if try await !Self.check(account) { throw ExitCode(2) }
+        return try await check(account)
     }
 
     /// Checks one account and prints what it found; `false` when anything failed.
@@ -200,8 +207,8 @@ struct Check: AsyncParsableCommand {
         return !report.failed
     }
 
-    /// Checks every `[[sources]]` account in turn, each under its name.
-    func checkSources(_ file: ConfigFile) async throws {
+    /// Checks every `[[sources]]` account in turn, each under its name; `false` when any failed.
+    static func checkSources(_ file: ConfigFile) async throws -> Bool {
         var warnings = file.warnings
         let sources = try SourceAccounts.load(file.sources, configPath: file.path ?? ConfigFile.defaultPath, warnings: &warnings)
         for warning in warnings { print("warning: \(warning)") }
@@ -210,10 +217,8 @@ struct Check: AsyncParsableCommand {
             print("source \(name):")
             if try await !Self.check(account) { failed.append(name) }
         }
-        if !failed.isEmpty {
-            print("Not ready: \(failed.joined(separator: ", ")) (see above).")
-            throw ExitCode(2)
-        }
+        if !failed.isEmpty { print("Not ready: \(failed.joined(separator: ", ")) (see above).") }
+        return failed.isEmpty
     }
 }
 

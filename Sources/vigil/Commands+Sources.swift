@@ -53,7 +53,9 @@ extension Demo {
                 settings.configuredActions[name] = .jsm(config.customActions ?? Demo.scenarioActions)
             }
             let runner = DashboardRunner(backend: set, settings: settings,
-                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil, clock: { clock.now() })
+                                         themes: themes, noColor: display.noColor, logger: logger, journal: nil,
+                                         alertCommand: display.alertCommand(config: config, source: "demo"),
+                                         wallRepaint: try display.wallRepaint(), clock: { clock.now() })
             await runner.run()
         }
         for simulator in simulators { await simulator.stop() }

@@ -19,6 +19,35 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Draw in plain ASCII (the default when the locale is not UTF-8).") var ascii = false
     @Flag(help: "Start in the wall view for a screen nobody touches (read-only unless --allow-actions).") var wall = false
     @Flag(name: .customLong("allow-actions"), help: "With --wall: keep the write keys (W returns to the dashboard).") var allowActions = false
+    @Option(name: .customLong("wall-redraw"), help: "With the wall view: repaint the whole screen this often, clearing stray output (default 5m).")
+    var wallRedraw: String?
+    @Option(name: .customLong("on-new-alert"),
+            help: "Command run (by /bin/sh -c) when an alert at or above --notify-priority appears; its fields are in VIGIL_ALERT_* variables.")
+    var onNewAlert: String?
+    @Option(name: .customLong("notify-priority"), help: "The least urgent priority --on-new-alert runs for (default P2: P1 and P2).")
+    var notifyPriority: String?
+
+    /// The `on_new_alert` command from the flag or the config, or `nil`; `source` names the
+    /// account in `VIGIL_ALERT_SOURCE` when an alert has no source of its own.
+    func alertCommand(config: ConfigFile, source: String) -> AlertCommand.Configuration? {
+        guard let command = onNewAlert ?? config.onNewAlert else { return nil }
+        return AlertCommand.Configuration(command: command, timeout: .seconds(config.onNewAlertTimeout ?? 30),
+                                          outputFile: FileLogHandler.stateDirectory + "/on-new-alert.log", defaultSource: source)
+    }
+
+    /// How often the wall repaints the whole screen.
+    func wallRepaint() throws -> Duration {
+        guard let text = wallRedraw else { return .seconds(300) }
+        guard let seconds = DurationText.parse(text), seconds >= 1 else { throw ValidationError("--wall-redraw takes a duration such as 5m or 30s, not '\(text)'") }
+        return .milliseconds(Int64(seconds * 1000))
+    }
+
+    /// The priority the command runs from, checked.
+    func notifyThreshold(config: ConfigFile) throws -> AlertPriority {
+        guard let text = notifyPriority else { return config.notifyPriority ?? .p2 }
+        guard let priority = AlertPriority.parse(text) else { throw ValidationError("--notify-priority takes P1 to P5, not '\(text)'") }
+        return priority
+    }
 
     func validate() throws {
         if allowActions && !wall {
@@ -54,6 +83,11 @@ struct DisplayOptions: ParsableArguments {
         settings.asciiOnly = ascii || !unicode
         settings.wall = wall
         if wall && !allowActions { settings.readOnly = true }
+        if onNewAlert != nil || config.onNewAlert != nil {
+            settings.notifyPriority = try notifyThreshold(config: config)
+        } else if notifyPriority != nil {
+            throw ValidationError("--notify-priority goes with a command to run: --on-new-alert '…' or on_new_alert in config.toml")
+        }
         return settings
     }
 
@@ -118,7 +152,9 @@ struct Dashboard: AsyncParsableCommand {
         var settings = try display.settings(host: backend.hostDescription, config: config, themes: themes)
         settings.configuredActions = ConfiguredActions.forBackend(backend, config: config)
         let runner = DashboardRunner(backend: backend, settings: settings,
-                                     themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices)
+                                     themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices,
+                                     alertCommand: display.alertCommand(config: config, source: (account.backend ?? config.backend ?? .opsgenie).rawValue),
+                                     wallRepaint: try display.wallRepaint())
         await runner.run()
     }
 }
@@ -179,7 +215,8 @@ struct Demo: AsyncParsableCommand {
             settings.configuredActions = ConfiguredActions.forBackend(backend, config: demoConfig)
             let runner = DashboardRunner(backend: backend, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, notices: config.warnings,
-                                         clock: { clock.now() })
+                                         alertCommand: display.alertCommand(config: config, source: self.backend.rawValue),
+                                         wallRepaint: try display.wallRepaint(), clock: { clock.now() })
             await runner.run()
         }
         await simulator.stop()

@@ -1,5 +1,6 @@
 import Foundation
 import JSMOpsKit
+import OperationsModel
 import OpsgenieKit
 import ServiceHTTP
 import TOMLKit
@@ -27,6 +28,12 @@ struct ConfigFile {
     var readOnly: Bool?
     var bell: Bool?
     var clockSeconds: Bool?
+    /// A command run when an alert at or above `notifyPriority` appears (`on_new_alert`).
+    var onNewAlert: String?
+    /// `notify_priority`: the least urgent priority announced (default P2).
+    var notifyPriority: AlertPriority?
+    /// `on_new_alert_timeout`: how long a run may take (default 30 s).
+    var onNewAlertTimeout: TimeInterval?
     var user: String?
     /// Journaled actions older than this at start are dropped, not replayed.
     var actionMaxAge: TimeInterval?
@@ -42,12 +49,13 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user", "action_max_age", "stale_ack", "poll", "keys", "filters", "sources"]
+                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user",
+                                         "action_max_age", "stale_ack", "on_new_alert", "notify_priority", "on_new_alert_timeout", "poll", "keys", "filters", "sources"]
 
     /// The default location.
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.config")
+            ?? (HomeDirectory.path + "/.config")
         return base + "/vigil/config.toml"
     }
 
@@ -249,6 +257,27 @@ final class ConfigReader {
         config.readOnly = read { try bool("read_only") }
         config.bell = read { try bool("bell") }
         config.clockSeconds = read { try bool("clock_seconds") }
+        config.onNewAlert = read {
+            let command = try string("on_new_alert")
+            if let command, command.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw problem("on_new_alert", "on_new_alert is empty", fix: "write a command, e.g. on_new_alert = \"notify-send \\\"$VIGIL_ALERT_MESSAGE\\\"\", or remove the line")
+            }
+            return command
+        }
+        config.notifyPriority = read {
+            guard let text = try string("notify_priority") else { return nil }
+            guard let priority = AlertPriority.parse(text) else {
+                throw problem("notify_priority", "notify_priority '\(text)' is not P1 to P5", fix: "write notify_priority = \"P2\" (P2 announces P1 and P2)")
+            }
+            return priority
+        }
+        config.onNewAlertTimeout = read {
+            guard let text = try string("on_new_alert_timeout") else { return nil }
+            guard let seconds = DurationText.parse(text), seconds >= 1, seconds <= 3600 else {
+                throw problem("on_new_alert_timeout", "on_new_alert_timeout '\(text)' is not a duration from 1s to 1h", fix: "write on_new_alert_timeout = \"30s\"")
+            }
+            return seconds
+        }
         config.actionMaxAge = read {
             guard let text = try string("action_max_age") else { return nil }
             guard let age = DurationText.parse(text), age >= 60, age <= 86400 else {
@@ -365,6 +394,28 @@ final class ConfigReader {
     }
 }
 
+extension AlertPriority {
+    /// `P1`…`P5` (any case), or `nil`.
+    static func parse(_ text: String) -> AlertPriority? {
+        AlertPriority.all.first { $0.rawValue == text.uppercased() }
+    }
+}
+
+/// The user's home: `$HOME` when set, as every XDG path means it (Foundation's
+/// `NSHomeDirectory()` reads the password database and ignores `HOME`).
+enum HomeDirectory {
+    static var path: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
+    /// `~` and `~/…` from this home; any other path as it is.
+    static func expandingTilde(_ path: String) -> String {
+        if path == "~" { return self.path }
+        if path.hasPrefix("~/") { return self.path + path.dropFirst() }
+        return path
+    }
+}
+
 /// "Did you mean …?" for a misspelt name.
 enum Suggestion {
     /// The known name closest to `word` by edit distance, when it is close enough to be a typo.
@@ -405,7 +456,7 @@ enum SecretSource {
 
     /// The first line of `file`, trimmed; a file readable by others adds a warning.
     static func read(file: String, what: String, warnings: inout [String]) throws -> String {
-        let path = (file as NSString).expandingTildeInPath
+        let path = HomeDirectory.expandingTilde(file)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FileProblem(path: path, line: nil, problem: "cannot read the \(what) file", fix: "check the path and that you may read it")
         }
@@ -420,7 +471,7 @@ enum SecretSource {
 enum KeySource {
     static func load(keyFile: String?, warnings: inout [String]) throws -> APIKey {
         let text = try SecretSource.read(variable: "OPSGENIE_API_KEY", file: keyFile, what: "API key",
-                                         missing: "export OPSGENIE_API_KEY, or pass --api-key-file (or api_key_file in config.toml); try `vigil demo` for no account",
+                                         missing: "run `vigil init` to set up an account, or export OPSGENIE_API_KEY, or pass --api-key-file (or api_key_file in config.toml); try `vigil demo` for no account",
                                          warnings: &warnings)
         return APIKey(text)!
     }

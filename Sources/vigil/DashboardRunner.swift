@@ -22,10 +22,16 @@ final class DashboardRunner: @unchecked Sendable {
     let clock: @Sendable () -> Date
     /// Sleeps until a key, a result from the engine, or the next thing due.
     let waiter = TerminalWaiter()
+    /// Runs `on_new_alert` for each announced alert (`nil` when none is configured).
+    let alertCommand: AlertCommand?
+    /// In the wall view the whole screen is repainted this often, clearing whatever else
+    /// wrote on the terminal (a wall has nobody to press Ctrl-L).
+    let wallRepaint: Duration
 
     init(backend: any OperationsBackend, settings: DashboardSettings, themes: [Theme], noColor: Bool,
-         logger: Logger, journal: ActionJournal?, notices: [String] = [],
-         clock: @escaping @Sendable () -> Date = { Date() }) {
+         logger: Logger, journal: ActionJournal?, notices: [String] = [], alertCommand: AlertCommand.Configuration? = nil,
+         wallRepaint: Duration = .seconds(300), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.wallRepaint = wallRepaint
         self.themes = themes
         self.noColor = noColor
         self.logger = logger
@@ -42,6 +48,10 @@ final class DashboardRunner: @unchecked Sendable {
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
                                  clock: clock, logger: logger, journal: journal, wake: { waiter.wake() })
         for notice in notices { engine.send(.notice(notice, .warning)) }
+        let inbox = engine.inbox
+        self.alertCommand = alertCommand.map { configuration in
+            AlertCommand(configuration: configuration, logger: logger) { text, level in inbox.push(.notice(text, level)) }
+        }
     }
 
     /// Runs until quit or a stop signal, on a dedicated thread so blocking reads never starve tasks.
@@ -68,6 +78,7 @@ final class DashboardRunner: @unchecked Sendable {
         engine.onTerminalEffect = { [self] effect in
             switch effect {
             case .bell: terminal.bell()
+            case .announce(let alert): alertCommand?.enqueue(alert)
             case .redraw: terminal.invalidate()
             case .applyTheme(let name): applyTheme(name, terminal)
             default: break
@@ -85,10 +96,13 @@ final class DashboardRunner: @unchecked Sendable {
         // expiring; every second while something counts seconds).
         var redrawAt = engine.state.nextVisibleChange
         var emptyReads = 0
+        var repaintAt = ContinuousClock.now + wallRepaint
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
             let due = [engine.state.nextDue, redrawAt].compactMap { $0 }.min()
-            let wakeup = waiter.wait(milliseconds: Self.waitMilliseconds(now: clock(), nextDue: due, seconds: engine.state.settings.clockSeconds))
+            var wait = Self.waitMilliseconds(now: clock(), nextDue: due, seconds: engine.state.settings.clockSeconds)
+            if engine.state.wall { wait = min(wait, Self.milliseconds(until: repaintAt)) }
+            let wakeup = waiter.wait(milliseconds: wait)
             // Keys, and a resize: ncurses reports it as a key after SIGWINCH, which may have been
             // handled on another thread without interrupting this wait, so ask on every wake-up.
             let reads = terminal.readPendingKeys()
@@ -101,8 +115,15 @@ final class DashboardRunner: @unchecked Sendable {
             // The clock first: a key's action is stamped (and a snooze counted) from now, not from
             // the last wake-up, which may be a minute ago.
             engine.tick()
-            let keyed = apply(reads, terminal)
+            var keyed = apply(reads, terminal)
             engine.drain()
+            if ContinuousClock.now >= repaintAt {
+                repaintAt = ContinuousClock.now + wallRepaint
+                if engine.state.wall {
+                    terminal.invalidate()
+                    keyed = true
+                }
+            }
             let now = clock()
             let second = Int(now.timeIntervalSince1970)
             // A key, time changing what the frame shows, or an answer (or a tick) that changed
@@ -131,6 +152,12 @@ final class DashboardRunner: @unchecked Sendable {
         var until = seconds ? epoch.rounded(.down) + 1 - epoch : 60
         if let nextDue { until = min(until, nextDue.timeIntervalSince(now)) }
         return Int32(max(1, min(60_000, (until * 1000).rounded(.up))))
+    }
+
+    /// Milliseconds from now until `instant`, at least 1.
+    static func milliseconds(until instant: ContinuousClock.Instant) -> Int32 {
+        let left = ContinuousClock.now.duration(to: instant)
+        return Int32(max(1, min(60_000, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)))
     }
 
     /// Hands keys and resizes to the engine; `true` when there were any.

@@ -43,7 +43,7 @@ struct FileLogHandler: LogHandler {
     /// The state folder: `$XDG_STATE_HOME/vigil`.
     static var stateDirectory: String {
         let base = ProcessInfo.processInfo.environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/state")
+            ?? (HomeDirectory.path + "/.local/state")
         return base + "/vigil"
     }
 

@@ -71,3 +71,20 @@ struct WallViewTests {
         #expect(line.contains("■ STALE ■ alerts 15s network"))
     }
 }
+
+@Suite("The wall view when stale")
+struct WallStaleTests {
+    @Test func theTimeOfTheLastGoodDataIsLargeWhileStaleAndGoneWhenFresh() {
+        var state = loadedState(width: 80, height: 24) { $0.wall = true; $0.readOnly = true }
+        #expect(!state.render().text.contains("LAST GOOD DATA"), "fresh: no such line")
+        // Alerts fail for five minutes: older than three intervals, and the last poll failed.
+        _ = state.update(.tick(fixedNow.addingTimeInterval(300)))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused by api.opsgenie.com:443"))))
+        let text = state.render().text
+        let clock = String(DashboardState.clockFormat(fixedNow, seconds: false).dropLast())
+        #expect(text.contains("LAST GOOD DATA \(clock)Z · 5m ago"))
+        let big = BlockDigits.rows(text: clock)
+        #expect(big.allSatisfy { text.contains($0) }, "the time in large digits")
+        #expect(text.contains("■ STALE ■"))
+    }
+}

@@ -23,6 +23,9 @@ import time
 import unicodedata
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from polling import poll  # noqa: E402
+
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("vigil", help="the vigil binary to test")
 parser.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -55,18 +58,6 @@ def _end_tmux_server():
             remove()
         except OSError:
             pass
-
-
-def poll(condition, what, timeout=15.0, interval=0.1, detail=lambda: ""):
-    """Calls condition until it returns something truthy (returned) or the deadline passes (AssertionError)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() >= deadline:
-            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}{detail()}")
-        time.sleep(interval)  # polling interval, not a wait for a condition
 
 
 # --- processes, by PID only -------------------------------------------------------------------------------------------
@@ -821,6 +812,214 @@ def key_never_logged_or_shown(p):
     terminal = open(raw, "rb").read()
     assert len(terminal) > 10_000, f"only {len(terminal)} bytes captured"
     assert KEY not in terminal.decode("utf-8", "replace"), "the API key reached the terminal"
+
+
+def answer(p, *steps):
+    """Answers vigil init's questions: for each (prompt, text), waits for the prompt (a string, or a predicate on the
+    screen), types the text literally and presses Enter."""
+    for prompt, text in steps:
+        if callable(prompt):
+            p.wait_for(prompt, "the next question")
+        else:
+            p.wait_text(prompt)
+        if text:
+            p.keys("-l", text)
+        p.keys("Enter")
+
+
+@check("init", "vigil init against a simulator: the config it writes passes vigil check; key file mode 600; no key on screen or in the log")
+def init_first_run(p):
+    sim_port = p.start_simulator("--processing-delay-ms", "50")
+    raw = os.path.join(p.state, "terminal.bytes")
+    tmux("pipe-pane", "-o", "-t", p.session, f"cat >> {raw}")
+    pid = p.launch(f"init --api-url http://127.0.0.1:{sim_port}")
+    answer(p, ("Choice (1-4)", "1"), ("API key (not shown as you type)", KEY))
+    s = p.wait_text("Start the dashboard with: vigil", timeout=30)
+    assert "All set" in s and "ok    read alerts" in s, s
+    poll(lambda: not alive(pid), "vigil init to end")
+    folder = os.path.join(p.state, "config", "vigil")
+    key_file, config = os.path.join(folder, "key"), os.path.join(folder, "config.toml")
+    assert oct(os.stat(key_file).st_mode & 0o777) == "0o600", oct(os.stat(key_file).st_mode)
+    assert oct(os.stat(config).st_mode & 0o777) == "0o600", oct(os.stat(config).st_mode)
+    assert open(key_file).read() == KEY + "\n"
+    assert KEY not in open(config).read(), "the key is in config.toml"
+    p.keys("clear", "Enter")
+    p.keys("-l", f"{shlex.quote(VIGIL)} check; echo exit=$?")
+    p.keys("Enter")
+    s = p.wait_for(lambda s: re.search(r"exit=\d", s), "vigil check on the config init wrote", timeout=30)
+    assert "exit=0" in s and "All set" in s, s
+    # The dashboard starts from that config alone.
+    pid = p.launch("")
+    p.wait_for(lambda s: re.search(r"#\d+\s+P\d", s), "alerts from the account init set up")
+    p.keys("q")
+    p.wait_exit(pid)
+    tmux("pipe-pane", "-t", p.session)
+    terminal = open(raw, "rb").read().decode("utf-8", "replace")
+    assert "Choice (1-4)" in terminal, "the terminal's bytes were captured"
+    assert KEY not in terminal, "the key reached the terminal"
+    log = os.path.join(p.state, "vigil", "vigil.log")
+    assert not os.path.exists(log) or KEY not in open(log).read(), "the key is in the log file"
+
+
+@check("init-sources", "vigil init, several sources (an Opsgenie and a JSM account on one simulator): each secret in its own 600 file, vigil check passes")
+def init_several_sources(p):
+    sim_port = p.start_simulator("--processing-delay-ms", "50")
+    url = f"http://127.0.0.1:{sim_port}"
+    pid = p.launch(f"init --api-url {url}")
+    answer(p, ("Choice (1-4)", "4"), ("Source 1: a name", "og"), ("Choice (1-3)", "1"), ("API key (not shown", KEY),
+           ("Add another source?", "y"), ("Source 2: a name", "og"),  # taken: asked again
+           ("'og' is taken", "jsm"), (lambda s: s.count("Choice (1-3)") == 2, "3"), ("Site (e.g.", url),
+           ("account email", "alice@example.com"), ("API token (not shown", "vigil-demo-token"),
+           (lambda s: s.count("Add another source?") == 2, ""))
+    s = p.wait_text("Start the dashboard with: vigil", timeout=30)
+    assert s.count("All set") == 2 and "source og:" in s and "source jsm:" in s, s
+    assert KEY not in s and "vigil-demo-token" not in s, s
+    poll(lambda: not alive(pid), "vigil init to end")
+    folder = os.path.join(p.state, "config", "vigil")
+    assert sorted(os.listdir(folder)) == ["config.toml", "jsm.token", "og.key"], os.listdir(folder)
+    for name in os.listdir(folder):
+        assert os.stat(os.path.join(folder, name)).st_mode & 0o777 == 0o600, name
+    p.keys("clear", "Enter")
+    p.keys("-l", f"{shlex.quote(VIGIL)} check; echo exit=$?")
+    p.keys("Enter")
+    s = p.wait_for(lambda s: re.search(r"exit=\d", s), "vigil check on both sources", timeout=30)
+    assert "exit=0" in s, s
+
+
+@check("init-cancel", "vigil init: Ctrl-D, an empty answer, Ctrl-C at a question or at the token, and a kept config leave nothing written and a sane terminal")
+def init_cancel(p):
+    folder = os.path.join(p.state, "config", "vigil")
+    for how in ("C-d", "Enter", "C-c", "C-c at the token"):
+        pid = p.launch("init")
+        p.wait_text("Choice (1-4)")
+        if how == "C-c at the token":
+            answer(p, ("Choice (1-4)", "3"), ("Site (e.g.", "acme.atlassian.net"), ("account email", "me@example.com"))
+            p.wait_text("API token (not shown")
+            p.keys("-l", "half-typed-secret")
+        p.keys(how.split()[0])
+        p.wait_text("nothing was written")
+        poll(lambda: not alive(pid), f"vigil init to end on {how}")
+        assert not os.path.exists(os.path.join(folder, "config.toml")), f"a config was written after {how}"
+        assert not os.path.exists(folder) or os.listdir(folder) == [], f"files left after {how}: {os.listdir(folder)}"
+        p.stty_is_sane()
+    os.makedirs(folder, exist_ok=True)
+    kept = os.path.join(folder, "config.toml")
+    with open(kept, "w") as f:
+        f.write('region = "eu"\n')
+    pid = p.launch("init")
+    p.wait_text("exists. Replace it? (y/N)")
+    p.keys("Enter")
+    p.wait_text("nothing was written")
+    poll(lambda: not alive(pid), "vigil init to end")
+    assert open(kept).read() == 'region = "eu"\n', "the existing config was changed"
+
+
+@check("on-new-alert", "on_new_alert runs once for a new P1 raised through the API, with its fields in the environment; not for a P4")
+def on_new_alert(p):
+    sim_port = p.start_simulator("--scenario", "quiet", "--processing-delay-ms", "50")
+    hooks = os.path.join(p.state, "hooks")
+    os.mkdir(hooks)
+    os.makedirs(os.path.join(p.state, "config", "vigil"))
+    command = f"env | grep '^VIGIL_ALERT_' | sort >> {hooks}/\"$VIGIL_ALERT_ID.env\"; echo --- >> {hooks}/\"$VIGIL_ALERT_ID.env\""
+    with open(os.path.join(p.state, "config", "vigil", "config.toml"), "w") as f:
+        f.write(f"on_new_alert = {json.dumps(command)}\n[poll]\nalerts = 2\n")
+    pid = p.launch(f"--api-url http://127.0.0.1:{sim_port}", {"OPSGENIE_API_KEY": KEY})
+    p.wait_text("Alerts ")
+    p.wait_for(lambda s: "alerts ok" in s or re.search(r"#\d+\s+P\d", s), "the first answer")
+    # API text that a shell would run if it ever reached one.
+    pwned = os.path.join(p.state, "pwned")
+    p1_message = f"[e2e] hook P1 $(touch {pwned}) `touch {pwned}` \"; touch {pwned}"
+    api(sim_port, "/v2/alerts", "POST", {"message": "[e2e] hook P4 quiet one", "priority": "P4"})
+    api(sim_port, "/v2/alerts", "POST", {"message": p1_message, "priority": "P1"})
+
+    def records():
+        found = {}
+        for name in os.listdir(hooks):
+            text = open(os.path.join(hooks, name)).read()
+            found[name[:-4]] = [dict(line.split("=", 1) for line in block.strip().splitlines())
+                                for block in text.split("---") if block.strip()]
+        return found
+
+    def ours(found):
+        return {i: r for i, r in found.items() if any(e.get("VIGIL_ALERT_MESSAGE", "").startswith("[e2e] hook") for e in r)}
+
+    poll(lambda: any(e["VIGIL_ALERT_PRIORITY"] == "P1" for r in ours(records()).values() for e in r),
+         "the hook to run for the P1", timeout=30, detail=lambda: f"; hooks: {records()}; screen:\n{p.screen()}")
+    p.wait_text("hook P4 quiet one", timeout=20)  # the P4 was polled and is on screen
+    # A window of three polls (2 s each) in which neither a second run for the P1 nor one for the P4 may come:
+    # checked all through it (a check that something does NOT happen).
+    end = time.monotonic() + 6.0
+    while True:
+        found = ours(records())
+        assert len(found) == 1, f"runs for {found}"
+        (alert_id, runs), = found.items()
+        assert len(runs) == 1, f"the hook ran {len(runs)} times for the P1"
+        if time.monotonic() >= end:
+            break
+        time.sleep(0.2)
+    env = runs[0]
+    created = api(sim_port, f"/v2/alerts/{alert_id}")["data"]
+    assert env["VIGIL_ALERT_ID"] == alert_id and env["VIGIL_ALERT_TINY_ID"] == created["tinyId"], env
+    assert env["VIGIL_ALERT_MESSAGE"] == p1_message and env["VIGIL_ALERT_PRIORITY"] == "P1", env
+    assert env["VIGIL_ALERT_SOURCE"] == "opsgenie", env
+    assert not os.path.exists(pwned), "API text reached a shell"
+    p.keys("q")
+    p.wait_exit(pid)
+
+
+@check("wall-kiosk", "--wall: no cursor, stray output repainted away with no key, an SSH drop and return, STALE with the last good time large, recovery by itself")
+def wall_kiosk(p):
+    pid = p.launch("demo --wall --scenario quiet --wall-redraw 2s")
+    s = p.wait_text("vigil wall")
+    port = int(re.search(r"demo 127\.0\.0\.1:(\d+)", s).group(1))
+    assert tmux("display-message", "-p", "-t", p.session, "#{cursor_flag}").strip() == "0", "the cursor shows"
+    tty = tmux("display-message", "-p", "-t", p.session, "#{pane_tty}").strip()
+
+    def stray_output_goes(marker):
+        with open(tty, "w") as t:
+            t.write(f"\x1b[20;10H{marker}")
+        p.wait_text(marker, timeout=5)
+        p.wait_for(lambda s: marker not in s and "vigil wall" in s, "the full repaint to clear the stray output", timeout=15)
+
+    stray_output_goes("STRAY-OUTPUT-ONE")
+
+    def attach(columns, rows):
+        """A tmux client in a terminal of its own (script's pty) of that size, as an SSH login attaching."""
+        command = f"stty cols {columns} rows {rows}; exec " + " ".join(map(shlex.quote, [*TMUX, "attach", "-t", p.session]))
+        client = subprocess.Popen(["script", "-qc", command, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
+        poll(lambda: tmux("list-clients", "-t", p.session).strip(), "a client to attach")
+        return client
+
+    def drop(client):
+        """The client's terminal is gone at once, as when sshd closes a dropped connection's pty (script, our child,
+        is killed by its PID)."""
+        client.kill()
+        client.wait(timeout=10)
+        poll(lambda: not tmux("list-clients", "-t", p.session).strip(), "the client to go")
+        assert is_our_vigil(pid), "vigil ended with the client"
+
+    # An SSH drop, and a return from a terminal of another size: the wall follows it, no key pressed.
+    client = attach(120, 40)
+    try:
+        drop(client)
+        client = attach(90, 30)
+        p.wait_for(lambda s: "vigil wall" in s and len(s.splitlines()[0].rstrip()) == 90, "the wall at the returning client's 90x30")
+        drop(client)
+    finally:
+        if client.poll() is None:
+            client.kill()
+            client.wait(timeout=10)
+    tmux("resize-window", "-t", p.session, "-x", "100", "-y", "30")
+    p.wait_for(lambda s: "vigil wall" in s and len(s.splitlines()[0].rstrip()) == 100, "the wall at 100x30")
+    stray_output_goes("STRAY-OUTPUT-TWO")
+    faults(port, [{"route": "/v2/alerts", "status": 503}])
+    s = p.wait_text("LAST GOOD DATA", timeout=60)
+    assert "■ STALE ■" in s and "█" in s, s
+    clear_faults(port)
+    p.wait_for(lambda s: "LAST GOOD DATA" not in s and "STALE" not in s, "the wall to recover with no key", timeout=60)
+    p.keys("q")
+    p.wait_exit(pid)
 
 
 # --- runner ------------------------------------------------------------------------------------------------------------
