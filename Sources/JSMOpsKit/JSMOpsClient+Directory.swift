@@ -70,18 +70,20 @@ extension JSMOpsClient {
     public func heartbeats() async throws(OperationsError) -> LimitedAnswer<[Heartbeat]> {
         var beats: [Heartbeat] = []
         var limits: [FeatureLimit] = []
+        var planLacksThem = false
         for (teamId, teamName) in try await teams().sorted(by: { $0.value < $1.value }) {
             do {
                 let list = try await listAll(JSMHeartbeat.self, path: "/v1/teams/\(teamId.percentEncodedComponent)/heartbeats", domain: .heartbeat)
                 beats += list.map { $0.heartbeat(teamName: teamName) }
+            } catch where error.status == 402 {
+                planLacksThem = true
             } catch {
-                if error.status == 402 {
-                    return LimitedAnswer(beats, limits: [FeatureLimit(feature: "heartbeats", reason: .plan, text: Self.heartbeatPlanText)])
-                }
                 guard let limit = FeatureLimit.from(error, feature: "heartbeats", scope: "team \(teamName)") else { throw error }
                 limits.append(limit)
             }
         }
+        // The plan is said once, first; a team the token may not read is said as well.
+        if planLacksThem { limits.insert(FeatureLimit(feature: "heartbeats", reason: .plan, text: Self.heartbeatPlanText), at: 0) }
         return LimitedAnswer(beats, limits: limits)
     }
 

@@ -129,6 +129,10 @@ public struct OperationsError: Error, Sendable, Hashable, CustomStringConvertibl
         }
     }
 
+    /// No answer in time: a read that waited its whole timeout. Not tried again inside the same
+    /// call (the screen would wait several timeouts before saying so); the next poll retries.
+    public var isTimeout: Bool { code == .timeout }
+
     /// Whether the request certainly did not change anything on the server
     /// (rejected before processing: 429 throttling, 503 at capacity).
     public var certainlyNotApplied: Bool {

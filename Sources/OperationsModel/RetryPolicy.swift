@@ -75,7 +75,7 @@ extension RetryPolicy {
                 return try await attempt()
             } catch {
                 attempts += 1
-                guard error.isTransient, idempotent || error.certainlyNotApplied, attempts < maxAttempts else { throw error }
+                guard error.isTransient, !error.isTimeout, idempotent || error.certainlyNotApplied, attempts < maxAttempts else { throw error }
                 let wait = delay(afterAttempt: attempts - 1, rateLimitPeriodSeconds: error.rateLimit?.periodSeconds)
                 onRetry(error, attempts, wait)
                 do { try await clock.sleep(for: wait) } catch { throw OperationsError.transport("cancelled") }

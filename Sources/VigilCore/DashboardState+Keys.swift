@@ -241,7 +241,7 @@ extension DashboardState {
         case .customAction(let name): "Run '\(name)' on"
         default: action.verb
         }
-        return "\(verb) \(targetsDescription(ids))\(detail)? y/N"
+        return "\(verb) \(targetsDescription(ids, naming: true))\(detail)? y/N"
     }
 
     mutating func requestQuit() -> [DashboardEffect] {

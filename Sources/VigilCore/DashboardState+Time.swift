@@ -17,6 +17,8 @@ extension DashboardState {
     public var countsSeconds: Bool {
         if settings.clockSeconds || !pendingActions.isEmpty || sources.contains(where: \.isFailing) { return true }
         if wall && !wallAlarm.isEmpty { return true }
+        // A pane waiting for its first answer says for how long: a hung API is seen counting.
+        if feeds.values.contains(where: { $0.inFlight && $0.lastSuccess == nil && $0.lastError == nil }) { return true }
         return polls.kinds.contains { kind in
             guard let last = feeds[kind]?.lastSuccess else { return false }
             return now.timeIntervalSince(last) > lateAfter(kind)

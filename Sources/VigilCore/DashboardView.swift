@@ -164,7 +164,9 @@ extension DashboardState {
         if TerminalText.width(of: head) + columns(parts + freshness) + bannerWidth > width - clock.count - 1 {
             // Short of room: the kinds polled in time fold into one word; the late ones keep their age.
             let late = kinds.filter { age($0.0) != "ok" }.map { ("\($0.1) \(age($0.0))", plain) }
-            freshness = late + [(late.isEmpty ? "all fresh" : "rest ok", plain)]
+            // With a source failing, "all" would claim too much: its data is the stale part.
+            let fresh = failingSources == nil ? "all fresh" : "feeds fresh"
+            freshness = late + [(late.isEmpty ? fresh : "rest ok", plain)]
         }
         parts += freshness
         let needed = TerminalText.width(of: head) + columns(parts)
@@ -423,7 +425,8 @@ extension DashboardState {
                 settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
             }
         } else {
-            hinted = settings.keymap.bindings.filter(\.hinted)
+            // Read-only: the write keys are not offered (help says they are off, and why).
+            hinted = settings.keymap.bindings.filter { $0.hinted && !($0.command.isWrite && settings.readOnly) }
         }
         let help = settings.keymap.bindings.first { $0.command == .help }.map { [$0] } ?? []
         for binding in help + hinted.filter({ $0.command != .help }) {

@@ -128,7 +128,7 @@ struct CheckReport: Sendable {
                 report.lines.append("FAIL  \(probe.name): \(error.headline) — \(Self.remedy(for: error))")
                 switch error.faultClass {
                 case .permission: report.missingRights.insert(probe.right)
-                case .auth: stop = "not tried after the key was refused"
+                case .auth: stop = error.service == .jsm ? "not tried after the email and token were refused" : "not tried after the key was refused"
                 case .network: stop = "not tried: the host did not answer"
                 default: break
                 }
@@ -230,7 +230,7 @@ extension Account {
         case .jsm(let configuration): (configuration.proxy, configuration.apiBase)
         }
         guard let route = setting.route(for: url) else {
-            return setting == .direct ? "none (proxy = \"none\")" : "none (direct to \(url.host ?? "the host"))"
+            return setting == .direct ? "none (set to none by --proxy or config)" : "none (direct to \(url.host ?? "the host"))"
         }
         if case .server = setting { return "\(route) (from config or --proxy)" }
         return "\(route) (from HTTPS_PROXY/HTTP_PROXY/ALL_PROXY)"

@@ -85,8 +85,11 @@ struct ConfigFile {
     static func parse(_ text: String, path: String) throws -> ConfigFile {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            let words = error.description.lowercased()
+            let twice = words.contains("redefin") || words.contains("already") || words.contains("duplicate")
             throw FileProblem(path: path, line: error.source.begin.line, problem: "not valid TOML: \(error.description)",
-                              fix: "check quotes, brackets and `key = value` syntax on that line")
+                              fix: twice ? "a setting is given twice: keep one of the two lines (TOML allows each key once)"
+                                  : "check quotes, brackets and `key = value` syntax on that line")
         }
         // Read whole: each setting that is wrong is kept as a problem and the rest read on, so
         // one run says every mistake, in line order.

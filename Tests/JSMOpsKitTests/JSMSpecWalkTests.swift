@@ -101,6 +101,13 @@ struct JSMSpecWalkTests {
         }
     }
 
+    @Test func onAStandardPlanATeamWithoutAccessIsStillNamed() async throws {
+        try await withJSM(configure: { $0.jsmPlan = .standard; $0.jsmTeamsWithoutAccess = ["payments"] }) { _, backend in
+            let beats = try await backend.heartbeats()
+            #expect(beats.limits.map(\.text) == ["heartbeats need JSM Premium or Enterprise", "team payments: no access"])
+        }
+    }
+
     @Test func aTeamTheTokenMayNotReadIsNamedAndTheOtherTeamsShow() async throws {
         try await withJSM(configure: { $0.jsmTeamsWithoutAccess = ["platform"] }) { simulator, backend in
             let beats = try await backend.heartbeats()

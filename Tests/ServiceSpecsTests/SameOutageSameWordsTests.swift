@@ -104,6 +104,17 @@ struct SameOutageSameWordsTests {
         #expect(jsm.message == og.message)
     }
 
+    @Test func aReadThatTimedOutIsNotSentAgainInsideTheSameCall() async throws {
+        let listener = try MisbehavingListener(.hang)
+        defer { listener.stop() }
+        let url = URL(string: "http://127.0.0.1:\(listener.port)")!
+        let configuration = ClientConfiguration(apiKey: APIKey("k")!, region: .custom(url), connectTimeout: .seconds(2), requestTimeout: .seconds(1),
+                                                retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(10)))
+        let started = ContinuousClock.now
+        _ = try? await OpsgenieClient.withClient(configuration: configuration) { try await $0.listAlerts(AlertQuery(limit: 1)) }
+        #expect(ContinuousClock.now - started < .seconds(3), "one timeout, not four: the next poll is the retry")
+    }
+
     @Test func tlsFailuresAreSaidInWords() {
         #expect(ServiceTransport.tlsProblem("handshakeFailed(NIOSSL.BoringSSLError.sslError([Error: 268436502 error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED]))",
                                             host: "api.example.com")

@@ -117,4 +117,17 @@ struct StatusLineTests {
         #expect(line.contains("alerts never — no answer from api.opsgenie.com:443 within 15.0 seconds, retry in "), "\(line)")
         #expect(state.render().text.contains("could not load alerts: ") && state.render().text.contains(", retry in "))
     }
+
+    @Test func aPaneWaitingForItsFirstAnswerCountsTheSeconds() {
+        var state = DashboardState(settings: DashboardSettings(host: "api.opsgenie.com"), now: fixedNow, width: 120, height: 40)
+        _ = state.update(.tick(fixedNow.addingTimeInterval(8)))
+        #expect(state.nextVisibleChange <= state.now.addingTimeInterval(1), "the wait is counted on screen, not frozen")
+    }
+
+    @Test func readOnlyOffersNoWriteKeysOnTheHintLine() {
+        let state = loadedState(readOnly: true)
+        let hints = state.render().line(state.height - 1)
+        #expect(!hints.contains("acknowledge") && !hints.contains("close") && hints.contains("? help"), "\(hints)")
+    }
 }
+

@@ -84,6 +84,6 @@ struct CheckCommandTests {
         let configuration = ClientConfiguration(apiKey: APIKey("k")!, region: .eu, proxy: ProxySetting.parse("http://ops:secret@proxy.corp:3128")!)
         #expect(Account.opsgenie(configuration).proxyDescription == "http://ops@proxy.corp:3128 (from config or --proxy)")
         let direct = ClientConfiguration(apiKey: APIKey("k")!, region: .eu, proxy: .direct)
-        #expect(Account.opsgenie(direct).proxyDescription == "none (proxy = \"none\")")
+        #expect(Account.opsgenie(direct).proxyDescription == "none (set to none by --proxy or config)")
     }
 }

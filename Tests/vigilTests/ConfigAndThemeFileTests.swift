@@ -27,6 +27,7 @@ struct ConfigAndThemeFileTests {
         ("ca-file-missing.toml", 3, "ca_file /nonexistent/corp-ca.pem cannot be read"),
         ("custom-actions-not-list.toml", 2, "custom_actions must be a list of action names"),
         ("source-proxy-bad.toml", 7, "proxy must be an http proxy URL"),
+        ("setting-twice.toml", 2, "keep one of the two lines"),
     ]
 
     static let themeExpectations: [(file: String, line: Int, mentions: String)] = [
