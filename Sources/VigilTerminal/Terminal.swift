@@ -78,13 +78,6 @@ public final class Terminal {
         vigil_setlocale()
         initscr()
         cbreak()
-        // No XON/XOFF flow control: a stray Ctrl-S must not freeze the screen while keys still
-        // act behind it, and Ctrl-S / Ctrl-Q reach Vigil like any other key.
-        var mode = termios()
-        if tcgetattr(STDIN_FILENO, &mode) == 0 {
-            mode.c_iflag &= ~tcflag_t(IXON)
-            tcsetattr(STDIN_FILENO, TCSANOW, &mode)
-        }
         noecho()
         nonl()
         intrflush(vigil_stdscr(), false)
@@ -92,6 +85,16 @@ public final class Terminal {
         set_escdelay(25)
         // No typeahead check (a poll on stdin) in every refresh: the loop reads keys itself.
         typeahead(-1)
+        // No XON/XOFF flow control: a stray Ctrl-S must not freeze the screen while keys still
+        // act behind it, and Ctrl-S / Ctrl-Q reach Vigil like any other key. Set after every
+        // curses mode call (each writes curses' own copy of the modes back), then made curses'
+        // program mode so it survives a suspend or a resize.
+        var mode = termios()
+        if tcgetattr(STDIN_FILENO, &mode) == 0 {
+            mode.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+            def_prog_mode()
+        }
         curs_set(0)
         if !noColor, has_colors() {
             start_color()
