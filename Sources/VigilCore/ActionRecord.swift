@@ -41,6 +41,16 @@ public enum ActionRequest: Sendable, Hashable {
         }
     }
 
+    /// What may already have happened when a write that must not be sent twice lost its
+    /// answer, and where to look: a note may have been posted, a custom action may have run.
+    public var mayHaveApplied: (what: String, check: String) {
+        switch self {
+        case .alert(.customAction(let name)): ("'\(name)' may have run", "check the alert's log before running it again")
+        case .alert(.addNote), .incident(.addNote): ("the note may have been posted", "check the notes before adding it again")
+        default: ("it may have applied", "check the alert before sending it again")
+        }
+    }
+
     /// How the screen names what it acts on: `#12` for an alert, `incident #3` for an incident.
     func subject(_ tinyId: String) -> String {
         if case .incident = self { return "incident #\(tinyId)" }

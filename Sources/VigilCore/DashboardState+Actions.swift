@@ -83,9 +83,10 @@ extension DashboardState {
         if !record.request.isRepeatSafe, unknownOutcome, !error.certainlyNotApplied {
             // The request may have reached the service before the connection failed: sending a
             // note again could post it twice, so say so instead of retrying.
-            actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; the note may have been posted — check the notes before adding it again")
+            let (what, check) = record.request.mayHaveApplied
+            actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; \(what) — \(check)")
             actions[index].finishedAt = now
-            say("note \(subject(record)): not confirmed (\(error.description)); check the notes before adding it again", .error)
+            say("\(record.request.verb) \(subject(record)): not confirmed (\(error.description)); \(what) — \(check)", .error)
         } else if unknownOutcome && error.faultClass != .rejected {
             // The API could not be reached: keep it and send it again when polling recovers.
             actions[index].phase = .queued(reason: error.faultClass.rawValue)
@@ -152,9 +153,10 @@ extension DashboardState {
             } else if case .accepted(let requestId) = record.phase {
                 effects.append(confirmEffect(record, ActionReceipt(requestId: requestId)))
             } else if record.phase == .sending, !record.request.isRepeatSafe {
-                record.phase = .failed(reason: "Vigil stopped while sending this note; it may have been posted — check the notes before adding it again")
+                let (what, check) = record.request.mayHaveApplied
+                record.phase = .failed(reason: "Vigil stopped while sending this; \(what) — \(check)")
                 record.finishedAt = now
-                say("note \(subject(record)): interrupted while sending; check the notes before adding it again", .warning)
+                say("\(record.request.verb) \(subject(record)): interrupted while sending; \(what) — \(check)", .warning)
             } else {
                 record.phase = .queued(reason: "resumed from the journal")
             }
