@@ -14,6 +14,8 @@ public enum DashboardEffect: Sendable, Equatable {
     case loadUsers, loadEscalations, loadSavedSearches
     /// Read the open acknowledged alerts, for the acknowledged-and-forgotten view and the wall's count.
     case loadForgotten
+    /// Read what happened in a window, for the shift summary (`H`).
+    case loadShiftReport(since: Date, until: Date)
     case perform(actionId: Int, action: AlertAction, alertId: String)
     case confirm(actionId: Int, receipt: ActionReceipt)
     /// Load an incident with its notes and log.

@@ -28,6 +28,8 @@ public enum DashboardEvent: Sendable {
     case savedSearchesLoaded(Result<[SavedSearchMeta], OperationsError>)
     /// The open acknowledged alerts (with their acknowledge times).
     case forgottenLoaded(Result<[Alert], OperationsError>)
+    /// The shift summary, read.
+    case shiftReportLoaded(ShiftReport)
     case actionAccepted(actionId: Int, receipt: ActionReceipt)
     case actionFinished(actionId: Int, Result<RequestStatus, OperationsError>)
     case rateLimitChanged(domain: RateLimitDomain?, status: RateLimitStatus?)

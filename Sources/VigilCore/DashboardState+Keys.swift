@@ -116,6 +116,9 @@ extension DashboardState {
         case .messages:
             overlay = .messages
             return []
+        case .shiftReport:
+            overlay = .shiftReport(nil)
+            return [.loadShiftReport(since: now.addingTimeInterval(-ShiftReport.shiftLength), until: now)]
         case .forgotten:
             forgottenView.toggle()
             return forgottenView ? [.loadForgotten] : []

@@ -5,7 +5,7 @@ import OperationsModel
 extension DashboardState {
     mutating func handle(_ key: Key, in overlay: Overlay) -> [DashboardEffect] {
         switch overlay {
-        case .help, .messages:
+        case .help, .messages, .shiftReport:
             self.overlay = nil
             return []
         case .confirmQuit, .confirmQuitSettled:

@@ -74,6 +74,10 @@ extension DashboardState {
         case .savedSearchesLoaded(let result):
             receiveSavedSearches(result)
             return []
+        case .shiftReportLoaded(let report):
+            // Only into the summary still open for it.
+            if case .shiftReport? = overlay { overlay = .shiftReport(report) }
+            return []
         case .forgottenLoaded(let result):
             switch result {
             case .success(let alerts):

@@ -445,6 +445,13 @@ extension DashboardState {
         switch overlay {
         case .help:
             popup(&canvas, title: "Help — keys \(helpPlace) · any key closes", lines: helpLines)
+        case .shiftReport(let report):
+            var lines = report.map { $0.rendered(.text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+                ?? ["reading the last 12 hours…"]
+            while lines.last == "" { lines.removeLast() }
+            if lines.count > height - 5 { lines = Array(lines.prefix(height - 6)) + ["… (vigil report prints it whole)"] }
+            lines.append("any key closes this")
+            popup(&canvas, title: "The shift so far", lines: lines)
         case .messages:
             // The newest last, each wrapped whole; as many as the screen holds.
             let columns = max(20, width - 8)

@@ -72,6 +72,8 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     case messages
     /// The alerts acknowledged long ago and still open (and back).
     case forgotten
+    /// The shift so far: what `vigil report` prints for the last 12 hours.
+    case shiftReport
     /// Switch to quick filter 1…6.
     case quickFilter(Int)
 
@@ -79,7 +81,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public static var allCases: [Command] {
         [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextPane, .previousPane, .openDetail,
          .acknowledge, .unacknowledge, .snooze, .assign, .close, .note, .escalate, .mark, .customAction, .resolve,
-         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall, .messages, .forgotten] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
+         .filter, .refresh, .nextTheme, .help, .quit, .redraw, .wall, .messages, .forgotten, .shiftReport] + (1...QuickFilter.keyCount).map { .quickFilter($0) }
     }
 
     /// The name used in config files: `move-down`, `acknowledge`, `quick-filter-3`, …
@@ -113,6 +115,7 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
         case .wall: "wall"
         case .messages: "messages"
         case .forgotten: "forgotten"
+        case .shiftReport: "shift-report"
         case .quickFilter(let n): "quick-filter-\(n)"
         }
     }
@@ -185,6 +188,7 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("W"), .wall, "wall view (across the room)"),
         KeyBinding(.character("m"), .messages, "messages, each whole"),
         KeyBinding(.character("F"), .forgotten, "acked long ago, still open"),
+        KeyBinding(.character("H"), .shiftReport, "shift so far (12h report)"),
     ] + (1...QuickFilter.keyCount).map { n in
         KeyBinding(.character(Character(String(n))), .quickFilter(n), "quick filter \(n)")
     })

@@ -7,6 +7,8 @@ public enum Overlay: Sendable, Hashable {
     case help
     /// The last messages, each whole (`m`).
     case messages
+    /// The shift so far, as `vigil report` prints it (`H`): `nil` while it is read.
+    case shiftReport(ShiftReport?)
     /// A yes/no question before a dangerous action.
     case confirm(prompt: String, action: AlertAction, alertIds: [String])
     /// A yes/no question before resolving or closing an incident.

@@ -55,6 +55,9 @@ public struct ShiftReport: Sendable, Hashable, Codable {
         public var atEnd: [String]
     }
 
+    /// The window the dashboard's summary (`H`) covers: a shift.
+    public static let shiftLength: TimeInterval = 12 * 3600
+
     public var since: Date
     public var until: Date
     /// The sources, by name (empty with one).
@@ -75,7 +78,9 @@ public struct ShiftReport: Sendable, Hashable, Codable {
     /// status, as they are at its end), incidents, and on-call at either end.
     public static func build(since: Date, until: Date, sources: [String], alerts: [Alert], incidents: [Incident],
                              onCallAtStart: [OnCallSummary], onCallAtEnd: [OnCallSummary], caveats: [String]) -> ShiftReport {
-        var report = ShiftReport(since: since, until: until, sources: sources)
+        // Several sources merged into one backend (the dashboard's summary): named by the alerts' tags.
+        let named = sources.isEmpty ? Array(Set(alerts.compactMap(\.origin))).sorted() : sources
+        var report = ShiftReport(since: since, until: until, sources: named)
         report.caveats = caveats
         let window = since...until
         func within(_ seconds: Int64?, of created: Date) -> Bool {

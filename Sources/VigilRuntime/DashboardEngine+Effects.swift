@@ -19,6 +19,12 @@ extension DashboardEngine {
             load("acknowledged alerts", { (backend) async throws(OperationsError) -> [Alert] in
                 try await backend.alerts(AlertQuery(query: ForgottenAlerts.query, limit: 100, sort: .createdAt, order: .asc), maxPages: 50).alerts
             }, as: DashboardEvent.forgottenLoaded)
+        case .loadShiftReport(let since, let until):
+            let backend = self.backend, inbox = self.inbox
+            spawn {
+                let (report, _) = await ShiftReportLoader.load([.init(name: nil, backend: backend)], since: since, until: until)
+                inbox.push(contentsOf: [.shiftReportLoaded(report)])
+            }
         case .loadSavedSearches:
             load("saved searches", { (backend) async throws(OperationsError) -> [SavedSearchMeta] in try await backend.savedSearches() }, as: DashboardEvent.savedSearchesLoaded)
         case .perform(let id, let action, let alertId):

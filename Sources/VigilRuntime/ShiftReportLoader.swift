@@ -25,7 +25,7 @@ public enum ShiftReportLoader {
             let prefix = source.name.map { "\($0): " } ?? ""
             do {
                 let read = try await alertsCreated(in: since...until, from: source.backend, maxPages: maxPages)
-                alerts += read.alerts.map { var alert = $0; alert.origin = source.name; return alert }
+                alerts += read.alerts.map { var alert = $0; alert.origin = source.name ?? alert.origin; return alert }
                 if read.cut { caveats.append(prefix + "more than \(maxPages) pages of alerts: the oldest of the window are not counted"); complete = false }
             } catch {
                 complete = false
@@ -36,7 +36,7 @@ public enum ShiftReportLoader {
             } else {
                 do {
                     let page = try await source.backend.incidents(matching: "status:open OR status:resolved OR status:closed", limit: 500)
-                    incidents += page.incidents.map { var incident = $0; incident.origin = source.name; return incident }
+                    incidents += page.incidents.map { var incident = $0; incident.origin = source.name ?? incident.origin; return incident }
                 } catch {
                     caveats.append(prefix + "incidents could not be read: \(error.headline)")
                 }
@@ -44,7 +44,7 @@ public enum ShiftReportLoader {
             for (date, isStart) in [(since, true), (until, false)] {
                 do {
                     let answer = try await source.backend.onCall(at: date)
-                    let named = answer.value.map { var summary = $0; summary.origin = source.name; return summary }
+                    let named = answer.value.map { var summary = $0; summary.origin = source.name ?? summary.origin; return summary }
                     if isStart { atStart += named } else { atEnd += named }
                     if isStart { caveats += answer.limits.map { prefix + $0.text } }
                 } catch {

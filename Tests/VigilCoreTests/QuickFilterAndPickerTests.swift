@@ -73,7 +73,7 @@ struct QuickFilterAndPickerTests {
         for command in Command.allCases { #expect(Command(rawValue: command.rawValue) == command) }
         #expect(Command(rawValue: "quick-filter-3") == .quickFilter(3))
         #expect(Command(rawValue: "quick-filter-7") == nil)
-        #expect(Command.allCases.count == 34)
+        #expect(Command.allCases.count == 35)
         #expect(Keymap.standard.binding(for: .control("l"))?.command == .redraw)
         #expect(Command(rawValue: "resolve") == .resolve)
     }

@@ -41,3 +41,18 @@ struct ShiftReportFormatTests {
         #expect(back.total == report.total && back.urgent.count == report.urgent.count)
     }
 }
+
+@Suite("The shift so far (H)")
+struct ShiftSummaryOverlayTests {
+    @Test func hAsksForTheLastTwelveHoursAndShowsThemWhenRead() {
+        var state = loadedState()
+        let effects = state.update(.key(.character("H")))
+        #expect(effects == [.loadShiftReport(since: fixedNow.addingTimeInterval(-12 * 3600), until: fixedNow)])
+        #expect(state.render().text.contains("reading the last 12 hours…"))
+        _ = state.update(.shiftReportLoaded(ShiftReportFormatTests.report()))
+        let text = state.render().text
+        #expect(text.contains("The shift so far") && text.contains("P1 and P2 alerts (3)"), "\(text)")
+        _ = state.update(.key(.character("x")))
+        #expect(state.overlay == nil, "any key closes it")
+    }
+}

@@ -5,6 +5,7 @@ import OpsgenieKit
 import ServiceSimulator
 import Testing
 import VigilCore
+import VigilTesting
 @testable import VigilRuntime
 
 /// `vigil report`: its numbers are the simulator's own for the same window.
@@ -89,6 +90,26 @@ struct ShiftReportTests {
                 #expect(!complete)
                 #expect(report.caveats.contains { $0.hasPrefix("og: alerts could not be read: HTTP 503") }, "\(report.caveats)")
             }
+        }
+    }
+}
+
+/// `H` in the dashboard: the same summary for the shift so far.
+@Suite struct ShiftSummaryKeyTests {
+    @Test func hShowsTheShiftSoFarWithTheAccountsOwnCounts() async throws {
+        try await LiveDashboard.run { simulator, engine in
+            try await engine.pump("the first poll") { $0.alertList.total > 0 }
+            engine.send(.key(.character("H")))
+            try await engine.pump("the shift summary read", within: 30) { state in
+                if case .shiftReport(let report)? = state.overlay { return report != nil }
+                return false
+            }
+            guard case .shiftReport(let report?)? = engine.state.overlay else { Issue.record("no summary"); return }
+            let window = report.since...report.until
+            #expect(report.until.timeIntervalSince(report.since) == ShiftReport.shiftLength)
+            #expect(report.total.raised == simulator.allAlerts().filter { $0.createdAt.map(window.contains) == true }.count)
+            let text = engine.state.render().text
+            #expect(text.contains("The shift so far") && text.contains("Alerts raised in the window"), "\(text)")
         }
     }
 }
