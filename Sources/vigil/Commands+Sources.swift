@@ -46,12 +46,13 @@ extension Demo {
         let clock = simulators[0].clock
         var demoConfig = config
         if demoConfig.user == nil { demoConfig.user = "alice@example.com" }
+        // The scenario's alerts carry these actions; JSM cannot list them, so the demo names them as config would.
+        for (name, account) in accounts where account.service == .jsm {
+            demoConfig.sourceActions[name] = config.customActions ?? Demo.scenarioActions
+        }
         let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
         try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, clock: { clock.now() }) { set in
-            var settings = try display.settings(host: host, config: demoConfig, themes: themes)
-            for (name, account) in accounts where account.service == .jsm {
-                settings.configuredActions[name] = .jsm(config.customActions ?? Demo.scenarioActions)
-            }
+            let settings = try display.settings(host: host, config: demoConfig, themes: themes, backend: set, journaling: false)
             let runner = DashboardRunner(backend: set, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil,
                                          alertCommand: display.alertCommand(config: config, source: "demo"),

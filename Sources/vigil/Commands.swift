@@ -71,8 +71,22 @@ struct DisplayOptions: ParsableArguments {
         }
     }
 
-    /// Settings for the dashboard; checks the terminal first, so a pipe or an unknown `TERM`
-    /// ends here with a clear message.
+    /// The one place the dashboard's settings are built: flags over config, then what the
+    /// backend decides (the custom actions its service cannot list, where its incidents live)
+    /// and the journal, then the machine's (time zone, this screen's own poll phase). Checks
+    /// the terminal first, so a pipe or an unknown `TERM` ends here with a clear message.
+    func settings(host: String, config: ConfigFile, themes: [Theme], backend: any OperationsBackend, journaling: Bool) throws -> DashboardSettings {
+        var settings = try settings(host: host, config: config, themes: themes)
+        settings.configuredActions = ConfiguredActions.forBackend(backend, config: config)
+        settings.incidentsElsewhere = backend.incidentsElsewhere
+        settings.incidentsNotListed = backend.incidentsNotListed
+        settings.journaling = journaling
+        settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
+        settings.timeZone = .current
+        return settings
+    }
+
+    /// Settings from flags and config alone (also `vigil snapshot`'s).
     func settings(host: String, config: ConfigFile, themes: [Theme]) throws -> DashboardSettings {
         let initialTheme = try themeName(config: config, themes: themes)
         let unicode: Bool
@@ -149,8 +163,7 @@ struct Dashboard: AsyncParsableCommand {
             notices.append("actions are not journaled: \(error.description)")
             logger.warning("no journal: \(error.description)")
         }
-        var settings = try display.settings(host: backend.hostDescription, config: config, themes: themes)
-        settings.configuredActions = ConfiguredActions.forBackend(backend, config: config)
+        let settings = try display.settings(host: backend.hostDescription, config: config, themes: themes, backend: backend, journaling: journal != nil)
         let runner = DashboardRunner(backend: backend, settings: settings,
                                      themes: themes, noColor: display.noColor, logger: logger, journal: journal, notices: notices,
                                      alertCommand: display.alertCommand(config: config, source: (account.backend ?? config.backend ?? .opsgenie).rawValue),
@@ -211,8 +224,7 @@ struct Demo: AsyncParsableCommand {
         // The scenario's alerts carry these actions; JSM cannot list them, so the demo names them as config would.
         if demoConfig.customActions == nil { demoConfig.customActions = Demo.scenarioActions }
         try await account.withBackend(logger: logger) { backend in
-            var settings = try display.settings(host: host, config: demoConfig, themes: themes)
-            settings.configuredActions = ConfiguredActions.forBackend(backend, config: demoConfig)
+            let settings = try display.settings(host: host, config: demoConfig, themes: themes, backend: backend, journaling: false)
             let runner = DashboardRunner(backend: backend, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil, notices: config.warnings,
                                          alertCommand: display.alertCommand(config: config, source: self.backend.rawValue),

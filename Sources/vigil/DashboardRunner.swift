@@ -36,13 +36,7 @@ final class DashboardRunner: @unchecked Sendable {
         self.noColor = noColor
         self.logger = logger
         self.clock = clock
-        var settings = settings
-        settings.themeNames = themes.map(\.name)
-        settings.journaling = journal != nil
-        settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
-        settings.timeZone = .current
-        settings.incidentsElsewhere = backend.incidentsElsewhere
-        settings.incidentsNotListed = backend.incidentsNotListed
+        // The settings come whole from `DisplayOptions.settings(host:config:themes:backend:journaling:)`.
         let state = DashboardState(settings: settings, now: clock(), width: 80, height: 24)
         let waiter = self.waiter
         engine = DashboardEngine(backend: backend, state: state, context: ActionContext(user: settings.actor, source: "vigil", note: nil),
