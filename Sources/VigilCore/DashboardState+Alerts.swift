@@ -15,9 +15,10 @@ extension DashboardState {
             // The service refused the new filter itself (a query with a typo): that is not an
             // outage. Say why, and go back to the filter whose alerts are on screen.
             let refused = filterDescription
+            refusedQuery = filter.queryText
             filter = previous
             filterBeforeChange = nil
-            say("filter \(refused) refused: \(error.status.map { "HTTP \($0): " } ?? "")\(error.message) — still showing \(filterDescription)", .error)
+            say("filter \(refused) refused: \(error.status.map { "HTTP \($0): " } ?? "")\(error.message) — still showing \(filterDescription); / to fix it", .error)
             polls.discard(.alerts, at: now)
             return duePolls()
         }

@@ -100,7 +100,13 @@ extension DashboardState {
             return []  // disabled unless the incidents pane has the focus
         case .filter:
             // The current filter, selected: typing replaces it, → keeps it to edit.
-            overlay = .input(.filter, text: TextField(filter.queryText ?? "", selected: true))
+            if let refused = refusedQuery {
+                // The query the service refused, to fix (not selected: typing edits it).
+                overlay = .input(.filter, text: TextField(refused))
+                refusedQuery = nil
+            } else {
+                overlay = .input(.filter, text: TextField(filter.queryText ?? "", selected: true))
+            }
             return []
         case .refresh:
             polls.requestAll()

@@ -60,8 +60,10 @@ extension DashboardState {
         case .down: selected = min(selected + 1, max(0, options.count - 1))
         case .up: selected = max(0, selected - 1)
         case .enter:
-            overlay = nil
+            // Nothing to pick (a snooze that is not a duration, a name nobody has): the picker
+            // stays open with what was typed, and says why, so nothing typed is lost.
             guard selected < options.count else { say(pickerStatus(purpose, filter: filter) ?? "nothing matches", .warning); return [] }
+            overlay = nil
             return choose(purpose, options[selected].choice)
         default:
             // The same keys as every text field (^U, ^W included); the list starts over.
@@ -211,7 +213,12 @@ extension DashboardState {
             if let until = DurationText.nextTime(text, after: now, timeZone: settings.timeZone) {
                 return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
             }
-            guard let seconds = DurationText.parse(text) else { say("'\(text)': \(DurationText.notADuration)", .error); return [] }
+            guard let seconds = DurationText.parse(text) else {
+                // The field stays open with what was typed: fix it, or Esc.
+                overlay = .input(purpose, text: TextField(text))
+                say("'\(text)': \(DurationText.notADuration)", .error)
+                return []
+            }
             return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
         }
     }

@@ -105,6 +105,8 @@ public struct DashboardState: Sendable, Equatable {
     /// The filter before a change the service has not answered yet: if it refuses the new one
     /// (a typo in a query), the list goes back to this one.
     public internal(set) var filterBeforeChange: AlertFilter?
+    /// The query the service last refused: `/` opens with it to fix, not with nothing.
+    public internal(set) var refusedQuery: String?
     /// The filters on the number keys.
     public internal(set) var quickFilters: [QuickFilter]
     public internal(set) var actions: [ActionRecord] = []

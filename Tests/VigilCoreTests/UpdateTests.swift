@@ -223,6 +223,10 @@ struct UpdateTests {
         #expect(!screen.contains("STALE"), "a typo is not an outage")
         #expect(state.feeds[.alerts]?.lastError == nil)
         #expect(state.alerts.count == 6)
+        // `/` opens with the refused query, to fix, not with nothing to retype.
+        _ = state.update(.key(.character("/")))
+        #expect(state.overlay == .input(.filter, text: TextField("priority:P1 AND (status:open")))
+        _ = state.update(.key(.escape))
         // A network failure under a new filter is an outage as ever.
         _ = state.update(.key(.character("2")))
         _ = state.update(.alertsLoaded(.failure(.transport("connection refused")), filter: state.filter))
