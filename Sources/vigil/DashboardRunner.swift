@@ -83,19 +83,15 @@ final class DashboardRunner: @unchecked Sendable {
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
         terminal.draw(engine.state.render())
-        // The state the screen shows: an answer that changes nothing on it is not rendered.
-        var drawn = engine.state
-        var shownSecond = Int(clock().timeIntervalSince1970)
-        // When time alone next changes the frame (a minute, a feed turning late, a message
-        // expiring; every second while something counts seconds).
-        var redrawAt = engine.state.nextVisibleChange
+        // What the screen shows; `FramePolicy` decides each wake-up's frame from it.
+        var shown = FramePolicy.Shown(engine.state, at: clock())
         var emptyReads = 0
         var repaintAt = ContinuousClock.now + wallRepaint
         while !engine.state.quitting {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
-            let due = [engine.state.nextDue, redrawAt].compactMap { $0 }.min()
-            var wait = Self.waitMilliseconds(now: clock(), nextDue: due, seconds: engine.state.settings.clockSeconds)
-            if engine.state.wall { wait = min(wait, Self.milliseconds(until: repaintAt)) }
+            let repaintIn = engine.state.wall ? Double(Self.milliseconds(until: repaintAt)) / 1000 : nil
+            let wait = FramePolicy.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue, redrawAt: shown.redrawAt,
+                                                    seconds: engine.state.settings.clockSeconds, repaintIn: repaintIn)
             let wakeup = waiter.wait(milliseconds: wait)
             // Keys, and a resize: ncurses reports it as a key after SIGWINCH, which may have been
             // handled on another thread without interrupting this wait, so ask on every wake-up.
@@ -118,34 +114,14 @@ final class DashboardRunner: @unchecked Sendable {
                     keyed = true
                 }
             }
-            let now = clock()
-            let second = Int(now.timeIntervalSince1970)
-            // A key, time changing what the frame shows, or an answer (or a tick) that changed
-            // something on screen: the whole frame (diffed: only changed runs are written).
-            // An answer that changed nothing shown (the same alerts again): no render at all.
-            if keyed || now >= redrawAt || !engine.state.drawsSameFrame(as: drawn) {
-                terminal.draw(engine.state.render())
-                drawn = engine.state
-                shownSecond = second
-                redrawAt = engine.state.nextVisibleChange
-            } else {
-                // A fresher answer moves the moment a feed would turn late.
-                redrawAt = engine.state.nextVisibleChange
-                if second != shownSecond && engine.state.settings.clockSeconds {
-                    terminal.drawRow(0, with: engine.state.renderStatusRow())
-                    shownSecond = second
-                }
+            let (frame, next) = FramePolicy.decide(engine.state, shown: shown, now: clock(), keyed: keyed)
+            switch frame {
+            case .full: terminal.draw(engine.state.render())
+            case .statusRow: terminal.drawRow(0, with: engine.state.renderStatusRow())
+            case .nothing: break
             }
+            shown = next
         }
-    }
-
-    /// Milliseconds until the next thing due (a poll, a retry, a change on screen), and the
-    /// next whole second when the clock shows seconds; at most a minute.
-    static func waitMilliseconds(now: Date, nextDue: Date?, seconds: Bool) -> Int32 {
-        let epoch = now.timeIntervalSince1970
-        var until = seconds ? epoch.rounded(.down) + 1 - epoch : 60
-        if let nextDue { until = min(until, nextDue.timeIntervalSince(now)) }
-        return Int32(max(1, min(60_000, (until * 1000).rounded(.up))))
     }
 
     /// Milliseconds from now until `instant`, at least 1.
