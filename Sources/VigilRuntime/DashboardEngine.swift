@@ -22,8 +22,9 @@ public final class DashboardEngine {
     /// Where results from tasks wait for the owning thread.
     public let inbox: EventInbox
     let tasksRunning = TaskCounter()
-    /// Called with each effect for the terminal and the runner: `.bell`, `.applyTheme`, `.redraw`, `.quit`, `.announce`.
-    public var onTerminalEffect: (DashboardEffect) -> Void = { _ in }
+    /// The effects for the terminal and the loop (`.bell`, `.applyTheme`, `.redraw`, `.quit`,
+    /// `.announce`) since they were last taken: values the loop carries out, not callbacks.
+    private var terminalEffects: [DashboardEffect] = []
     /// How long to wait for the outcome of an accepted write before treating it as unknown.
     public var confirmTimeout: Duration = .seconds(60)
 
@@ -79,6 +80,12 @@ public final class DashboardEngine {
         return !events.isEmpty
     }
 
+    /// The effects for the terminal and the loop since the last call, in order.
+    public func takeTerminalEffects() -> [DashboardEffect] {
+        defer { terminalEffects.removeAll() }
+        return terminalEffects
+    }
+
     /// Requests and tasks under way (polls, actions, confirmations).
     public var workInFlight: Int { tasksRunning.count.load(ordering: .relaxed) }
 
@@ -101,7 +108,7 @@ public final class DashboardEngine {
         for effect in effects {
             switch effect {
             case .persistActions: break
-            case .bell, .applyTheme, .redraw, .quit, .announce: onTerminalEffect(effect)
+            case .bell, .applyTheme, .redraw, .quit, .announce: terminalEffects.append(effect)
             default: runIO(effect)
             }
         }

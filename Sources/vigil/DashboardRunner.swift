@@ -69,25 +69,32 @@ final class DashboardRunner: @unchecked Sendable {
         // After curses installed its SIGWINCH handler: ours runs it, then ends the wait.
         TerminalGuard.chainWindowChange()
         defer { logger.info("terminal: \(terminal.outputSummary)"); terminal.stop(); TerminalGuard.restored() }
-        engine.onTerminalEffect = { [self] effect in
-            switch effect {
-            case .bell: terminal.bell()
-            case .announce(let alert): alertCommand?.enqueue(alert)
-            case .redraw: terminal.invalidate()
-            case .applyTheme(let name): applyTheme(name, terminal)
-            default: break
+        /// Carries out the effects for the terminal; `true` when one of them is `.quit`.
+        func carryOut(_ effects: [DashboardEffect]) -> Bool {
+            var quit = false
+            for effect in effects {
+                switch effect {
+                case .bell: terminal.bell()
+                case .announce(let alert): alertCommand?.enqueue(alert)
+                case .redraw: terminal.invalidate()
+                case .applyTheme(let name): applyTheme(name, terminal)
+                case .quit: quit = true
+                default: break
+                }
             }
+            return quit
         }
         defer { engine.flushJournal() }
         let size = terminal.size
         engine.send(.resize(width: size.width, height: size.height))
         engine.start()
+        if carryOut(engine.takeTerminalEffects()) { return }
         terminal.draw(engine.state.render())
         // What the screen shows; `FramePolicy` decides each wake-up's frame from it.
         var shown = FramePolicy.Shown(engine.state, at: clock())
         var emptyReads = 0
         var repaintAt = ContinuousClock.now + wallRepaint
-        while !engine.state.quitting {
+        while true {
             if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
             let repaintIn = engine.state.wall ? Double(Self.milliseconds(until: repaintAt)) / 1000 : nil
             let wait = FramePolicy.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue, redrawAt: shown.redrawAt,
@@ -107,6 +114,7 @@ final class DashboardRunner: @unchecked Sendable {
             engine.tick()
             var keyed = apply(reads, terminal)
             engine.drain()
+            if carryOut(engine.takeTerminalEffects()) { break }
             if ContinuousClock.now >= repaintAt {
                 repaintAt = ContinuousClock.now + wallRepaint
                 if engine.state.wall {

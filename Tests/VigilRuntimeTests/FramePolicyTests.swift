@@ -3,6 +3,7 @@ import OperationsModel
 import Testing
 import VigilCore
 import VigilRuntime
+import VigilTesting
 
 /// The loop's frame decision: a whole frame, the status row, or nothing; and how long to sleep.
 @Suite("The frame decision")
@@ -60,5 +61,23 @@ struct FramePolicyTests {
         #expect(FramePolicy.waitMilliseconds(now: now, nextDue: nil, redrawAt: nil, seconds: false) == 60_000)
         #expect(FramePolicy.waitMilliseconds(now: now, nextDue: now.addingTimeInterval(-5), redrawAt: nil, seconds: false) == 1, "overdue: at once")
         #expect(FramePolicy.waitMilliseconds(now: now, nextDue: nil, redrawAt: nil, seconds: false, repaintIn: 10) == 10_000, "the wall's repaint")
+    }
+}
+
+/// The loop learns what to do to the terminal from values the engine hands back, `.quit` included.
+@Suite struct TerminalEffectTests {
+    @Test func theBellThemeRedrawAndQuitComeBackAsValuesInOrder() async throws {
+        try await LiveDashboard.run { _, engine in
+            try await engine.pump("the first poll") { $0.alertList.total > 0 }
+            _ = engine.takeTerminalEffects()
+            engine.send(.key(.character("t")))
+            engine.send(.key(.control("l")))
+            engine.send(.key(.character("q")))
+            let effects = engine.takeTerminalEffects()
+            #expect(effects.count == 3, "\(effects)")
+            guard effects.count == 3, case .applyTheme = effects[0] else { Issue.record("\(effects)"); return }
+            #expect(effects[1] == .redraw && effects[2] == .quit)
+            #expect(engine.takeTerminalEffects().isEmpty, "taken once")
+        }
     }
 }
