@@ -9,8 +9,6 @@ import VigilTerminal
 import Glibc
 #endif
 
-/// Set by SIGINT, SIGTERM and SIGHUP; the loop sees it within one input timeout and restores the terminal.
-let stopRequested = Atomic<Int32>(0)
 
 /// Runs the dashboard in the terminal: one thread owns the engine (and so the state) and the
 /// terminal; network work runs as tasks and comes back through the engine's inbox.
@@ -95,7 +93,7 @@ final class DashboardRunner: @unchecked Sendable {
         var emptyReads = 0
         var repaintAt = ContinuousClock.now + wallRepaint
         while true {
-            if stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
+            if TerminalGuard.stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
             let repaintIn = engine.state.wall ? Double(Self.milliseconds(until: repaintAt)) / 1000 : nil
             let wait = FramePolicy.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue, redrawAt: shown.redrawAt,
                                                     seconds: engine.state.settings.clockSeconds, repaintIn: repaintIn)
@@ -161,68 +159,3 @@ final class DashboardRunner: @unchecked Sendable {
     }
 }
 
-/// Restores the terminal on the way out, even after a crash signal.
-enum TerminalGuard {
-    nonisolated(unsafe) static var saved = termios()
-    nonisolated(unsafe) static var haveSaved = false
-    /// The waiter's pipe: a signal delivered to any thread ends the loop's wait through it.
-    nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
-    /// Curses' own SIGWINCH handler, run before ours (kept outside Swift's globals: the C
-    /// library writes it).
-    nonisolated(unsafe) static let cursesWindowChange: UnsafeMutablePointer<sigaction> = {
-        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
-        pointer.initialize(to: sigaction())
-        return pointer
-    }()
-
-    static func install(wake: Int32) {
-        wakeDescriptor = wake
-        if tcgetattr(STDIN_FILENO, &saved) == 0 { haveSaved = true }
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { _ in
-                stopRequested.store(1, ordering: .relaxed)
-                TerminalGuard.wakeLoop()
-            }
-        }
-        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
-            signal(sig) { sig in
-                TerminalGuard.emergencyRestore()
-                signal(sig, SIG_DFL)
-                raise(sig)
-            }
-        }
-    }
-
-    /// Async-signal-safe: one byte into the waiter's pipe.
-    static func wakeLoop() {
-        var byte: UInt8 = 1
-        if wakeDescriptor >= 0 { _ = write(wakeDescriptor, &byte, 1) }
-    }
-
-    /// Runs curses' SIGWINCH handler, then wakes the loop so a resize is drawn at once (the
-    /// loop may otherwise sleep until the next minute).
-    static func chainWindowChange() {
-        var ours = sigaction()
-        ours.__sigaction_handler.sa_handler = { sig in
-            if let handler = TerminalGuard.cursesWindowChange.pointee.__sigaction_handler.sa_handler,
-               unsafeBitCast(handler, to: Int.self) > 1 {  // not SIG_DFL (0) or SIG_IGN (1)
-                handler(sig)
-            }
-            TerminalGuard.wakeLoop()
-        }
-        sigemptyset(&ours.sa_mask)
-        ours.sa_flags = SA_RESTART
-        sigaction(SIGWINCH, &ours, cursesWindowChange)
-    }
-
-    /// Async-signal-safe: put the saved termios back and leave the alternate screen.
-    static func emergencyRestore() {
-        if haveSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-        let reset = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\n"
-        reset.withCString { _ = write(STDOUT_FILENO, $0, strlen($0)) }
-    }
-
-    static func restored() {
-        if haveSaved { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-    }
-}
