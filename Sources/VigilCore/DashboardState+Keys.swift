@@ -17,6 +17,9 @@ extension DashboardState {
                 // Marks make the next a/s/o/c act on them all: Esc is the way out.
                 say("\(marked.count) mark\(marked.count == 1 ? "" : "s") cleared", .info)
                 marked = []
+            } else if key != .escape {
+                // A key that does nothing says so: a rebound key, a quick filter that is not there.
+                say("\(key) does nothing here: ? lists the keys", .info)
             }
             return []
         }

@@ -64,3 +64,16 @@ struct KeySafetyTests {
         #expect(state.update(.key(.character("q"))) == [.quit], "nothing pending: q quits at once")
     }
 }
+
+@Suite("Keys that do nothing say so")
+struct UnboundKeyTests {
+    @Test func aKeyBoundToNothingSaysSoAndChangesNothing() {
+        var state = loadedState { $0.keymap.rebind(.acknowledge, to: .character("A")) }
+        let before = state.selectedAlertId
+        #expect(state.update(.key(.character("a"))).isEmpty)
+        #expect(state.messages.last?.text == "a does nothing here: ? lists the keys")
+        #expect(state.actions.isEmpty && state.selectedAlertId == before)
+        #expect(state.update(.key(.character("7"))).isEmpty)
+        #expect(state.messages.last?.text == "7 does nothing here: ? lists the keys")
+    }
+}
