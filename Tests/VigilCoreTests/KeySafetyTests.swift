@@ -77,3 +77,22 @@ struct UnboundKeyTests {
         #expect(state.messages.last?.text == "7 does nothing here: ? lists the keys")
     }
 }
+
+@Suite("A too-small terminal keeps what is being typed")
+struct TooSmallTypingTests {
+    @Test func qInANoteOnATooSmallTerminalKeepsTheTextAndDoesNotQuit() {
+        var state = loadedState(width: 80, height: 24)
+        _ = state.update(.key(.character("n")))
+        for c in "half typed" { _ = state.update(.key(.character(c))) }
+        _ = state.update(.resize(width: 70, height: 20))
+        let effects = state.update(.key(.character("q")))
+        #expect(!effects.contains(.quit) && state.overlay != .confirmQuit, "no quit, no question")
+        guard case .input(_, let field)? = state.overlay else { Issue.record("the note is gone: \(String(describing: state.overlay))"); return }
+        #expect(field.text == "half typed")
+        #expect(state.messages.last?.text.contains("your text is kept") == true)
+        _ = state.update(.resize(width: 80, height: 24))
+        for c in " more" { _ = state.update(.key(.character(c))) }
+        guard case .input(_, let after)? = state.overlay else { Issue.record("no field"); return }
+        #expect(after.text == "half typed more", "typing goes on once it is large enough")
+    }
+}
