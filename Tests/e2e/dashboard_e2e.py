@@ -474,9 +474,9 @@ def unusable_terminals_are_refused(p):
 @check("wall", "the wall view: large counts, read-only, a new P1 flashes until a key, W back to the dashboard")
 def wall_view(p):
     pid = p.launch("demo --wall --scenario quiet")  # quiet: no P1 of its own arrives during the check
-    s = p.wait_text("vigil wall")
+    # The first frame may come before the first answer: wait for the counts, not just the frame.
+    s = p.wait_for(lambda s: "vigil wall" in s and "█" in s and "unacked" in s and "OPEN P1 / P2" in s, "the wall with its counts")
     port = p.demo_port("the opsgenie")
-    assert "█" in s and "unacked" in s and "OPEN P1 / P2" in s, s
     assert "read-only" in s, s
     p.keys("a")
     p.wait_text("wall view: W returns to the dashboard")
