@@ -424,6 +424,12 @@ extension DashboardState {
             hinted = incidentKeys.compactMap { command, description in
                 settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
             }
+        } else if focus == .detail {
+            // The detail has the focus: j/k scroll it, and the line says so before the alert's keys.
+            let detailKeys: [(Command, String)] = [(.moveDown, "scroll the detail"), (.nextPane, "next pane")]
+            hinted = detailKeys.compactMap { command, description in
+                settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
+            } + settings.keymap.bindings.filter { $0.hinted && !($0.command.isWrite && settings.readOnly) && $0.command != .mark }
         } else {
             // Read-only: the write keys are not offered (help says they are off, and why).
             hinted = settings.keymap.bindings.filter { $0.hinted && !($0.command.isWrite && settings.readOnly) }

@@ -124,3 +124,17 @@ struct DetailPaneTests {
     }
 }
 
+
+@Suite("Where the focus is shows on the hint line")
+struct FocusHintTests {
+    @Test func withTheDetailFocusedTheHintLineSaysJKScrollIt() {
+        var state = loadedState()
+        _ = state.update(.key(.enter))
+        #expect(state.focus == .detail)
+        let hints = state.render().line(state.height - 1)
+        #expect(hints.contains("j scroll the detail") && hints.contains("Tab next pane"), "\(hints)")
+        _ = state.update(.key(.tab))
+        while state.focus != .alerts { _ = state.update(.key(.tab)) }
+        #expect(!state.render().line(state.height - 1).contains("scroll the detail"))
+    }
+}
