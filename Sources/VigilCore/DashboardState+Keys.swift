@@ -130,7 +130,9 @@ extension DashboardState {
             return [.loadShiftReport(since: now.addingTimeInterval(-ShiftReport.shiftLength), until: now)]
         case .forgotten:
             forgottenView.toggle()
-            return forgottenView ? [.loadForgotten] : []
+            guard forgottenView else { return [] }
+            forgottenAskedAt = now
+            return [.loadForgotten]
         case .redraw:
             return [.redraw]
         case .quit:

@@ -129,7 +129,9 @@ extension DashboardState {
     /// minute, while its view or the wall (which counts it) is on screen.
     mutating func refreshForgotten() -> [DashboardEffect] {
         guard forgottenView || wall else { return [] }
-        if let loaded = forgotten?.loadedAt, now.timeIntervalSince(loaded) < 60 { return [] }
+        // A read under way (asked for, not answered) or one less than a minute old: nothing more.
+        if let asked = forgottenAskedAt, now.timeIntervalSince(asked) < 60 { return [] }
+        forgottenAskedAt = now
         return [.loadForgotten]
     }
 }

@@ -86,6 +86,8 @@ public struct DashboardState: Sendable, Equatable {
     /// The acknowledged-and-forgotten alerts, as last read; why they could not be.
     public internal(set) var forgotten: ForgottenAlerts?
     public internal(set) var forgottenError: OperationsError?
+    /// When the acknowledged alerts were last asked for: one read at a time, not one per poll.
+    public internal(set) var forgottenAskedAt: Date?
     /// Open incidents, most urgent first.
     public internal(set) var incidents: [Incident] = []
     /// More incidents are open than the list read.

@@ -81,7 +81,8 @@ public struct ShiftReport: Sendable, Hashable, Codable {
         // Several sources merged into one backend (the dashboard's summary): named by the alerts' tags.
         let named = sources.isEmpty ? Array(Set(alerts.compactMap(\.origin))).sorted() : sources
         var report = ShiftReport(since: since, until: until, sources: named)
-        report.caveats = caveats
+        // Caveats carry the services' words (an error message, a team's name): printed, never raw.
+        report.caveats = caveats.map(TerminalText.sanitize)
         let window = since...until
         func within(_ seconds: Int64?, of created: Date) -> Bool {
             guard let seconds else { return false }

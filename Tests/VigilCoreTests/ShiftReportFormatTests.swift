@@ -31,6 +31,14 @@ struct ShiftReportFormatTests {
         assertSnapshot(of: text, as: .lines, named: "report-80x24")
     }
 
+    @Test func aServicesWordsInACaveatReachTheTerminalSanitised() {
+        let report = ShiftReport.build(since: fixedNow.addingTimeInterval(-3600), until: fixedNow, sources: [], alerts: [], incidents: [],
+                                       onCallAtStart: [], onCallAtEnd: [], caveats: ["team \u{1B}]0;pwned\u{07}ops: no access"])
+        let text = report.rendered(.text)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "no escape or bell from API text")
+        #expect(text.contains("no access"))
+    }
+
     @Test func markdownHasATableAndJSONReadsBack() throws {
         let report = Self.report()
         let markdown = report.rendered(.markdown)
