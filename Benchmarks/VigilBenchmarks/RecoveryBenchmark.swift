@@ -10,12 +10,12 @@ func recoveryBenchmark(trials: Int = 5) async throws {
     var samples: [Double] = []
     for _ in 0..<trials {
         try await LiveDashboard.run { simulator, engine in
-            try await engine.pump("first alerts") { $0.feeds[.alerts]?.lastSuccess != nil }
+            try await engine.pump("first alerts") { $0.feedStatus[.alerts]?.lastSuccess != nil }
             simulator.setFaults([FaultRule(route: "/v2", status: 503)])
-            try await engine.pump("five failed alert polls") { ($0.feeds[.alerts]?.failures ?? 0) >= 5 }
+            try await engine.pump("five failed alert polls") { ($0.feedStatus[.alerts]?.failures ?? 0) >= 5 }
             simulator.setFaults([])
             let ended = ContinuousClock.now
-            try await engine.pump("every feed recovered") { state in DataKind.allCases.allSatisfy { state.feeds[$0]?.lastError == nil } }
+            try await engine.pump("every feed recovered") { state in DataKind.allCases.allSatisfy { state.feedStatus[$0]?.lastError == nil } }
             samples.append((ContinuousClock.now - ended).timeInterval * 1000)
         }
     }

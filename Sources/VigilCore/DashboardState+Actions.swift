@@ -103,7 +103,7 @@ extension DashboardState {
 
     /// Sends queued actions again once the alert feed answers and their wait is over.
     mutating func retryQueuedActions() -> [DashboardEffect] {
-        guard let feed = feeds[.alerts], feed.lastError == nil, feed.lastSuccess != nil else { return [] }
+        guard let feed = feedStatus[.alerts], feed.lastError == nil, feed.lastSuccess != nil else { return [] }
         var effects: [DashboardEffect] = []
         for index in actions.indices {
             guard case .queued = actions[index].phase, (actions[index].retryAt ?? .distantPast) <= now else { continue }

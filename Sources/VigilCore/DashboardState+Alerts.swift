@@ -48,7 +48,7 @@ extension DashboardState {
         alertList.replace(with: snapshot)
         loadingPages = []
         // Actions confirmed after this poll started are not in its answer yet.
-        if let started = feeds[.alerts]?.startedAt {
+        if let started = feedStatus[.alerts]?.startedAt {
             for record in actions where record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
                 applyLocally(record)
             }
@@ -96,12 +96,6 @@ extension DashboardState {
         AlertListRequest(filter: filter, rows: alertViewport, expectLarge: expectLarge, countUnacknowledged: wall)
     }
 
-    mutating func receiveDetail(_ id: String, _ result: Result<AlertDetail, OperationsError>) {
-        switch result {
-        case .success(let detail): details[id] = detail
-        case .failure(let error): details[id] = AlertDetail(alert: nil, notes: [], logs: [], error: error.description, loadedAt: now)
-        }
-    }
 
     /// `alerts` in the default order — priority first (P1 on top), then newest first — sorting
     /// small keys rather than moving whole alerts (a poll of thousands must not hold up a key press).

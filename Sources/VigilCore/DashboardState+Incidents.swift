@@ -10,7 +10,7 @@ extension DashboardState {
     }
 
     /// The selected incident.
-    public var selectedIncident: Incident? { selectedIncidentId.flatMap { id in incidents.first { $0.id == id } } }
+    public var selectedIncident: Incident? { incidentPane.selected }
 
     /// Whether the service still counts the incident as open (not resolved or closed).
     static func isOpen(_ incident: Incident) -> Bool {
@@ -29,12 +29,12 @@ extension DashboardState {
                 return ra != rb ? ra < rb : (a.createdAt ?? .distantPast) > (b.createdAt ?? .distantPast)
             }
             let arrivedUrgent = sorted.contains { !known.contains($0.id) && ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
-            if settings.bellOnP1, feeds[.incidents]?.lastSuccess != nil, arrivedUrgent { effects.append(.bell) }
+            if settings.bellOnP1, feedStatus[.incidents]?.lastSuccess != nil, arrivedUrgent { effects.append(.bell) }
             let oldRow = selectedIncidentId.flatMap { id in incidents.firstIndex { $0.id == id } } ?? 0
             incidents = sorted
             incidentsHaveMore = page.hasMore
             // Actions confirmed after this poll started are not in its answer yet.
-            if let started = feeds[.incidents]?.startedAt {
+            if let started = feedStatus[.incidents]?.startedAt {
                 for record in actions where record.incidentId != nil && record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
                     applyLocallyToIncident(record)
                 }
@@ -50,12 +50,6 @@ extension DashboardState {
         return effects
     }
 
-    mutating func receiveIncidentDetail(_ id: String, _ result: Result<IncidentDetail, OperationsError>) {
-        switch result {
-        case .success(let detail): incidentDetails[id] = IncidentDetailState(detail: detail, error: nil)
-        case .failure(let error): incidentDetails[id] = IncidentDetailState(detail: nil, error: error.description)
-        }
-    }
 
     /// The detail pane shows the selected incident and it is not loaded: load it.
     mutating func loadIncidentDetailIfShown() -> [DashboardEffect] {

@@ -129,10 +129,7 @@ extension DashboardState {
             overlay = .shiftReport(nil)
             return [.loadShiftReport(since: now.addingTimeInterval(-ShiftReport.shiftLength), until: now)]
         case .forgotten:
-            forgottenView.toggle()
-            guard forgottenView else { return [] }
-            forgottenAskedAt = now
-            return [.loadForgotten]
+            return alertPane.forgotten.toggle(at: now)
         case .redraw:
             return [.redraw]
         case .quit:
@@ -271,7 +268,7 @@ extension DashboardState {
     }
 
     mutating func applyFilter(_ newFilter: AlertFilter, name: String?) -> [DashboardEffect] {
-        if filterBeforeChange == nil, everLoaded, feeds[.alerts]?.lastError == nil { filterBeforeChange = filter }
+        if filterBeforeChange == nil, everLoaded, feedStatus[.alerts]?.lastError == nil { filterBeforeChange = filter }
         filter = newFilter
         say("filter: \(name.map { "\($0) — " } ?? "")\(filterDescription == "all" ? "all alerts" : filterDescription)", .info)
         // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.

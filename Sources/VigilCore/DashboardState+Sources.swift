@@ -4,19 +4,6 @@ import OperationsModel
 /// Several sources on one screen: which is stale and why, each row's source tag, and the
 /// on-call and heartbeat panes grouped by source. With one source none of this shows.
 extension DashboardState {
-    /// Takes the sources' health; says so when one starts failing or answers again.
-    mutating func receiveSources(_ health: [SourceHealth]) {
-        let before = Dictionary(sources.map { ($0.name, $0.isFailing) }, uniquingKeysWith: { a, _ in a })
-        for source in health where before[source.name] != nil && before[source.name] != source.isFailing {
-            if let error = source.lastError {
-                say("\(source.name): failing, showing its last good data — \(error.headline)", .warning)
-            } else {
-                say("\(source.name): answering again", .info)
-            }
-        }
-        sources = health
-    }
-
     /// Whether rows carry a source tag (several sources).
     public var showsSources: Bool { !sources.isEmpty }
 
@@ -91,7 +78,7 @@ extension DashboardState {
     /// on the ordinary line (``failingSourcesSummary``).
     func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
         guard sourcesBanner, var text = staleSourcesText else { return false }
-        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feeds[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feedStatus[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
         if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
         let clock = clockText
         canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
@@ -112,15 +99,5 @@ extension DashboardState {
     func sourceCell(_ origin: String?) -> String {
         guard let width = sourceColumn else { return "" }
         return TerminalText.pad(TerminalText.fit(origin ?? "-", columns: width), columns: width) + " "
-    }
-
-    /// Heartbeats grouped by source (in the order the sources first appear), expired first,
-    /// then enabled, then disabled, by name within each. With one source: just the latter.
-    static func groupedBySource(_ beats: [Heartbeat]) -> [Heartbeat] {
-        var order: [String: Int] = [:]
-        for beat in beats { if let origin = beat.origin, order[origin] == nil { order[origin] = order.count } }
-        func rank(_ beat: Heartbeat) -> Int { beat.expired == true ? 0 : (beat.enabled == false ? 2 : 1) }
-        func group(_ beat: Heartbeat) -> Int { beat.origin.flatMap { order[$0] } ?? -1 }
-        return beats.sorted { a, b in (group(a), rank(a), a.name) < (group(b), rank(b), b.name) }
     }
 }

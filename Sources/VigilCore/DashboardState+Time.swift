@@ -18,9 +18,9 @@ extension DashboardState {
         if settings.clockSeconds || !pendingActions.isEmpty || sources.contains(where: \.isFailing) { return true }
         if wall && !wallAlarm.isEmpty { return true }
         // A pane waiting for its first answer says for how long: a hung API is seen counting.
-        if feeds.values.contains(where: { $0.inFlight && $0.lastSuccess == nil && $0.lastError == nil }) { return true }
+        if feedStatus.values.contains(where: { $0.inFlight && $0.lastSuccess == nil && $0.lastError == nil }) { return true }
         return polls.kinds.contains { kind in
-            guard let last = feeds[kind]?.lastSuccess else { return false }
+            guard let last = feedStatus[kind]?.lastSuccess else { return false }
             return now.timeIntervalSince(last) > lateAfter(kind)
         }
     }
@@ -32,7 +32,7 @@ extension DashboardState {
         if countsSeconds { return Date(timeIntervalSince1970: seconds.rounded(.down) + 1) }
         var next = Date(timeIntervalSince1970: (seconds / 60).rounded(.down) * 60 + 60)
         for kind in polls.kinds {
-            if let last = feeds[kind]?.lastSuccess { next = min(next, last.addingTimeInterval(lateAfter(kind) + 0.001)) }
+            if let last = feedStatus[kind]?.lastSuccess { next = min(next, last.addingTimeInterval(lateAfter(kind) + 0.001)) }
         }
         if let message = messages.last, message.level != .error {
             let expiry = message.at.addingTimeInterval(30)

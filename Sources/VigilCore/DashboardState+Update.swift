@@ -16,13 +16,7 @@ extension DashboardState {
             overlay = .confirmQuitSettled
             say("every action confirmed", .info)
         }
-        if settings.journaling {
-            let open = pendingActions
-            if open != journaled {
-                journaled = open
-                effects.append(.persistActions(open))
-            }
-        }
+        if settings.journaling { effects += actionLog.journal() }
         return effects
     }
 
@@ -44,63 +38,35 @@ extension DashboardState {
         case .key(let key):
             return handle(key)
         case .alertListLoaded(let result, let forFilter):
-            return receiveAlerts(result, for: forFilter) + refreshForgotten()
+            return receiveAlerts(result, for: forFilter) + alertPane.forgotten.refresh(at: now, wall: wall)
         case .alertPagesLoaded(let result, let keys, let forFilter):
             return receivePages(result, keys: keys, for: forFilter)
-        case .heartbeatsLoaded(let result, let limits):
-            receiveHeartbeats(result, limits: limits)
-            return []
-        case .onCallLoaded(let result, let limits):
-            receiveOnCall(result, limits: limits)
+        case .heartbeatsLoaded, .onCallLoaded, .rateLimitChanged, .sourcesChanged:
+            for (line, level) in feeds.update(event, at: now) { say(line, level) }
             return []
         case .incidentsLoaded(let result):
             return receiveIncidents(result)
-        case .incidentDetailLoaded(let id, let result):
-            receiveIncidentDetail(id, result)
-            return []
-        case .detailLoaded(let id, let result):
-            receiveDetail(id, result)
+        case .incidentDetailLoaded:
+            return incidentPane.update(event)
+        case .detailLoaded(_, let result):
+            _ = alertPane.update(event, at: now)
             // An escalation among its responders: its rules come from the (cached) escalations.
             let escalated = result.success?.alert?.responders?.contains { $0.type == .escalation } == true
-            guard escalated, escalations.needsLoad else { return [] }
-            escalations = .loading
-            return [.loadEscalations]
-        case .usersLoaded(let result):
-            users = Self.pickerData(result, what: "users")
-            return []
-        case .escalationsLoaded(let result):
-            escalations = Self.pickerData(result, what: "escalations")
-            return []
-        case .savedSearchesLoaded(let result):
-            receiveSavedSearches(result)
-            return []
-        case .shiftReportLoaded(let report):
-            // Only into the summary still open for it.
-            if case .shiftReport? = overlay { overlay = .shiftReport(report) }
-            return []
-        case .forgottenLoaded(let result):
-            switch result {
-            case .success(let alerts):
-                forgotten = ForgottenAlerts.from(alerts, now: now, staleAfter: settings.staleAck)
-                forgottenError = nil
-            case .failure(let error):
-                forgottenError = error
-            }
-            return []
+            return escalated ? prompt.wantEscalations() : []
+        case .usersLoaded, .escalationsLoaded, .shiftReportLoaded:
+            return prompt.update(event)
+        case .savedSearchesLoaded:
+            return alertPane.filters.update(event)
+        case .forgottenLoaded:
+            return alertPane.forgotten.update(event, at: now, staleAfter: settings.staleAck)
         case .actionAccepted(let id, let receipt):
             return acceptAction(id, receipt: receipt)
         case .actionFinished(let id, let result):
             return finishAction(id, result)
-        case .rateLimitChanged(let domain, let status):
-            if let domain, let status { rateLimit = RateLimitReading(domain: domain, status: status) } else { rateLimit = nil }
-            return []
         case .journalRestored(let records):
             return resume(records)
         case .notice(let text, let level):
             say(text, level)
-            return []
-        case .sourcesChanged(let health):
-            receiveSources(health)
             return []
         }
     }
@@ -110,28 +76,9 @@ extension DashboardState {
         messages.append(StatusMessage(text: TerminalText.sanitize(text), level: level, at: now))
         if messages.count > 50 { messages.removeFirst(messages.count - 50) }
     }
-
-    static func pickerData<Value>(_ result: Result<Value, OperationsError>, what: String) -> PickerData<Value> {
-        switch result {
-        case .success(let value): .loaded(value)
-        case .failure(let error): .failed("could not load \(what): \(error.description)")
-        }
-    }
 }
 
 extension Result {
     var failure: Failure? { if case .failure(let e) = self { return e } else { return nil } }
     var success: Success? { if case .success(let v) = self { return v } else { return nil } }
-}
-
-extension DashboardState {
-    /// The acknowledged-and-forgotten list is read again with the alerts, at most once a
-    /// minute, while its view or the wall (which counts it) is on screen.
-    mutating func refreshForgotten() -> [DashboardEffect] {
-        guard forgottenView || wall else { return [] }
-        // A read under way (asked for, not answered) or one less than a minute old: nothing more.
-        if let asked = forgottenAskedAt, now.timeIntervalSince(asked) < 60 { return [] }
-        forgottenAskedAt = now
-        return [.loadForgotten]
-    }
 }

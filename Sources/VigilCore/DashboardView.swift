@@ -93,14 +93,14 @@ extension DashboardState {
     /// How fresh a kind of data is: `ok` while it was polled within its interval, its age
     /// once it is late (then the STALE banner follows at three intervals).
     func age(_ kind: DataKind) -> String {
-        guard let last = feeds[kind]?.lastSuccess else { return feeds[kind]?.lastError == nil ? "…" : "never" }
+        guard let last = feedStatus[kind]?.lastSuccess else { return feedStatus[kind]?.lastError == nil ? "…" : "never" }
         let age = now.timeIntervalSince(last)
         return age <= lateAfter(kind) ? "ok" : compactAge(age)
     }
 
     /// The age of the last good data of a stale kind: `15s`, `3m`, or `never`.
     func staleAge(_ kind: DataKind) -> String {
-        guard let last = feeds[kind]?.lastSuccess else { return feeds[kind]?.lastError == nil ? "…" : "never" }
+        guard let last = feedStatus[kind]?.lastSuccess else { return feedStatus[kind]?.lastError == nil ? "…" : "never" }
         return compactAge(now.timeIntervalSince(last))
     }
 
@@ -108,7 +108,7 @@ extension DashboardState {
 
     /// When a failing kind is tried again: `, retry in 20s`, `, retrying` while the try is under way.
     func retryText(_ kind: DataKind) -> String {
-        guard let feed = feeds[kind], feed.lastError != nil else { return "" }
+        guard let feed = feedStatus[kind], feed.lastError != nil else { return "" }
         if feed.inFlight { return ", retrying" }
         guard let due = feed.nextDue, due > now else { return "" }
         return ", retry in \(compactAge(due.timeIntervalSince(now)))"
@@ -117,17 +117,17 @@ extension DashboardState {
     /// What a pane with no data yet says while its first answer is awaited: `loading…`, then
     /// after a few seconds how long it has been waited for (a hung API shows as one).
     func waitingText(_ kind: DataKind, what: String) -> String {
-        guard let feed = feeds[kind], feed.inFlight, let started = feed.startedAt, now.timeIntervalSince(started) >= 3 else { return "loading \(what)…" }
+        guard let feed = feedStatus[kind], feed.inFlight, let started = feed.startedAt, now.timeIntervalSince(started) >= 3 else { return "loading \(what)…" }
         return "waiting for \(what): no answer for \(compactAge(now.timeIntervalSince(started))) (\(settings.host))"
     }
 
     func drawStatusLine(_ canvas: inout Canvas, row: Int) {
         let stale = staleKinds
         if drawSourcesBanner(&canvas, row: row) { return }
-        if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
+        if !stale.isEmpty, everLoaded || feedStatus.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
-                guard let error = feeds[kind]?.lastError else { return "\(kind.rawValue) \(staleAge(kind))" }
+                guard let error = feedStatus[kind]?.lastError else { return "\(kind.rawValue) \(staleAge(kind))" }
                 // In words where there is room (what was waited for, from whom), and always when it retries.
                 let why = width >= 120 && error.faultClass == .network ? " — \(error.message)" : " \(error.faultClass.rawValue)"
                 return "\(kind.rawValue) \(staleAge(kind))\(why)\(width >= 120 ? retryText(kind) : "")"
@@ -259,7 +259,7 @@ extension DashboardState {
         if alertList.total == 0 {
             let text: String
             if !everLoaded {
-                text = feeds[.alerts]?.lastError.map { "could not load alerts: \($0.description)\(retryText(.alerts))" } ?? waitingText(.alerts, what: "alerts")
+                text = feedStatus[.alerts]?.lastError.map { "could not load alerts: \($0.description)\(retryText(.alerts))" } ?? waitingText(.alerts, what: "alerts")
             }
             else { text = "no alerts match \(filterDescription)" }
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)

@@ -23,15 +23,15 @@ extension DashboardState {
         let open = incidents.filter(Self.isOpen)
         let counts = AlertPriority.all.prefix(2).map { p in "\(p.rawValue):\(open.filter { $0.priority == p }.count)" }.joined(separator: " ")
         // Counts that never came are not zeros.
-        let title = feeds[.incidents]?.lastSuccess == nil && incidents.isEmpty
+        let title = feedStatus[.incidents]?.lastSuccess == nil && incidents.isEmpty
             ? "Incidents …" : "Incidents \(open.count)\(incidentsHaveMore ? "+" : "") open [\(counts)]"
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: title, focused: focus == .incidents)
         let inner = r.width - 2
         let x = r.x + 1
         if incidents.isEmpty {
             let text: String
-            if feeds[.incidents]?.lastSuccess == nil {
-                text = feeds[.incidents]?.lastError.map { "could not load incidents: \($0.description)" } ?? "loading incidents…"
+            if feedStatus[.incidents]?.lastSuccess == nil {
+                text = feedStatus[.incidents]?.lastError.map { "could not load incidents: \($0.description)" } ?? "loading incidents…"
             } else { text = "no open incidents" }
             canvas.write(text, x: x + 1, y: r.y + 1, style: CellStyle(.dim), maxWidth: inner - 2)
             if let note = settings.incidentsNotListed, r.height > 3 {

@@ -6,8 +6,8 @@ extension DashboardState {
     /// An empty pane says why: still loading, could not load (and why, wrapped), or none.
     private func drawEmpty(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, what: String, none: String) {
         let text: String
-        if feeds[kind]?.lastSuccess != nil { text = none }
-        else { text = feeds[kind]?.lastError.map { "could not load \(what): \($0.description)\(retryText(kind))" } ?? waitingText(kind, what: what) }
+        if feedStatus[kind]?.lastSuccess != nil { text = none }
+        else { text = feedStatus[kind]?.lastError.map { "could not load \(what): \($0.description)\(retryText(kind))" } ?? waitingText(kind, what: what) }
         for (i, line) in Self.wrap(text, columns: max(1, r.width - 4)).prefix(max(1, r.height - 2)).enumerated() {
             canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
         }
@@ -61,7 +61,7 @@ extension DashboardState {
     func drawHeartbeats(_ canvas: inout Canvas, _ r: Layout.Rect) {
         let expired = heartbeats.filter { $0.expired == true }.count
         let unreadable = heartbeats.isEmpty && limits[.heartbeats]?.isEmpty == false
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: feeds[.heartbeats]?.lastSuccess == nil && heartbeats.isEmpty
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: feedStatus[.heartbeats]?.lastSuccess == nil && heartbeats.isEmpty
                    ? "Heartbeats …" : unreadable ? "Heartbeats" : "Heartbeats \(heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
                    focused: focus == .heartbeats)
         if heartbeats.isEmpty {

@@ -31,13 +31,13 @@ extension DashboardState {
     private func drawWallBanner(_ canvas: inout Canvas, y: Int) -> Int {
         let stale = staleKinds
         let clock = clockText
-        let reasons = stale.map { "\($0.rawValue) \(staleAge($0))\(feeds[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
+        let reasons = stale.map { "\($0.rawValue) \(staleAge($0))\(feedStatus[$0]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
         if let sources = staleSourcesText {
             // A failing source first: it is the why; kinds stale everywhere follow.
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
             let also = reasons.isEmpty ? "" : " · also stale: " + reasons.joined(separator: " · ")
             canvas.write(" ■ STALE ■ \(sources)\(also)", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
-        } else if !stale.isEmpty, everLoaded || feeds.values.contains(where: { $0.lastError != nil }) {
+        } else if !stale.isEmpty, everLoaded || feedStatus.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 1, y: y, width: width - 2, height: 1, style: CellStyle(.stale, bold: true))
             let lead = everLoaded ? "" : "no data yet — "
             canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
@@ -71,7 +71,7 @@ extension DashboardState {
 
     /// The oldest last success among the stale kinds that ever had one, while the screen is stale.
     var wallLastGoodData: Date? {
-        staleKinds.compactMap { feeds[$0]?.lastSuccess }.min()
+        staleKinds.compactMap { feedStatus[$0]?.lastSuccess }.min()
     }
 
     /// One tile per priority: the open count in large digits and the unacknowledged count.
@@ -162,7 +162,7 @@ extension DashboardState {
         }
         if urgent.isEmpty {
             if everLoaded { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
-            else { canvas.write(feeds[.alerts]?.lastError.map { "no alerts loaded: \($0.description)" } ?? "loading alerts…", x: 2, y: row, style: CellStyle(.warn, bold: true), maxWidth: width - 4) }
+            else { canvas.write(feedStatus[.alerts]?.lastError.map { "no alerts loaded: \($0.description)" } ?? "loading alerts…", x: 2, y: row, style: CellStyle(.warn, bold: true), maxWidth: width - 4) }
         }
     }
 

@@ -309,7 +309,7 @@ struct Snapshot: AsyncParsableCommand {
                                      logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
         engine.start()
         func complete(_ state: DashboardState) -> Bool {
-            let answered = state.polls.kinds.allSatisfy { state.feeds[$0]?.lastSuccess != nil || state.feeds[$0]?.lastError != nil }
+            let answered = state.polls.kinds.allSatisfy { state.feedStatus[$0]?.lastSuccess != nil || state.feedStatus[$0]?.lastError != nil }
             return answered && (state.selectedAlertId.map { state.details[$0] != nil } ?? true)
         }
         let deadline = ContinuousClock.now + .seconds(30)

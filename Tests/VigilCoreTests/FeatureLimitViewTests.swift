@@ -17,7 +17,7 @@ struct FeatureLimitViewTests {
         #expect(!screen.text.contains("no heartbeats") && !screen.text.contains("Heartbeats 0"), "not a pane that looks empty")
         #expect(!screen.line(0).contains("STALE"), "\(screen.line(0))")
         #expect(screen.line(0).contains("hb ok"), "the feed is healthy: \(screen.line(0))")
-        #expect(state.feeds[.heartbeats]?.failures == 0 && state.feeds[.heartbeats]?.lastError == nil, "no back-off")
+        #expect(state.feedStatus[.heartbeats]?.failures == 0 && state.feedStatus[.heartbeats]?.lastError == nil, "no back-off")
     }
 
     @Test func aTeamWithoutAccessIsNamedBelowTheOtherTeamsHeartbeats() {

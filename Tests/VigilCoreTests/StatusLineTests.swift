@@ -106,7 +106,7 @@ struct StatusLineTests {
     @Test func aHungAPISaysWhatIsAwaitedThenWhyAndWhenItRetries() {
         var state = DashboardState(settings: DashboardSettings(host: "api.opsgenie.com"), now: fixedNow, width: 120, height: 40)
         _ = state.update(.tick(fixedNow))
-        #expect(state.feeds[.alerts]?.inFlight == true)
+        #expect(state.feedStatus[.alerts]?.inFlight == true)
         #expect(state.render().text.contains("loading alerts…"), "at first: loading")
         _ = state.update(.tick(fixedNow.addingTimeInterval(8)))
         let waiting = state.render().text

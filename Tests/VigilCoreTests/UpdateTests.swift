@@ -221,7 +221,7 @@ struct UpdateTests {
         let screen = state.render().text
         #expect(screen.contains("refused: HTTP 422: Invalid query: missing ')'"), "the service's reason is on screen")
         #expect(!screen.contains("STALE"), "a typo is not an outage")
-        #expect(state.feeds[.alerts]?.lastError == nil)
+        #expect(state.feedStatus[.alerts]?.lastError == nil)
         #expect(state.alerts.count == 6)
         // `/` opens with the refused query, to fix, not with nothing to retype.
         _ = state.update(.key(.character("/")))
@@ -231,7 +231,7 @@ struct UpdateTests {
         _ = state.update(.key(.character("2")))
         _ = state.update(.alertsLoaded(.failure(.transport("connection refused")), filter: state.filter))
         #expect(state.filter == .query("status:open AND acknowledged:false"))
-        #expect(state.feeds[.alerts]?.lastError != nil)
+        #expect(state.feedStatus[.alerts]?.lastError != nil)
     }
 
     @Test func actionsWithNothingSelectedOrReadOnlySayWhy() {
@@ -296,7 +296,7 @@ struct UpdateTests {
 struct PollingHealthTests {
     /// When the next poll of `kind` is due, in seconds after `fixedNow`.
     func nextDue(_ state: DashboardState, _ kind: DataKind) -> TimeInterval {
-        (state.feeds[kind]?.nextDue ?? .distantPast).timeIntervalSince(fixedNow)
+        (state.feedStatus[kind]?.nextDue ?? .distantPast).timeIntervalSince(fixedNow)
     }
 
     @Test func alertsKeepTheirIntervalThroughAnOutageWhileTheOthersBackOffAndAllReturnTogether() {
@@ -323,7 +323,7 @@ struct PollingHealthTests {
         _ = state.update(.alertsLoaded(.failure(limited)))
         #expect(nextDue(state, .alerts) >= 90, "never sooner than X-RateLimit-Period-In-Sec")
         _ = state.update(.rateLimitChanged(domain: .search, status: RateLimitStatus(state: .burst, observedAt: fixedNow)))
-        #expect(state.feeds[.heartbeats]?.inFlight == true, "the refresh polls heartbeats too")
+        #expect(state.feedStatus[.heartbeats]?.inFlight == true, "the refresh polls heartbeats too")
         _ = state.update(.heartbeatsLoaded(.success(sampleHeartbeats)))
         #expect((60...66).contains(nextDue(state, .heartbeats)), "BURST: twice the interval, \(nextDue(state, .heartbeats))")
     }
@@ -349,7 +349,7 @@ struct PollingHealthTests {
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
         let after = state.update(.actionFinished(actionId: 1, .success(RequestStatus(action: nil, processedAt: nil, isSuccess: true, status: nil, alertId: "id-2", alias: nil))))
         #expect(after.contains(alertPoll(state, .query("status:open"))))
-        #expect(state.feeds[.heartbeats]?.inFlight == false)
+        #expect(state.feedStatus[.heartbeats]?.inFlight == false)
         _ = state.update(.onCallLoaded(.success(sampleOnCall)))
         let later = state.update(.tick(fixedNow.addingTimeInterval(200)))
         #expect(later.contains { if case .poll(.heartbeats) = $0 { true } else { false } }, "heartbeats keep polling")
@@ -393,7 +393,7 @@ struct PollingHealthTests {
     @Test func anAnswerForAFilterChangedInFlightIsDiscardedAndTheNewFilterPolled() {
         var state = loadedState()
         _ = state.update(.tick(fixedNow.addingTimeInterval(11)))  // an alerts poll for status:open is in flight
-        #expect(state.feeds[.alerts]?.inFlight == true)
+        #expect(state.feedStatus[.alerts]?.inFlight == true)
         _ = state.update(.key(.character("/")))
         for _ in state.filter.queryText ?? "" { _ = state.update(.key(.backspace)) }
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
@@ -401,6 +401,6 @@ struct PollingHealthTests {
         let stale = AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)
         let next = state.update(.alertsLoaded(.success(stale), filter: .query("status:open")))
         #expect(next == [alertPoll(state, .query("priority:P1"))])
-        #expect(state.feeds[.alerts]?.lastError == nil)
+        #expect(state.feedStatus[.alerts]?.lastError == nil)
     }
 }

@@ -36,17 +36,17 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: FaultCase.all)
     func dashboardRidesOutTheFault(_ fault: FaultCase) async throws {
         try await LiveDashboard.run { simulator, engine in
-            try await engine.pump("first alerts") { !$0.alerts.isEmpty && $0.feeds[.alerts]?.lastSuccess != nil }
+            try await engine.pump("first alerts") { !$0.alerts.isEmpty && $0.feedStatus[.alerts]?.lastSuccess != nil }
             let target = try engine.selectUnacknowledged()
 
             simulator.setFaults([fault.rule])
             if let shows = fault.shows {
                 try await engine.pump("the fault on the status line") { state in
-                    state.feeds[.alerts]?.lastError.map { shows.contains($0.faultClass) } ?? false
+                    state.feedStatus[.alerts]?.lastError.map { shows.contains($0.faultClass) } ?? false
                 }
                 let kept = engine.state.alerts.map(\.id)
-                let failuresSoFar = engine.state.feeds[.alerts]?.failures ?? 0
-                try await engine.pump("another failed poll") { ($0.feeds[.alerts]?.failures ?? 0) > failuresSoFar }
+                let failuresSoFar = engine.state.feedStatus[.alerts]?.failures ?? 0
+                try await engine.pump("another failed poll") { ($0.feedStatus[.alerts]?.failures ?? 0) > failuresSoFar }
                 #expect(!kept.isEmpty)
                 #expect(engine.state.alerts.map(\.id) == kept, "the last good alerts stay on screen")
                 let screen = engine.state.render().text
@@ -65,12 +65,12 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
 
             simulator.setFaults([])
             try await engine.pump("recovery and the acknowledge confirmed", within: 30) { state in
-                state.feeds[.alerts]?.lastError == nil && state.actions.last(where: { $0.alertId == target.id })?.phase == .confirmed
+                state.feedStatus[.alerts]?.lastError == nil && state.actions.last(where: { $0.alertId == target.id })?.phase == .confirmed
             }
             #expect(simulator.alert(tinyId: target.tinyId ?? "")?.acknowledged == true, "the simulator agrees")
             // Heartbeats and on-call come back too (after a rate limit, on their own backoff).
             try await engine.pump("every feed recovered and the STALE banner gone", within: 30) { state in
-                DataKind.allCases.allSatisfy { state.feeds[$0]?.lastError == nil && state.feeds[$0]?.lastSuccess != nil }
+                DataKind.allCases.allSatisfy { state.feedStatus[$0]?.lastError == nil && state.feedStatus[$0]?.lastSuccess != nil }
                     && !state.render().text.contains("STALE")
             }
         }
@@ -78,20 +78,20 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
 
     @Test func recoveryIsSeenWithinOneIntervalAfterALongOutage() async throws {
         try await LiveDashboard.run { simulator, engine in
-            try await engine.pump("first alerts") { $0.feeds[.alerts]?.lastSuccess != nil }
+            try await engine.pump("first alerts") { $0.feedStatus[.alerts]?.lastSuccess != nil }
             simulator.setFaults([FaultRule(route: "/v2", status: 503)])
-            try await engine.pump("five failed alert polls") { ($0.feeds[.alerts]?.failures ?? 0) >= 5 }
-            #expect(engine.state.feeds[.heartbeats]?.lastError?.faultClass == .server)
+            try await engine.pump("five failed alert polls") { ($0.feedStatus[.alerts]?.failures ?? 0) >= 5 }
+            #expect(engine.state.feedStatus[.heartbeats]?.lastError?.faultClass == .server)
             simulator.setFaults([])
             // Counting starts with no alerts poll under way: one started in the outage may still
             // be failing its retries (on a loaded machine its answers come late).
-            try await engine.pump("the alerts poll of the outage over") { $0.feeds[.alerts]?.inFlight == false }
-            let pollsAtEnd = DataKind.allCases.map { engine.state.feeds[$0]?.polls ?? 0 }
-            try await engine.pump("every feed recovered") { state in DataKind.allCases.allSatisfy { state.feeds[$0]?.lastError == nil } }
+            try await engine.pump("the alerts poll of the outage over") { $0.feedStatus[.alerts]?.inFlight == false }
+            let pollsAtEnd = DataKind.allCases.map { engine.state.feedStatus[$0]?.polls ?? 0 }
+            try await engine.pump("every feed recovered") { state in DataKind.allCases.allSatisfy { state.feedStatus[$0]?.lastError == nil } }
             // The alerts poll in flight when the outage ended, then at most one more: recovery is
             // seen within one alerts interval, and the backed-off kinds poll as soon as it is.
             // (The wall time is measured by `vigil-bench recovery`.)
-            let pollsToRecover = zip(DataKind.allCases.map { engine.state.feeds[$0]?.polls ?? 0 }, pollsAtEnd).map { $0 - $1 }
+            let pollsToRecover = zip(DataKind.allCases.map { engine.state.feedStatus[$0]?.polls ?? 0 }, pollsAtEnd).map { $0 - $1 }
             #expect(pollsToRecover.allSatisfy { $0 <= 4 }, "polls per kind until recovered: \(pollsToRecover)")
         }
     }
@@ -113,8 +113,8 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             }
             #expect(reason.contains("check the notes"))
             simulator.setFaults([])
-            let polls = engine.state.feeds[.alerts]?.lastSuccess ?? .distantPast
-            try await engine.pump("polls after the fault") { ($0.feeds[.alerts]?.lastSuccess ?? .distantPast) > polls.addingTimeInterval(1) }
+            let polls = engine.state.feedStatus[.alerts]?.lastSuccess ?? .distantPast
+            try await engine.pump("polls after the fault") { ($0.feedStatus[.alerts]?.lastSuccess ?? .distantPast) > polls.addingTimeInterval(1) }
             #expect(engine.state.actions.last?.attempts == 1, "the note was sent once")
             try await engine.pump("the note the API took to show") { _ in simulator.notes(alertId: target.id).count > before }
             #expect(simulator.notes(alertId: target.id).count == before + 1, "posted exactly once: the reset did not lose it, and it was not sent again")

@@ -40,11 +40,11 @@ struct FailingSourceTests {
 
             two.jsm.setFaults([FaultRule(route: "/jsm", status: 503)])
             try await engine.pump("jsm named as failing") { $0.sources.first { $0.name == "jsm" }?.isFailing == true }
-            let polls = engine.state.feeds[.alerts]?.polls ?? 0
-            try await engine.pump("two more alert polls") { ($0.feeds[.alerts]?.polls ?? 0) >= polls + 2 && $0.feeds[.alerts]?.inFlight == false }
+            let polls = engine.state.feedStatus[.alerts]?.polls ?? 0
+            try await engine.pump("two more alert polls") { ($0.feedStatus[.alerts]?.polls ?? 0) >= polls + 2 && $0.feedStatus[.alerts]?.inFlight == false }
             let state = engine.state
             #expect(state.sources.first { $0.name == "og-eu" }?.isFailing == false, "og-eu stays live")
-            #expect(state.feeds[.alerts]?.lastError == nil, "the merged poll succeeds: the dashboard is not stale as a whole")
+            #expect(state.feedStatus[.alerts]?.lastError == nil, "the merged poll succeeds: the dashboard is not stale as a whole")
             #expect(state.alerts.filter { $0.origin == "jsm" }.map(\.id) == jsmRows, "jsm's last good rows stay on screen")
             let status = state.render().text.split(separator: "\n").first.map(String.init) ?? ""
             #expect(!status.contains("STALE") && status.contains("jsm: stale"), "named, not a STALE banner (og-eu answers): \(status)")

@@ -41,14 +41,14 @@ import VigilTesting
 
     @Test func aStormPollSpendsAFewSearchCalls() async throws {
         try await LiveDashboard.run(scenario: "scale") { simulator, engine in
-            try await engine.pump("storm mode", within: 30) { $0.expectLarge && $0.feeds[.alerts]?.lastSuccess != nil }
+            try await engine.pump("storm mode", within: 30) { $0.expectLarge && $0.feedStatus[.alerts]?.lastSuccess != nil }
             // Nothing under way when counting starts: a poll half done would lend its calls to the ten.
             try await engine.settle()
-            let pollsBefore = engine.state.feeds[.alerts]?.polls ?? 0
+            let pollsBefore = engine.state.feedStatus[.alerts]?.polls ?? 0
             let searchBefore = simulator.requestsByDomain[.search] ?? 0
-            try await engine.pump("ten more alert polls", within: 30) { ($0.feeds[.alerts]?.polls ?? 0) >= pollsBefore + 10 }
+            try await engine.pump("ten more alert polls", within: 30) { ($0.feedStatus[.alerts]?.polls ?? 0) >= pollsBefore + 10 }
             try await engine.settle()
-            let polls = (engine.state.feeds[.alerts]?.polls ?? 0) - pollsBefore
+            let polls = (engine.state.feedStatus[.alerts]?.polls ?? 0) - pollsBefore
             let search = (simulator.requestsByDomain[.search] ?? 0) - searchBefore
             let perPoll = Double(search) / Double(polls)
             // Five counts and the two urgent pages: 7 Search calls a poll, 42 a minute at the
@@ -67,7 +67,7 @@ import VigilTesting
             let engine = live.engine { wakes.add(1, ordering: .relaxed) }
             var events = 0
             let deadline = ContinuousClock.now + .seconds(20)
-            while !engine.state.polls.kinds.allSatisfy({ engine.state.feeds[$0]?.lastSuccess != nil }) || engine.workInFlight > 0 {
+            while !engine.state.polls.kinds.allSatisfy({ engine.state.feedStatus[$0]?.lastSuccess != nil }) || engine.workInFlight > 0 {
                 guard ContinuousClock.now < deadline else { Issue.record("the first polls did not all answer"); return }
                 let batch = engine.inbox.drain()
                 events += batch.count
