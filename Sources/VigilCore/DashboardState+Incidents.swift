@@ -4,6 +4,14 @@ import OperationsModel
 /// The incidents pane: open incidents polled on their own interval, a selection that follows
 /// its incident, the detail, and resolve / close / note with the same action lifecycle as alerts.
 extension DashboardState {
+    /// `P1 INCIDENT #3 Checkout degraded (+1 more)` while a P1 or P2 incident is open.
+    public var incidentBanner: String? {
+        let urgent = urgentIncidents
+        guard let first = urgent.first else { return nil }
+        let more = urgent.count > 1 ? " (+\(urgent.count - 1) more)" : ""
+        return "\(first.priority?.rawValue ?? "P?") INCIDENT #\(first.tinyId ?? "?") \(first.message ?? "")\(more)"
+    }
+
     /// Open P1 and P2 incidents, most urgent first: the status line names them on every screen.
     public var urgentIncidents: [Incident] {
         incidents.filter { ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }

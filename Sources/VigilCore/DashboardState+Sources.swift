@@ -72,23 +72,6 @@ extension DashboardState {
         staleSourcesText != nil && (sources.allSatisfy(\.isFailing) || !staleKinds.isEmpty)
     }
 
-    /// The status line when no source answers (or data is stale everywhere while one fails):
-    /// red, naming each failing source and why, then any kind of data stale across all of them.
-    /// Returns false (and draws nothing) otherwise: one failing source among live ones is named
-    /// on the ordinary line (``failingSourcesSummary``).
-    func drawSourcesBanner(_ canvas: inout Canvas, row: Int) -> Bool {
-        guard sourcesBanner, var text = staleSourcesText else { return false }
-        let kinds = staleKinds.map { kind in "\(kind.rawValue) \(staleAge(kind))\(feedStatus[kind]?.lastError.map { " \($0.faultClass.rawValue)" } ?? "")" }
-        if !kinds.isEmpty { text += " · also stale: " + kinds.joined(separator: " · ") }
-        let clock = clockText
-        canvas.fill(x: 0, y: row, width: width, height: 1, style: CellStyle(.stale, bold: true))
-        if let pending = pendingSummary { text += " · " + pending }
-        let right = drawIncidentBanner(&canvas, row: row, right: width - clock.count - 1, keep: TerminalText.width(of: " ■ STALE ■ " + text))
-        canvas.write(" ■ STALE ■ " + text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
-        canvas.write(clock, x: width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))
-        return true
-    }
-
     /// `og-eu · ` before a schedule's or heartbeat's name when several sources share the screen.
     func sourcePrefix(_ origin: String?) -> String {
         guard let tag = sourceTag(origin) else { return "" }
@@ -99,5 +82,14 @@ extension DashboardState {
     func sourceCell(_ origin: String?) -> String {
         guard let width = sourceColumn else { return "" }
         return TerminalText.pad(TerminalText.fit(origin ?? "-", columns: width), columns: width) + " "
+    }
+
+    /// `s` padded (or cut) to `n` columns.
+    func pad(_ s: String, _ n: Int) -> String { TerminalText.pad(s, columns: n) }
+
+    /// The last action on an alert or incident failed within two minutes: its row shows `!`.
+    func recentlyFailed(_ targetId: String) -> Bool {
+        guard let last = actions.last(where: { $0.targetId == targetId }), case .failed = last.phase else { return false }
+        return now.timeIntervalSince(last.createdAt) < 120
     }
 }

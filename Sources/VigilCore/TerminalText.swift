@@ -102,4 +102,37 @@ public enum TerminalText {
         let fitted = fit(text, columns: columns)
         return fitted + String(repeating: " ", count: max(0, columns - width(of: fitted)))
     }
+
+    /// Words in lines of at most `columns` cells, a line per line of `text`; a word longer than
+    /// a line (a runbook URL) is broken across lines, so all of it shows.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n") {
+            // An indented line (a timeline step) keeps its indent on every line it wraps to.
+            let indent = String(paragraph.prefix { $0 == " " }.prefix(max(0, columns / 2)))
+            var line = ""
+            for piece in TerminalText.sanitize(String(paragraph)).split(separator: " ") {
+                var word = String(piece)
+                let candidate = line.isEmpty ? indent + word : line + " " + word
+                if TerminalText.width(of: candidate) <= columns { line = candidate; continue }
+                if !line.isEmpty { lines.append(line) }
+                word = indent + word
+                while TerminalText.width(of: word) > columns {
+                    var head = "", used = 0
+                    for c in word {
+                        let w = TerminalText.width(of: String(c))
+                        if used + w > columns { break }
+                        head.append(c); used += w
+                    }
+                    guard !head.isEmpty else { break }
+                    lines.append(head)
+                    word.removeFirst(head.count)
+                }
+                line = word
+            }
+            if !line.isEmpty { lines.append(line) }
+        }
+        return lines
+    }
 }

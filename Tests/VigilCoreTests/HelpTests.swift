@@ -25,10 +25,11 @@ struct HelpTests {
         for _ in 0..<3 {
             _ = state.update(.key(.character("?")))
             let text = state.render().text
-            let entries = state.settings.keymap.bindings.filter { state.helpApplies($0.command) }
+            let help = HelpView(state: state)
+            let entries = state.settings.keymap.bindings.filter { help.helpApplies($0.command) }
             #expect(!entries.isEmpty)
             for binding in entries {
-                #expect(text.contains(state.helpDescription(binding)), "\(state.focus): \(state.helpDescription(binding)) whole")
+                #expect(text.contains(help.helpDescription(binding)), "\(state.focus): \(help.helpDescription(binding)) whole")
             }
             _ = state.update(.key(.escape))
             _ = state.update(.key(.tab))

@@ -1,0 +1,37 @@
+import Foundation
+import OperationsModel
+
+/// What the on-call and heartbeats panes share: the empty and waiting states, and the limits of the account (a plan, a team without access) said in the pane.
+struct DataPaneFrame {
+    /// The dashboard it draws.
+    let state: DashboardState
+
+    /// An empty pane says why: still loading, could not load (and why, wrapped), or none.
+    func drawEmpty(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, what: String, none: String) {
+        let text: String
+        if state.feedStatus[kind]?.lastSuccess != nil { text = none }
+        else { text = state.feedStatus[kind]?.lastError.map { "could not load \(what): \($0.description)\(state.retryText(kind))" } ?? state.waitingText(kind, what: what) }
+        for (i, line) in TerminalText.wrap(text, columns: max(1, r.width - 4)).prefix(max(1, r.height - 2)).enumerated() {
+            canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
+        }
+    }
+
+    /// What the account cannot read of a pane (a plan, a team, a schedule), wrapped, from row
+    /// `y` to the pane's last inner row; the source named when several share the screen.
+    func drawLimits(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, from y: Int) {
+        var y = y
+        for limit in state.limits[kind] ?? [] {
+            for line in TerminalText.wrap(state.sourcePrefix(limit.origin) + limit.text, columns: max(1, r.width - 4)) {
+                guard y < r.y + r.height - 1 else { return }
+                canvas.write(line, x: r.x + 2, y: y, style: CellStyle(.warn), maxWidth: r.width - 4)
+                y += 1
+            }
+        }
+    }
+
+    /// Rows left for data once the pane's limits have their lines (at least one row for data).
+    func rowsForData(_ r: Layout.Rect, kind: DataKind) -> Int {
+        let limitLines = (state.limits[kind] ?? []).reduce(0) { $0 + TerminalText.wrap(state.sourcePrefix($1.origin) + $1.text, columns: max(1, r.width - 4)).count }
+        return max(1, r.height - 2 - limitLines)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import OperationsModel
+
+/// The on-call pane: who is on call now and next, per schedule (and per source when several share the screen).
+struct OnCallPaneView {
+    /// The dashboard it draws.
+    let state: DashboardState
+
+    func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: state.focus == .onCall)
+        if state.onCall.isEmpty {
+            if state.limits[.onCall]?.isEmpty == false { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: r.y + 1); return }
+            DataPaneFrame(state: state).drawEmpty(&canvas, r, kind: .onCall, what: "on-call", none: "no schedules")
+            return
+        }
+        var y = r.y + 1
+        let end = r.y + 1 + DataPaneFrame(state: state).rowsForData(r, kind: .onCall)
+        defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: y) }
+        for summary in state.onCall {
+            guard y < end else { break }
+            let handoff = summary.handoffAt.map { $0.timeIntervalSince(state.now) }
+            let soon = (handoff ?? .infinity) < 3600
+            canvas.write(state.sourcePrefix(summary.origin) + summary.scheduleName, x: r.x + 2, y: y, style: CellStyle(.title, bold: true), maxWidth: r.width - 4)
+            y += 1
+            guard y < end else { break }
+            let nowNames = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            let nextNames = summary.next.map { $0.split(separator: "@").first.map(String.init) ?? $0 }.joined(separator: ", ")
+            var text = "  now \(nowNames.isEmpty ? "nobody" : nowNames) → \(nextNames.isEmpty ? "?" : nextNames)"
+            if let handoff { text += " in \(countdown(handoff))" }
+            canvas.write(text, x: r.x + 2, y: y, style: CellStyle(soon ? .warn : .text, bold: soon), maxWidth: r.width - 4)
+            y += 1
+        }
+    }
+}
