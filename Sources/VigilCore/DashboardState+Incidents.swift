@@ -99,6 +99,7 @@ extension DashboardState {
             guard let incident = selectedIncident else { return [] }
             let action: IncidentAction = command == .resolve ? .resolve : .close
             let verb = command == .resolve ? "Resolve" : "Close"
+            guard command.asksFirst else { return act(action, onIncident: incident.id) }
             let prompt = "\(verb) incident #\(incident.tinyId ?? "?") \(TerminalText.fit(incident.message ?? "", columns: 50))? y/N"
             overlay = .confirmIncident(prompt: prompt, action: action, incidentId: incident.id)
             return []

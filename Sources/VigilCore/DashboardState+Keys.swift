@@ -2,40 +2,28 @@ import Foundation
 import OperationsModel
 
 extension DashboardState {
-    /// A key press: an open overlay takes every key; otherwise the keymap says which command runs.
+    /// A key press: what it means is decided in one place (``meaning(of:)``); this carries it out.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
-        if layout == nil { return handleTooSmall(key) }
-        if wall {
+        if wall, layout != nil {
             // Someone is at the screen: stop the flash. The alerts stay new (●) until selected.
             wallSilenced.formUnion(wallAlarm)
             wallAlarm = []
         }
-        if let overlay { return handle(key, in: overlay) }
-        guard let binding = settings.keymap.binding(for: key) else {
-            if case .control("c") = key { return requestQuit() }
-            if key == .escape, !marked.isEmpty {
-                // Marks make the next a/s/o/c act on them all: Esc is the way out.
-                say("\(marked.count) mark\(marked.count == 1 ? "" : "s") cleared", .info)
-                marked = []
-            } else if key != .escape {
-                // A key that does nothing says so: a rebound key, a quick filter that is not there.
-                say("\(key) does nothing here: ? lists the keys", .info)
-            }
+        switch meaning(of: key) {
+        case .tooSmall: return handleTooSmall(key)
+        case .overlay(let overlay): return handle(key, in: overlay)
+        case .quit: return requestQuit()
+        case .clearMarks:
+            say("\(marked.count) mark\(marked.count == 1 ? "" : "s") cleared", .info)
+            marked = []
             return []
-        }
-        if wall {
-            // The wall is for looking at: only W, q and ? do anything.
-            guard [.wall, .quit, .help].contains(binding.command) else {
-                say("wall view: W returns to the dashboard", .info)
-                return []
-            }
-        }
-        if let reason = whyDisabled(binding.command) {
-            say("\(binding.description): \(reason)", .warning)
+        case .refused(let text, let level):
+            say(text, level)
             return []
+        case .nothing: return []
+        case .incidentCommand(let command): return runOnIncidents(command) ?? []
+        case .command(let command): return run(command)
         }
-        if onIncidents, let effects = runOnIncidents(binding.command) { return effects }
-        return run(binding.command)
     }
 
     /// A key while the terminal is too small to draw the frame: nothing the person cannot see
@@ -198,11 +186,9 @@ extension DashboardState {
     private mutating func startAction(_ command: Command) -> [DashboardEffect] {
         let targets = actionTargets()
         switch command {
-        case .acknowledge: return confirmIfMarked(.acknowledge, on: targets)
-        case .unacknowledge: return confirmIfMarked(.unacknowledge, on: targets)
-        case .close:
-            overlay = .confirm(prompt: closePrompt(targets), action: .close, alertIds: targets)
-            return []
+        case .acknowledge: return askOrAct(command, .acknowledge, on: targets)
+        case .unacknowledge: return askOrAct(command, .unacknowledge, on: targets)
+        case .close: return askOrAct(command, .close, on: targets, prompt: closePrompt(targets))
         case .snooze:
             overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
             return []
@@ -231,11 +217,13 @@ extension DashboardState {
         return confirmPrompt(.close, targets)
     }
 
-    /// One rule for every action: marked alerts if any, else the selected one; an action over
-    /// marks asks first, saying how many and from which sources.
-    mutating func confirmIfMarked(_ action: AlertAction, on ids: [String], detail: String = "") -> [DashboardEffect] {
-        guard !marked.isEmpty, !ids.isEmpty else { return act(action, on: ids) }
-        overlay = .confirm(prompt: confirmPrompt(action, ids, detail: detail), action: action, alertIds: ids)
+    /// One rule for every alert action: it asks first when its command does
+    /// (``Command/asksFirst``, the same property help reads) or when it acts on marked alerts
+    /// (saying how many and from which sources); otherwise it acts at once.
+    mutating func askOrAct(_ command: Command, _ action: AlertAction, on ids: [String], detail: String = "",
+                           prompt: String? = nil) -> [DashboardEffect] {
+        guard !ids.isEmpty, command.asksFirst || !marked.isEmpty else { return act(action, on: ids) }
+        overlay = .confirm(prompt: prompt ?? confirmPrompt(action, ids, detail: detail), action: action, alertIds: ids)
         return []
     }
 

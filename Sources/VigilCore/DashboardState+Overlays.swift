@@ -167,22 +167,21 @@ extension DashboardState {
             return []
         case .snooze(let preset):
             guard let until = preset.end(from: now, timeZone: settings.timeZone) else { return [] }
-            return confirmIfMarked(.snooze(until: until), on: ids, detail: " (\(preset.label))")
+            return askOrAct(.snooze, .snooze(until: until), on: ids, detail: " (\(preset.label))")
         case .snoozeFor(let seconds, let text):
-            return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
+            return askOrAct(.snooze, .snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
         case .snoozeUntil(let until, let text):
-            return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
+            return askOrAct(.snooze, .snooze(until: until), on: ids, detail: " until \(text)")
         case .user(let user):
             let name = switch user {
             case .username(let login): login
             case .id(let id): users.value?.first { $0.id == id }.map { $0.fullName ?? $0.username ?? id } ?? id
             }
-            return confirmIfMarked(.assign(user), on: ids, detail: " to \(name)")
+            return askOrAct(.assign, .assign(user), on: ids, detail: " to \(name)")
         case .customAction(let name):
             let alert = ids.first.flatMap { loadedAlert($0) }
             let message = TerminalText.fit(alert?.message ?? "", columns: 40)
-            overlay = .confirm(prompt: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N", action: .customAction(name), alertIds: ids)
-            return []
+            return askOrAct(.customAction, .customAction(name), on: ids, prompt: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N")
         case .escalation(let escalation, let name):
             // An escalation is one source's: the marked alerts of other sources are left, and said so.
             var chosen = ids
@@ -192,9 +191,7 @@ extension DashboardState {
                 let others = ids.filter { source(of: $0) != owner }
                 if !others.isEmpty { left = "; not \(perSource(others) ?? "") (another source's escalation)" }
             }
-            overlay = .confirm(prompt: confirmPrompt(.escalate(escalation), chosen, detail: " to \(name)\(left)"),
-                               action: .escalate(escalation), alertIds: chosen)
-            return []
+            return askOrAct(.escalate, .escalate(escalation), on: chosen, detail: " to \(name)\(left)")
         }
     }
 
@@ -204,14 +201,14 @@ extension DashboardState {
         case .note(let ids):
             let note = text.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
-            return confirmIfMarked(.addNote(note), on: ids)
+            return askOrAct(.note, .addNote(note), on: ids)
         case .incidentNote(let id):
             let note = text.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { say("empty note not sent", .warning); return [] }
             return act(.addNote(note), onIncident: id)
         case .snoozeDuration(let ids):
             if let until = DurationText.nextTime(text, after: now, timeZone: settings.timeZone) {
-                return confirmIfMarked(.snooze(until: until), on: ids, detail: " until \(text)")
+                return askOrAct(.snooze, .snooze(until: until), on: ids, detail: " until \(text)")
             }
             guard let seconds = DurationText.parse(text) else {
                 // The field stays open with what was typed: fix it, or Esc.
@@ -219,7 +216,7 @@ extension DashboardState {
                 say("'\(text)': \(DurationText.notADuration)", .error)
                 return []
             }
-            return confirmIfMarked(.snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
+            return askOrAct(.snooze, .snooze(until: now.addingTimeInterval(seconds)), on: ids, detail: " for \(text)")
         }
     }
 }

@@ -35,7 +35,7 @@ struct HelpView {
         else if state.focus == .incidents, moves.contains(binding.command) { text = text.replacingOccurrences(of: " alert", with: " incident") }
         else if state.onIncidents, binding.command == .close { text = "close incident" }
         else if state.onIncidents, binding.command == .note { text = "note on incident" }
-        return text + (binding.dangerous ? " (asks first)" : "")
+        return text + (binding.command.asksFirst ? " (asks first)" : "")
     }
 
     /// Help: the keys that work where the focus is, two columns when one does not fit the

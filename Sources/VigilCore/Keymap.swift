@@ -132,6 +132,12 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     public var needsAlert: Bool { (isWrite && self != .resolve) || self == .mark || self == .openDetail }
     /// Whether it acts on the selected incident when the incidents pane has the focus.
     public var actsOnIncidents: Bool { [.close, .note, .resolve, .openDetail].contains(self) }
+    /// Whether it asks before it acts, even on one alert: what cannot be taken back (close,
+    /// resolve), pages people (escalate) or runs what the account defines (a custom action).
+    /// Help says so and the action path asks, whichever key it is bound to.
+    public var asksFirst: Bool { [.close, .escalate, .customAction, .resolve].contains(self) }
+    /// Whether it works in the wall view, which is for looking at: leaving it, quitting, help.
+    public var worksOnWall: Bool { [.wall, .quit, .help].contains(self) }
 }
 
 /// One row of the keymap: the key, what it does, how it is described, and whether it asks first.
@@ -139,13 +145,11 @@ public struct KeyBinding: Sendable, Hashable {
     public var key: Key
     public var command: Command
     public var description: String
-    /// Asks for confirmation before acting.
-    public var dangerous: Bool
     /// Shown on the hint line.
     public var hinted: Bool
     /// Creates a binding.
-    public init(_ key: Key, _ command: Command, _ description: String, dangerous: Bool = false, hinted: Bool = false) {
-        self.key = key; self.command = command; self.description = description; self.dangerous = dangerous; self.hinted = hinted
+    public init(_ key: Key, _ command: Command, _ description: String, hinted: Bool = false) {
+        self.key = key; self.command = command; self.description = description; self.hinted = hinted
     }
 }
 
@@ -173,11 +177,11 @@ public struct Keymap: Sendable, Hashable {
         KeyBinding(.character("u"), .unacknowledge, "unacknowledge"),
         KeyBinding(.character("s"), .snooze, "snooze", hinted: true),
         KeyBinding(.character("o"), .assign, "assign owner", hinted: true),
-        KeyBinding(.character("c"), .close, "close", dangerous: true, hinted: true),
+        KeyBinding(.character("c"), .close, "close", hinted: true),
         KeyBinding(.character("n"), .note, "add note", hinted: true),
-        KeyBinding(.character("e"), .escalate, "escalate", dangerous: true),
-        KeyBinding(.character("x"), .customAction, "custom action", dangerous: true),
-        KeyBinding(.character("R"), .resolve, "resolve incident", dangerous: true),
+        KeyBinding(.character("e"), .escalate, "escalate"),
+        KeyBinding(.character("x"), .customAction, "custom action"),
+        KeyBinding(.character("R"), .resolve, "resolve incident"),
         KeyBinding(.character(" "), .mark, "mark / unmark", hinted: true),
         KeyBinding(.character("/"), .filter, "filter (alert query)", hinted: true),
         KeyBinding(.character("r"), .refresh, "refresh now"),
