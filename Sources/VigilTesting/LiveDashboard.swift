@@ -52,12 +52,12 @@ public struct LiveDashboard {
     public static func makeEngine(client: OpsgenieClient, simulator: Simulator, journal: ActionJournal?, actionMaxAge: TimeInterval,
                                   wake: @escaping @Sendable () -> Void = {}) -> DashboardEngine {
         let clock = simulator.clock
+        let backend = OpsgenieBackend(client: client)
         let settings = DashboardSettings(host: "simulator", intervals: fastIntervals, me: "alice@example.com", actor: "alice@example.com",
                                          actionMaxAge: actionMaxAge, actionRetryBase: 0.3)
-        var journaled = settings
-        journaled.journaling = journal != nil
-        let state = DashboardState(settings: journaled, now: clock.now(), width: 120, height: 40)
-        let engine = DashboardEngine(backend: OpsgenieBackend(client: client), state: state,
+            .running(on: backend, journaling: journal != nil)
+        let state = DashboardState(settings: settings, now: clock.now(), width: 120, height: 40)
+        let engine = DashboardEngine(backend: backend, state: state,
                                      context: ActionContext(user: "alice@example.com", source: "vigil", note: nil),
                                      clock: { clock.now() }, logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: journal,
                                      wake: wake)

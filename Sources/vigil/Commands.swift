@@ -77,10 +77,7 @@ struct DisplayOptions: ParsableArguments {
     /// the terminal first, so a pipe or an unknown `TERM` ends here with a clear message.
     func settings(host: String, config: ConfigFile, themes: [Theme], backend: any OperationsBackend, journaling: Bool) throws -> DashboardSettings {
         var settings = try settings(host: host, config: config, themes: themes)
-        settings.configuredActions = ConfiguredActions.forBackend(backend, config: config)
-        settings.incidentsElsewhere = backend.incidentsElsewhere
-        settings.incidentsNotListed = backend.incidentsNotListed
-        settings.journaling = journaling
+            .running(on: backend, customActions: ConfiguredActions.forBackend(backend, config: config), journaling: journaling)
         settings.jitterSeed = UInt64.random(in: 0...UInt64.max)
         settings.timeZone = .current
         return settings
