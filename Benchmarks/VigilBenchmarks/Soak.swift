@@ -152,7 +152,7 @@ struct Soak {
         while clock() < end {
             engine.drain()
             engine.tick()
-            for record in engine.state.actions { allActions[record.id] = record }
+            for record in engine.state.actionLog.records { allActions[record.id] = record }
             frames += 1
             _ = engine.state.render()
             let now = clock()
@@ -160,7 +160,7 @@ struct Soak {
                 rssAfterWarmUp = residentBytes()
                 getrusage(Int32(RUSAGE_SELF.rawValue), &usageStart)
             }
-            if now >= nextAction, engine.state.overlay == nil {
+            if now >= nextAction, engine.state.prompt.overlay == nil {
                 nextAction = now.addingTimeInterval(600)
                 try await perform(Step.allCases[step % Step.allCases.count], engine: engine)
                 step += 1
@@ -180,7 +180,7 @@ struct Soak {
             engine.tick()
             try await Task.sleep(for: .milliseconds(20))
         }
-        for record in engine.state.actions { allActions[record.id] = record }
+        for record in engine.state.actionLog.records { allActions[record.id] = record }
         var usageEnd = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usageEnd)
         let rssEnd = residentBytes()
@@ -215,7 +215,7 @@ struct Soak {
         case .assign:
             press([.character("o")])
             let deadline = ContinuousClock.now + .seconds(10)
-            while engine.state.users.value == nil, ContinuousClock.now < deadline {
+            while engine.state.prompt.users.value == nil, ContinuousClock.now < deadline {
                 engine.drain()
                 try await Task.sleep(for: .milliseconds(10))
             }
@@ -223,10 +223,10 @@ struct Soak {
             press([.enter])
         case .note:
             press([.character("n")])
-            type("soak note \(engine.state.nextActionId)")
+            type("soak note \(engine.state.actionLog.nextId)")
             press([.enter])
         case .close: press([.character("c"), .character("y")])
         }
-        if engine.state.overlay != nil { press([.escape]) }
+        if engine.state.prompt.overlay != nil { press([.escape]) }
     }
 }

@@ -8,16 +8,16 @@ struct AlertsPaneView {
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
         // True counts from the account, not from what is loaded.
-        var counts = "[" + AlertPriority.all.enumerated().map { i, p in "\(p.rawValue):\(state.alertList.counts[i])" }.joined(separator: " ") + "]"
-        if state.alertList.counts.prefix(AlertPriority.all.count).allSatisfy({ $0 == 0 }), state.alertList.total > 0 {
+        var counts = "[" + AlertPriority.all.enumerated().map { i, p in "\(p.rawValue):\(state.alertPane.list.counts[i])" }.joined(separator: " ") + "]"
+        if state.alertPane.list.counts.prefix(AlertPriority.all.count).allSatisfy({ $0 == 0 }), state.alertPane.list.total > 0 {
             counts = "[a saved search has no counts per priority]"
         }
         // Counts that never came are not zeros.
-        var figures = state.everLoaded ? "\(state.alertList.total) \(counts)" : "…"
+        var figures = state.alertPane.everLoaded ? "\(state.alertPane.list.total) \(counts)" : "…"
         // Marks decide what the next action acts on: their number is in sight, Esc clears them.
-        if !state.marked.isEmpty { figures += " · \(state.marked.count) marked (Esc clears)" }
+        if !state.alertPane.marked.isEmpty { figures += " · \(state.alertPane.marked.count) marked (Esc clears)" }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
-                   title: "Alerts \(figures) \(state.filterDescription)", focused: state.focus == .alerts)
+                   title: "Alerts \(figures) \(state.filterDescription)", focused: state.panes.focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
         let columns = AlertColumns(inner: inner, source: state.sourceColumn)
@@ -27,18 +27,18 @@ struct AlertsPaneView {
         if let w = columns.team { header += state.pad("TEAM", w) + " " }
         canvas.write(header + "MESSAGE", x: x, y: r.y + 1, style: CellStyle(.dim, bold: true), maxWidth: inner)
         let rows = r.height - 3
-        if state.alertList.total == 0 {
+        if state.alertPane.list.total == 0 {
             let text: String
-            if !state.everLoaded {
+            if !state.alertPane.everLoaded {
                 text = state.feedStatus[.alerts]?.lastError.map { "could not load alerts: \($0.description)\(state.retryText(.alerts))" } ?? state.waitingText(.alerts, what: "alerts")
             }
             else { text = "no alerts match \(state.filterDescription)" }
             canvas.write(text, x: x + 2, y: r.y + 2, style: CellStyle(.dim), maxWidth: inner - 2)
             return
         }
-        for row in state.scrollTop..<max(state.scrollTop, min(state.alertList.total, state.scrollTop + rows)) {
-            let y = r.y + 2 + row - state.scrollTop
-            if let alert = state.alertList.alert(atRow: row) {
+        for row in state.alertPane.scrollTop..<max(state.alertPane.scrollTop, min(state.alertPane.list.total, state.alertPane.scrollTop + rows)) {
+            let y = r.y + 2 + row - state.alertPane.scrollTop
+            if let alert = state.alertPane.list.alert(atRow: row) {
                 drawAlertRow(&canvas, alert, x: x, y: y, inner: inner, columns: columns)
             } else {
                 drawPlaceholderRow(&canvas, row, x: x, y: y, inner: inner)
@@ -49,31 +49,31 @@ struct AlertsPaneView {
             let sign = " ↑ \(newAbove) new above (g) "
             canvas.write(sign, x: max(r.x + 1, r.x + r.width - TerminalText.width(of: sign) - 2), y: r.y, style: CellStyle(.newAlert, bold: true))
         }
-        if state.alertList.total > rows {
-            let info = " \(state.scrollTop + 1)-\(min(state.alertList.total, state.scrollTop + rows))/\(state.alertList.total) "
+        if state.alertPane.list.total > rows {
+            let info = " \(state.alertPane.scrollTop + 1)-\(min(state.alertPane.list.total, state.alertPane.scrollTop + rows))/\(state.alertPane.list.total) "
             canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
         }
     }
 
     /// New alerts (`●`) on rows scrolled above the view.
     var newAbove: Int {
-        guard state.scrollTop > 0, state.firstLoadedAt != nil else { return 0 }
-        return state.alertList.loaded.lazy.filter { $0.row < state.scrollTop && state.isNew($0.alert) }.count
+        guard state.alertPane.scrollTop > 0, state.alertPane.firstLoadedAt != nil else { return 0 }
+        return state.alertPane.list.loaded.lazy.filter { $0.row < state.alertPane.scrollTop && state.isNew($0.alert) }.count
     }
 
     /// A row whose page is not loaded: on its way, or past what the service pages to.
     func drawPlaceholderRow(_ canvas: inout Canvas, _ row: Int, x: Int, y: Int, inner: Int) {
-        let selected = row == state.cursor
+        let selected = row == state.alertPane.cursor
         canvas.fill(x: x, y: y, width: inner, height: 1, style: CellStyle(selected ? .selection : .text))
-        let priority = state.alertList.location(ofRow: row)?.key.priority?.rawValue ?? "P?"
-        let text = state.alertList.isBeyondPagingLimit(row)
+        let priority = state.alertPane.list.location(ofRow: row)?.key.priority?.rawValue ?? "P?"
+        let text = state.alertPane.list.isBeyondPagingLimit(row)
             ? "\(priority) — beyond the 20,000 alerts a list can page to; narrow the filter to see these"
             : "\(priority) loading…"
         canvas.write(text, x: x + 2, y: y, style: CellStyle(selected ? .selection : .dim), maxWidth: inner - 2)
     }
 
     func drawAlertRow(_ canvas: inout Canvas, _ alert: Alert, x: Int, y: Int, inner: Int, columns: AlertColumns) {
-        let selected = alert.id == state.selectedAlertId
+        let selected = alert.id == state.alertPane.selectedId
         let base = CellStyle(selected ? .selection : .text, reverse: false)
         canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
         let pending = state.pendingAction(on: alert.id)
@@ -105,7 +105,7 @@ struct AlertsPaneView {
     func rowMarker(_ alert: Alert, pending: ActionRecord?) -> (String, ColorRole) {
         if pending != nil { return ("…", .pending) }
         if state.recentlyFailed(alert.id) { return ("!", .failed) }
-        if state.marked.contains(alert.id) { return ("*", .marked) }
+        if state.alertPane.marked.contains(alert.id) { return ("*", .marked) }
         if state.isNew(alert) { return ("●", .newAlert) }
         return (" ", .text)
     }

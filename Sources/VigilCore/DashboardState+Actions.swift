@@ -8,38 +8,38 @@ extension DashboardState {
     mutating func act(_ action: AlertAction, on ids: [String]) -> [DashboardEffect] {
         guard !ids.isEmpty else { say("no alert selected", .warning); return [] }
         var effects: [DashboardEffect] = []
-        let batch = ids.count > 1 ? nextActionId : nil
+        let batch = ids.count > 1 ? actionLog.nextId : nil
         for id in ids {
-            var record = ActionRecord(id: nextActionId, action: action, alertId: id, tinyId: tinyId(of: id),
+            var record = ActionRecord(id: actionLog.nextId, action: action, alertId: id, tinyId: tinyId(of: id),
                                       createdAt: now, phase: .sending, attempts: 1)
             record.batch = batch
-            nextActionId += 1
-            actions.append(record)
+            actionLog.nextId += 1
+            actionLog.records.append(record)
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
         // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
-        if !marked.isEmpty, Set(ids).isSubset(of: marked) { marked.subtract(ids) }
+        if !alertPane.marked.isEmpty, Set(ids).isSubset(of: alertPane.marked) { alertPane.marked.subtract(ids) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
-        if actions.count > 500 { actions.removeFirst(actions.count - 500) }
+        if actionLog.records.count > 500 { actionLog.records.removeFirst(actionLog.records.count - 500) }
         return effects
     }
 
     mutating func acceptAction(_ id: Int, receipt: ActionReceipt) -> [DashboardEffect] {
-        guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
-        actions[index].phase = .accepted(requestId: receipt.requestId)
-        return [confirmEffect(actions[index], receipt)]
+        guard let index = actionLog.records.firstIndex(where: { $0.id == id }) else { return [] }
+        actionLog.records[index].phase = .accepted(requestId: receipt.requestId)
+        return [confirmEffect(actionLog.records[index], receipt)]
     }
 
     mutating func finishAction(_ id: Int, _ result: Result<RequestStatus, OperationsError>) -> [DashboardEffect] {
-        guard let index = actions.firstIndex(where: { $0.id == id }) else { return [] }
+        guard let index = actionLog.records.firstIndex(where: { $0.id == id }) else { return [] }
         switch result {
         case .success:
             let effects = confirmAction(at: index)
-            sayBatchResult(of: actions[index])
+            sayBatchResult(of: actionLog.records[index])
             return effects
         case .failure(let error):
             failAction(at: index, error)
-            sayBatchResult(of: actions[index])
+            sayBatchResult(of: actionLog.records[index])
             return []
         }
     }
@@ -48,7 +48,7 @@ extension DashboardState {
     /// `ack 3 marked alerts (og-eu 2, jsm 1): 2 confirmed, 1 failed (ack jsm #4)`.
     private mutating func sayBatchResult(of record: ActionRecord) {
         guard let batch = record.batch else { return }
-        let members = actions.filter { $0.batch == batch }
+        let members = actionLog.records.filter { $0.batch == batch }
         guard !members.contains(where: \.phase.isOpen) else { return }
         let failed = members.filter { if case .failed = $0.phase { true } else { false } }
         var text = "\(record.request.verb) \(targetsDescription(members.map(\.targetId))): \(members.count - failed.count) confirmed"
@@ -57,26 +57,26 @@ extension DashboardState {
     }
 
     private mutating func confirmAction(at index: Int) -> [DashboardEffect] {
-        let record = actions[index]
-        actions[index].phase = .confirmed
-        actions[index].finishedAt = now
+        let record = actionLog.records[index]
+        actionLog.records[index].phase = .confirmed
+        actionLog.records[index].finishedAt = now
         if record.batch == nil { say("\(label(record)): confirmed", .info) }
         // Reflect the confirmed state until the next poll shows it.
         applyLocally(record)
         switch record.request {
         case .alert:
-            details[record.targetId] = nil
-            return pollNow(.alerts) + (record.targetId == selectedAlertId ? [.loadDetail(alertId: record.targetId)] : [])
+            alertPane.details[record.targetId] = nil
+            return pollNow(.alerts) + (record.targetId == alertPane.selectedId ? [.loadDetail(alertId: record.targetId)] : [])
         case .incident:
-            incidentDetails[record.targetId] = nil
-            return pollNow(.incidents) + (record.targetId == selectedIncidentId ? [.loadIncidentDetail(incidentId: record.targetId)] : [])
+            incidentPane.details[record.targetId] = nil
+            return pollNow(.incidents) + (record.targetId == incidentPane.selectedId ? [.loadIncidentDetail(incidentId: record.targetId)] : [])
         }
     }
 
     /// A failed send or confirmation: queued to send again when the outcome is unknown and
     /// sending twice is harmless; failed with the service's reason otherwise.
     private mutating func failAction(at index: Int, _ error: OperationsError) {
-        let record = actions[index]
+        let record = actionLog.records[index]
         // Unreachable, or an answer that could not be read (a 202 with a damaged body may
         // still have applied): the outcome is unknown.
         let unknownOutcome = error.isTransient || error.faultClass == .badResponse
@@ -84,19 +84,19 @@ extension DashboardState {
             // The request may have reached the service before the connection failed: sending a
             // note again could post it twice, so say so instead of retrying.
             let (what, check) = record.request.mayHaveApplied
-            actions[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; \(what) — \(check)")
-            actions[index].finishedAt = now
+            actionLog.records[index].phase = .failed(reason: "\(error.faultClass.rawValue) error after sending; \(what) — \(check)")
+            actionLog.records[index].finishedAt = now
             say("\(record.request.verb) \(subject(record)): not confirmed (\(error.description)); \(what) — \(check)", .error)
         } else if unknownOutcome && error.faultClass != .rejected {
             // The API could not be reached: keep it and send it again when polling recovers.
-            actions[index].phase = .queued(reason: error.faultClass.rawValue)
+            actionLog.records[index].phase = .queued(reason: error.faultClass.rawValue)
             // Wait a little longer after each attempt: 5 s, 10 s, 20 s … at most a minute.
             let wait = min(settings.actionRetryBase * pow(2, Double(max(0, record.attempts - 1))), 60)
-            actions[index].retryAt = now.addingTimeInterval(wait)
+            actionLog.records[index].retryAt = now.addingTimeInterval(wait)
             say("\(label(record)): queued (\(error.faultClass.rawValue)), will retry", .warning)
         } else {
-            actions[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
-            actions[index].finishedAt = now
+            actionLog.records[index].phase = .failed(reason: error.message.isEmpty ? error.description : error.message)
+            actionLog.records[index].finishedAt = now
             say("\(label(record)) failed: \(error.description)", .error)
         }
     }
@@ -105,11 +105,11 @@ extension DashboardState {
     mutating func retryQueuedActions() -> [DashboardEffect] {
         guard let feed = feedStatus[.alerts], feed.lastError == nil, feed.lastSuccess != nil else { return [] }
         var effects: [DashboardEffect] = []
-        for index in actions.indices {
-            guard case .queued = actions[index].phase, (actions[index].retryAt ?? .distantPast) <= now else { continue }
-            actions[index].phase = .sending
-            actions[index].attempts += 1
-            effects.append(sendEffect(actions[index]))
+        for index in actionLog.records.indices {
+            guard case .queued = actionLog.records[index].phase, (actionLog.records[index].retryAt ?? .distantPast) <= now else { continue }
+            actionLog.records[index].phase = .sending
+            actionLog.records[index].attempts += 1
+            effects.append(sendEffect(actionLog.records[index]))
         }
         return effects
     }
@@ -122,10 +122,10 @@ extension DashboardState {
         }
         let owner: String? = switch action {
         case .assign(.username(let name)): name
-        case .assign(.id(let id)): users.value?.first { $0.id == id }?.username ?? id
+        case .assign(.id(let id)): prompt.users.value?.first { $0.id == id }?.username ?? id
         default: nil
         }
-        alertList.update(record.targetId) { alert in
+        alertPane.list.update(record.targetId) { alert in
             switch action {
             case .acknowledge: alert.acknowledged = true
             case .unacknowledge: alert.acknowledged = false
@@ -144,8 +144,8 @@ extension DashboardState {
         var effects: [DashboardEffect] = []
         var dropped: [String] = []
         for var record in records where record.phase.isOpen {
-            record.id = nextActionId
-            nextActionId += 1
+            record.id = actionLog.nextId
+            actionLog.nextId += 1
             if now.timeIntervalSince(record.createdAt) > settings.actionMaxAge {
                 record.phase = .failed(reason: "not replayed: older than \(Int(settings.actionMaxAge / 60)) min when Vigil started")
                 record.finishedAt = now
@@ -160,12 +160,12 @@ extension DashboardState {
             } else {
                 record.phase = .queued(reason: "resumed from the journal")
             }
-            actions.append(record)
+            actionLog.records.append(record)
         }
         if !dropped.isEmpty {
             say("dropped \(dropped.count) journaled action(s) older than \(Int(settings.actionMaxAge / 60)) min: \(dropped.prefix(5).joined(separator: ", "))", .warning)
         }
-        let resumed = actions.filter(\.phase.isOpen).count
+        let resumed = actionLog.records.filter(\.phase.isOpen).count
         if resumed > 0 { say("resuming \(resumed) action(s) from the journal", .info) }
         return effects + retryQueuedActions()
     }

@@ -6,77 +6,77 @@ extension DashboardState {
     /// alert, rings for a new P1/P2, asks for pages in view that the answer did not bring,
     /// and keeps per-alert memory to the alerts loaded.
     mutating func receiveAlerts(_ result: Result<AlertListSnapshot, OperationsError>, for answeredFilter: AlertFilter?) -> [DashboardEffect] {
-        if let answeredFilter, answeredFilter != filter {
+        if let answeredFilter, answeredFilter != alertPane.filters.current {
             // The answer for a filter that was changed while it was in flight: poll the new one.
-            polls.discard(.alerts, at: now)
+            feeds.polls.discard(.alerts, at: now)
             return duePolls()
         }
-        if case .failure(let error) = result, error.faultClass == .request, let previous = filterBeforeChange, previous != filter {
+        if case .failure(let error) = result, error.faultClass == .request, let previous = alertPane.filters.beforeChange, previous != alertPane.filters.current {
             // The service refused the new filter itself (a query with a typo): that is not an
             // outage. Say why, and go back to the filter whose alerts are on screen.
             let refused = filterDescription
-            refusedQuery = filter.queryText
-            filter = previous
-            filterBeforeChange = nil
+            alertPane.filters.refusedQuery = alertPane.filters.current.queryText
+            alertPane.filters.current = previous
+            alertPane.filters.beforeChange = nil
             say("filter \(refused) refused: \(error.status.map { "HTTP \($0): " } ?? "")\(error.message) — still showing \(filterDescription); / to fix it", .error)
-            polls.discard(.alerts, at: now)
+            feeds.polls.discard(.alerts, at: now)
             return duePolls()
         }
-        if case .success = result { filterBeforeChange = nil }
+        if case .success = result { alertPane.filters.beforeChange = nil }
         var effects: [DashboardEffect] = []
         if case .success(let snapshot) = result {
             let arrived = snapshot.pages.values.joined()
-            if everLoaded, settings.bellOnP1, arrived.contains(where: { isNew($0) && ($0.priority ?? .p5) <= .p2 }) {
+            if alertPane.everLoaded, settings.bellOnP1, arrived.contains(where: { isNew($0) && ($0.priority ?? .p5) <= .p2 }) {
                 effects.append(.bell)
             }
-            if everLoaded { effects += announcements(arrived) }
-            if !everLoaded { firstLoadedAt = now }
-            everLoaded = true
-            if wall {
-                wallAlarm.formUnion(arrived.filter { isNew($0) && $0.priority == .p1 && $0.acknowledged != true && !wallSilenced.contains($0.id) }.map(\.id))
+            if alertPane.everLoaded { effects += announcements(arrived) }
+            if !alertPane.everLoaded { alertPane.firstLoadedAt = now }
+            alertPane.everLoaded = true
+            if wallWatch.showing {
+                wallWatch.alarm.formUnion(arrived.filter { isNew($0) && $0.priority == .p1 && $0.acknowledged != true && !wallWatch.silenced.contains($0.id) }.map(\.id))
             }
-            expectLarge = !snapshot.complete
+            alertPane.expectLarge = !snapshot.complete
             replaceAlerts(with: snapshot)
             effects += loadPagesInView()
-            if let id = selectedAlertId, details[id] == nil { effects.append(.loadDetail(alertId: id)) }
+            if let id = alertPane.selectedId, alertPane.details[id] == nil { effects.append(.loadDetail(alertId: id)) }
         }
         finishPoll(.alerts, error: result.failure)
         return effects
     }
 
     private mutating func replaceAlerts(with snapshot: AlertListSnapshot) {
-        alertList.replace(with: snapshot)
-        loadingPages = []
+        alertPane.list.replace(with: snapshot)
+        alertPane.loadingPages = []
         // Actions confirmed after this poll started are not in its answer yet.
         if let started = feedStatus[.alerts]?.startedAt {
-            for record in actions where record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
+            for record in actionLog.records where record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
                 applyLocally(record)
             }
         }
         // The selection follows its alert; if it left the list, it stays on the same row.
-        if let id = selectedAlertId, let row = alertList.row(of: id) { cursor = row }
-        cursor = max(0, min(cursor, alertList.total - 1))
-        selectedAlertId = alertList.alert(atRow: cursor)?.id
+        if let id = alertPane.selectedId, let row = alertPane.list.row(of: id) { alertPane.cursor = row }
+        alertPane.cursor = max(0, min(alertPane.cursor, alertPane.list.total - 1))
+        alertPane.selectedId = alertPane.list.alert(atRow: alertPane.cursor)?.id
         // Keep per-alert memory to the alerts loaded, so weeks of running do not grow it.
-        let list = alertList
-        wallAlarm = wallAlarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
-        marked = marked.filter { list.row(of: $0) != nil }
-        wallSilenced = wallSilenced.filter { list.row(of: $0) != nil }
-        details = details.filter { list.row(of: $0.key) != nil }
-        if seen.count > 4 * max(list.loadedCount, 1_000) { seen = seen.filter { list.row(of: $0) != nil } }
+        let list = alertPane.list
+        wallWatch.alarm = wallWatch.alarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
+        alertPane.marked = alertPane.marked.filter { list.row(of: $0) != nil }
+        wallWatch.silenced = wallWatch.silenced.filter { list.row(of: $0) != nil }
+        alertPane.details = alertPane.details.filter { list.row(of: $0.key) != nil }
+        if alertPane.seen.count > 4 * max(list.loadedCount, 1_000) { alertPane.seen = alertPane.seen.filter { list.row(of: $0) != nil } }
         keepSelectionVisible()
     }
 
     /// Pages loaded on demand, as the person scrolled to them.
     mutating func receivePages(_ result: Result<[AlertPageKey: [Alert]], OperationsError>, keys: [AlertPageKey],
                                for answeredFilter: AlertFilter) -> [DashboardEffect] {
-        loadingPages.subtract(keys)
-        guard answeredFilter == filter else { return [] }
+        alertPane.loadingPages.subtract(keys)
+        guard answeredFilter == alertPane.filters.current else { return [] }
         switch result {
         case .success(let pages):
-            alertList.merge(pages)
-            if selectedAlertId == nil { selectedAlertId = alertList.alert(atRow: cursor)?.id }
-            return selectedAlertId.map { id in details[id] == nil ? [.loadDetail(alertId: id)] : [] } ?? []
+            alertPane.list.merge(pages)
+            if alertPane.selectedId == nil { alertPane.selectedId = alertPane.list.alert(atRow: alertPane.cursor)?.id }
+            return alertPane.selectedId.map { id in alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : [] } ?? []
         case .failure(let error):
             say("could not load more alerts: \(error.description)", .warning)
             return []
@@ -85,15 +85,15 @@ extension DashboardState {
 
     /// Asks for pages in view that are neither loaded nor on their way.
     mutating func loadPagesInView() -> [DashboardEffect] {
-        let missing = alertList.missingPages(in: scrollTop..<(scrollTop + alertRows)).filter { !loadingPages.contains($0) }
+        let missing = alertPane.list.missingPages(in: alertPane.scrollTop..<(alertPane.scrollTop + alertRows)).filter { !alertPane.loadingPages.contains($0) }
         guard !missing.isEmpty else { return [] }
-        loadingPages.formUnion(missing)
-        return [.loadAlertPages(filter: filter, keys: missing)]
+        alertPane.loadingPages.formUnion(missing)
+        return [.loadAlertPages(filter: alertPane.filters.current, keys: missing)]
     }
 
     /// What the next alerts poll asks for.
     var alertListRequest: AlertListRequest {
-        AlertListRequest(filter: filter, rows: alertViewport, expectLarge: expectLarge, countUnacknowledged: wall)
+        AlertListRequest(filter: alertPane.filters.current, rows: alertViewport, expectLarge: alertPane.expectLarge, countUnacknowledged: wallWatch.showing)
     }
 
 
@@ -112,39 +112,39 @@ extension DashboardState {
     // MARK: Selection
 
     mutating func move(by delta: Int) {
-        move(to: cursor + delta)
+        move(to: alertPane.cursor + delta)
     }
 
     /// Moves the selection to a row (clamped to the list); rows not loaded yet are asked for.
     mutating func move(to row: Int) {
-        guard alertList.total > 0 else { return }
-        cursor = min(max(0, row), alertList.total - 1)
-        selectedAlertId = alertList.alert(atRow: cursor)?.id
+        guard alertPane.list.total > 0 else { return }
+        alertPane.cursor = min(max(0, row), alertPane.list.total - 1)
+        alertPane.selectedId = alertPane.list.alert(atRow: alertPane.cursor)?.id
         keepSelectionVisible()
     }
 
     mutating func keepSelectionVisible() {
         let rows = max(1, alertRows)
-        if cursor < scrollTop { scrollTop = cursor }
-        if cursor >= scrollTop + rows { scrollTop = cursor - rows + 1 }
-        scrollTop = max(0, min(scrollTop, max(0, alertList.total - rows)))
+        if alertPane.cursor < alertPane.scrollTop { alertPane.scrollTop = alertPane.cursor }
+        if alertPane.cursor >= alertPane.scrollTop + rows { alertPane.scrollTop = alertPane.cursor - rows + 1 }
+        alertPane.scrollTop = max(0, min(alertPane.scrollTop, max(0, alertPane.list.total - rows)))
     }
 
     /// The selection moved: the alert is no longer new, its detail loads, and pages now in
     /// view load.
     mutating func selectionMoved() -> [DashboardEffect] {
-        detailScroll = 0
+        panes.detailScroll = 0
         var effects = loadPagesInView()
-        guard let id = selectedAlertId else { return effects }
-        seen.insert(id)
-        if details[id] == nil { effects.append(.loadDetail(alertId: id)) }
+        guard let id = alertPane.selectedId else { return effects }
+        alertPane.seen.insert(id)
+        if alertPane.details[id] == nil { effects.append(.loadDetail(alertId: id)) }
         return effects
     }
 
     /// An alert raised since Vigil's first look at the list, and not selected since: marked
     /// `●`. Older alerts that scroll or page into view are history, not news.
     public func isNew(_ alert: Alert) -> Bool {
-        guard let firstLoadedAt, !seen.contains(alert.id) else { return false }
+        guard let firstLoadedAt = alertPane.firstLoadedAt, !alertPane.seen.contains(alert.id) else { return false }
         return (alert.createdAt ?? .distantPast) > firstLoadedAt
     }
 
@@ -158,11 +158,11 @@ extension DashboardState {
     mutating func announcements(_ arrived: some Sequence<Alert>) -> [DashboardEffect] {
         guard let threshold = settings.notifyPriority else { return [] }
         let since = now.addingTimeInterval(-Self.announceWindow)
-        announced = announced.filter { $0.value > since }
+        wallWatch.announced = wallWatch.announced.filter { $0.value > since }
         var effects: [DashboardEffect] = []
-        for alert in arrived where announced[alert.id] == nil && isNew(alert) && alert.status != .closed
+        for alert in arrived where wallWatch.announced[alert.id] == nil && isNew(alert) && alert.status != .closed
             && (alert.priority ?? .p5) <= threshold && (alert.createdAt ?? .distantPast) > since {
-            announced[alert.id] = alert.createdAt ?? now
+            wallWatch.announced[alert.id] = alert.createdAt ?? now
             effects.append(.announce(alert))
         }
         return effects

@@ -12,20 +12,20 @@ extension DashboardState {
     public func drawsSameFrame(as drawn: DashboardState) -> Bool {
         var mine = self
         mine.now = drawn.now
-        mine.polls.adoptBookkeeping(of: drawn.polls)
-        if var reading = mine.rateLimit, let shown = drawn.rateLimit, reading.domain == shown.domain {
+        mine.feeds.polls.adoptBookkeeping(of: drawn.feeds.polls)
+        if var reading = mine.feeds.rateLimit, let shown = drawn.feeds.rateLimit, reading.domain == shown.domain {
             reading.status.observedAt = shown.status.observedAt
-            mine.rateLimit = reading
+            mine.feeds.rateLimit = reading
         }
-        if mine.sources.count == drawn.sources.count {
-            for index in mine.sources.indices where mine.sources[index].name == drawn.sources[index].name
-                && mine.sources[index].lastError == nil && drawn.sources[index].lastError == nil {
-                mine.sources[index].lastSuccess = drawn.sources[index].lastSuccess
-                if let shown = drawn.sources[index].rateLimit?.observedAt { mine.sources[index].rateLimit?.observedAt = shown }
+        if mine.feeds.sources.count == drawn.feeds.sources.count {
+            for index in mine.feeds.sources.indices where mine.feeds.sources[index].name == drawn.feeds.sources[index].name
+                && mine.feeds.sources[index].lastError == nil && drawn.feeds.sources[index].lastError == nil {
+                mine.feeds.sources[index].lastSuccess = drawn.feeds.sources[index].lastSuccess
+                if let shown = drawn.feeds.sources[index].rateLimit?.observedAt { mine.feeds.sources[index].rateLimit?.observedAt = shown }
             }
         }
-        for (id, detail) in mine.details {
-            if let shown = drawn.details[id], detail.error == nil, shown.error == nil { mine.details[id]?.loadedAt = shown.loadedAt }
+        for (id, detail) in mine.alertPane.details {
+            if let shown = drawn.alertPane.details[id], detail.error == nil, shown.error == nil { mine.alertPane.details[id]?.loadedAt = shown.loadedAt }
         }
         return mine == drawn
     }

@@ -14,7 +14,7 @@ extension DashboardState {
 
     /// Open P1 and P2 incidents, most urgent first: the status line names them on every screen.
     public var urgentIncidents: [Incident] {
-        incidents.filter { ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
+        incidentPane.incidents.filter { ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
     }
 
     /// The selected incident.
@@ -31,27 +31,27 @@ extension DashboardState {
     mutating func receiveIncidents(_ result: Result<IncidentPage, OperationsError>) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         if case .success(let page) = result {
-            let known = Set(incidents.map(\.id))
+            let known = Set(incidentPane.incidents.map(\.id))
             let sorted = page.incidents.sorted { a, b in
                 let (ra, rb) = (a.priority?.rank ?? 6, b.priority?.rank ?? 6)
                 return ra != rb ? ra < rb : (a.createdAt ?? .distantPast) > (b.createdAt ?? .distantPast)
             }
             let arrivedUrgent = sorted.contains { !known.contains($0.id) && ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
             if settings.bellOnP1, feedStatus[.incidents]?.lastSuccess != nil, arrivedUrgent { effects.append(.bell) }
-            let oldRow = selectedIncidentId.flatMap { id in incidents.firstIndex { $0.id == id } } ?? 0
-            incidents = sorted
-            incidentsHaveMore = page.hasMore
+            let oldRow = incidentPane.selectedId.flatMap { id in incidentPane.incidents.firstIndex { $0.id == id } } ?? 0
+            incidentPane.incidents = sorted
+            incidentPane.haveMore = page.hasMore
             // Actions confirmed after this poll started are not in its answer yet.
             if let started = feedStatus[.incidents]?.startedAt {
-                for record in actions where record.incidentId != nil && record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
+                for record in actionLog.records where record.incidentId != nil && record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
                     applyLocallyToIncident(record)
                 }
             }
-            if selectedIncidentId == nil || selectedIncident == nil {
-                selectedIncidentId = incidents.isEmpty ? nil : incidents[min(oldRow, incidents.count - 1)].id
+            if incidentPane.selectedId == nil || selectedIncident == nil {
+                incidentPane.selectedId = incidentPane.incidents.isEmpty ? nil : incidentPane.incidents[min(oldRow, incidentPane.incidents.count - 1)].id
             }
-            let listed = Set(incidents.map(\.id))
-            incidentDetails = incidentDetails.filter { listed.contains($0.key) }
+            let listed = Set(incidentPane.incidents.map(\.id))
+            incidentPane.details = incidentPane.details.filter { listed.contains($0.key) }
             effects += loadIncidentDetailIfShown()
         }
         finishPoll(.incidents, error: result.failure)
@@ -61,20 +61,20 @@ extension DashboardState {
 
     /// The detail pane shows the selected incident and it is not loaded: load it.
     mutating func loadIncidentDetailIfShown() -> [DashboardEffect] {
-        guard detailSubject == .incident, let id = selectedIncidentId, incidentDetails[id] == nil else { return [] }
+        guard panes.detailSubject == .incident, let id = incidentPane.selectedId, incidentPane.details[id] == nil else { return [] }
         return [.loadIncidentDetail(incidentId: id)]
     }
 
     /// Whether keys act on the selected incident: the incidents pane has the focus, or the
     /// detail has it and shows the incident.
-    var onIncidents: Bool { focus == .incidents || (focus == .detail && detailSubject == .incident) }
+    var onIncidents: Bool { panes.focus == .incidents || (panes.focus == .detail && panes.detailSubject == .incident) }
 
     /// Why a command cannot run while the incidents pane has the focus, or `nil` when it can.
     func whyDisabledOnIncidents(_ command: Command) -> String? {
         guard command.isWrite || command.actsOnIncidents || command == .mark else { return nil }
         if !command.actsOnIncidents { return "\(command.rawValue) acts on alerts: Tab to the alert list" }
         if let elsewhere = settings.incidentsElsewhere { return elsewhere }
-        if selectedIncidentId == nil { return "no incident selected" }
+        if incidentPane.selectedId == nil { return "no incident selected" }
         return nil
     }
 
@@ -82,30 +82,30 @@ extension DashboardState {
     /// selected incident; `nil` when the command is not about incidents.
     mutating func runOnIncidents(_ command: Command) -> [DashboardEffect]? {
         switch command {
-        case .moveDown where focus == .incidents: moveIncident(by: 1)
-        case .moveUp where focus == .incidents: moveIncident(by: -1)
-        case .pageDown where focus == .incidents: moveIncident(by: 5)
-        case .pageUp where focus == .incidents: moveIncident(by: -5)
-        case .top where focus == .incidents: moveIncident(by: -incidents.count)
-        case .bottom where focus == .incidents: moveIncident(by: incidents.count)
+        case .moveDown where panes.focus == .incidents: moveIncident(by: 1)
+        case .moveUp where panes.focus == .incidents: moveIncident(by: -1)
+        case .pageDown where panes.focus == .incidents: moveIncident(by: 5)
+        case .pageUp where panes.focus == .incidents: moveIncident(by: -5)
+        case .top where panes.focus == .incidents: moveIncident(by: -incidentPane.incidents.count)
+        case .bottom where panes.focus == .incidents: moveIncident(by: incidentPane.incidents.count)
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
             scrollDetail(command)  // the detail has the focus: its lines scroll
             return []
         case .openDetail:
-            detailSubject = .incident
-            secondaryPane = .detail
-            focus = .detail
+            panes.detailSubject = .incident
+            panes.secondary = .detail
+            panes.focus = .detail
         case .resolve, .close:
             guard let incident = selectedIncident else { return [] }
             let action: IncidentAction = command == .resolve ? .resolve : .close
             let verb = command == .resolve ? "Resolve" : "Close"
             guard command.asksFirst else { return act(action, onIncident: incident.id) }
-            let prompt = "\(verb) incident #\(incident.tinyId ?? "?") \(TerminalText.fit(incident.message ?? "", columns: 50))? y/N"
-            overlay = .confirmIncident(prompt: prompt, action: action, incidentId: incident.id)
+            let question = "\(verb) incident #\(incident.tinyId ?? "?") \(TerminalText.fit(incident.message ?? "", columns: 50))? y/N"
+            prompt.overlay = .confirmIncident(prompt: question, action: action, incidentId: incident.id)
             return []
         case .note:
-            guard let id = selectedIncidentId else { return [] }
-            overlay = .input(.incidentNote(incidentId: id), text: "")
+            guard let id = incidentPane.selectedId else { return [] }
+            prompt.overlay = .input(.incidentNote(incidentId: id), text: "")
             return []
         default:
             return nil
@@ -114,36 +114,36 @@ extension DashboardState {
     }
 
     private mutating func moveIncident(by delta: Int) {
-        guard !incidents.isEmpty else { return }
-        detailScroll = 0
-        let row = selectedIncidentId.flatMap { id in incidents.firstIndex { $0.id == id } } ?? 0
-        selectedIncidentId = incidents[max(0, min(incidents.count - 1, row + delta))].id
+        guard !incidentPane.incidents.isEmpty else { return }
+        panes.detailScroll = 0
+        let row = incidentPane.selectedId.flatMap { id in incidentPane.incidents.firstIndex { $0.id == id } } ?? 0
+        incidentPane.selectedId = incidentPane.incidents[max(0, min(incidentPane.incidents.count - 1, row + delta))].id
     }
 
     /// Starts `action` on an incident: a record shown pending at once, journaled like alert actions.
     mutating func act(_ action: IncidentAction, onIncident id: String) -> [DashboardEffect] {
-        let tiny = incidents.first { $0.id == id }?.tinyId ?? "?"
-        let record = ActionRecord(id: nextActionId, request: .incident(action), targetId: id, tinyId: tiny,
+        let tiny = incidentPane.incidents.first { $0.id == id }?.tinyId ?? "?"
+        let record = ActionRecord(id: actionLog.nextId, request: .incident(action), targetId: id, tinyId: tiny,
                                   createdAt: now, phase: .sending, attempts: 1)
-        nextActionId += 1
-        actions.append(record)
-        if actions.count > 500 { actions.removeFirst(actions.count - 500) }
+        actionLog.nextId += 1
+        actionLog.records.append(record)
+        if actionLog.records.count > 500 { actionLog.records.removeFirst(actionLog.records.count - 500) }
         say("\(label(record)): sending", .info)
         return [sendEffect(record)]
     }
 
     /// Shows a confirmed incident action until a poll brings the service's own state.
     mutating func applyLocallyToIncident(_ record: ActionRecord) {
-        guard case .incident(let action) = record.request, let index = incidents.firstIndex(where: { $0.id == record.targetId }) else { return }
+        guard case .incident(let action) = record.request, let index = incidentPane.incidents.firstIndex(where: { $0.id == record.targetId }) else { return }
         switch action {
-        case .resolve: incidents[index].status = "resolved"
-        case .close: incidents[index].status = "closed"
+        case .resolve: incidentPane.incidents[index].status = "resolved"
+        case .close: incidentPane.incidents[index].status = "closed"
         case .addNote: break
         }
     }
 
     /// The latest open action on an incident.
     public func pendingAction(onIncident id: String) -> ActionRecord? {
-        actions.last { $0.incidentId == id && $0.phase.isOpen }
+        actionLog.records.last { $0.incidentId == id && $0.phase.isOpen }
     }
 }

@@ -4,18 +4,18 @@ import OperationsModel
 extension DashboardState {
     /// A key press: what it means is decided in one place (``meaning(of:)``); this carries it out.
     mutating func handle(_ key: Key) -> [DashboardEffect] {
-        if wall, layout != nil {
+        if wallWatch.showing, layout != nil {
             // Someone is at the screen: stop the flash. The alerts stay new (●) until selected.
-            wallSilenced.formUnion(wallAlarm)
-            wallAlarm = []
+            wallWatch.silenced.formUnion(wallWatch.alarm)
+            wallWatch.alarm = []
         }
         switch meaning(of: key) {
         case .tooSmall: return handleTooSmall(key)
         case .overlay(let overlay): return handle(key, in: overlay)
         case .quit: return requestQuit()
         case .clearMarks:
-            say("\(marked.count) mark\(marked.count == 1 ? "" : "s") cleared", .info)
-            marked = []
+            say("\(alertPane.marked.count) mark\(alertPane.marked.count == 1 ? "" : "s") cleared", .info)
+            alertPane.marked = []
             return []
         case .refused(let text, let level):
             say(text, level)
@@ -29,22 +29,22 @@ extension DashboardState {
     /// A key while the terminal is too small to draw the frame: nothing the person cannot see
     /// acts. Only quit (and its question), help and redraw do; anything else says why not.
     private mutating func handleTooSmall(_ key: Key) -> [DashboardEffect] {
-        switch overlay {
-        case .help?, .confirmQuit?, .confirmQuitSettled?: return handle(key, in: overlay!)
+        switch prompt.overlay {
+        case .help?, .confirmQuit?, .confirmQuitSettled?: return handle(key, in: prompt.overlay!)
         default: break
         }
         let command = settings.keymap.binding(for: key)?.command
         if case .control("c") = key, command == nil { return requestQuit() }
         // A note or a filter being typed is not thrown away by its own letters: `q` in a text
         // field quits only by asking first (Ctrl-C does the same), and the text stays.
-        if case .input(_, let field)? = overlay, command == .quit, !field.text.isEmpty {
+        if case .input(_, let field)? = prompt.overlay, command == .quit, !field.text.isEmpty {
             say("terminal too small (\(width)×\(height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)): your text is kept; enlarge it to go on typing",
                 .warning)
             return []
         }
         switch command {
         case .quit?: return requestQuit()
-        case .help?: overlay = .help; return []
+        case .help?: prompt.overlay = .help; return []
         case .redraw?: return [.redraw]
         default:
             say("terminal too small (\(width)×\(height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)): key ignored", .warning)
@@ -57,8 +57,8 @@ extension DashboardState {
         if command.isWrite && settings.readOnly { return "read-only mode" }
         if onIncidents { return whyDisabledOnIncidents(command) }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
-        if command == .customAction, !marked.isEmpty { return "one alert at a time: Esc clears the marks" }
-        if command.needsAlert && selectedAlertId == nil && marked.isEmpty { return "no alert selected" }
+        if command == .customAction, !alertPane.marked.isEmpty { return "one alert at a time: Esc clears the marks" }
+        if command.needsAlert && alertPane.selectedId == nil && alertPane.marked.isEmpty { return "no alert selected" }
         return nil
     }
 
@@ -66,7 +66,7 @@ extension DashboardState {
     mutating func run(_ command: Command) -> [DashboardEffect] {
         switch command {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .mark:
-            if focus == .detail, command != .mark {
+            if panes.focus == .detail, command != .mark {
                 scrollDetail(command)
                 return []
             }
@@ -76,45 +76,45 @@ extension DashboardState {
             switchPane(forward: command == .nextPane)
             return loadIncidentDetailIfShown()
         case .openDetail:
-            detailSubject = .alert
-            secondaryPane = .detail
-            focus = .detail
-            return selectedAlertId.map { [.loadDetail(alertId: $0)] } ?? []
+            panes.detailSubject = .alert
+            panes.secondary = .detail
+            panes.focus = .detail
+            return alertPane.selectedId.map { [.loadDetail(alertId: $0)] } ?? []
         case .acknowledge, .unacknowledge, .close, .escalate, .snooze, .assign, .note:
             return startAction(command)
         case .customAction:
             // One alert at a time: custom actions differ per alert.
-            guard let id = selectedAlertId else { say("custom action: no alert selected", .warning); return [] }
-            overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
-            return details[id] == nil ? [.loadDetail(alertId: id)] : []
+            guard let id = alertPane.selectedId else { say("custom action: no alert selected", .warning); return [] }
+            prompt.overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
+            return alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : []
         case .resolve:
             return []  // disabled unless the incidents pane has the focus
         case .filter:
             // The current filter, selected: typing replaces it, → keeps it to edit.
-            if let refused = refusedQuery {
+            if let refused = alertPane.filters.refusedQuery {
                 // The query the service refused, to fix (not selected: typing edits it).
-                overlay = .input(.filter, text: TextField(refused))
-                refusedQuery = nil
+                prompt.overlay = .input(.filter, text: TextField(refused))
+                alertPane.filters.refusedQuery = nil
             } else {
-                overlay = .input(.filter, text: TextField(filter.queryText ?? "", selected: true))
+                prompt.overlay = .input(.filter, text: TextField(alertPane.filters.current.queryText ?? "", selected: true))
             }
             return []
         case .refresh:
-            polls.requestAll()
-            details = [:]
+            feeds.polls.requestAll()
+            alertPane.details = [:]
             return duePolls()
         case .nextTheme:
             themeIndex = (themeIndex + 1) % max(1, settings.themeNames.count)
             say("theme: \(themeName)", .info)
             return [.applyTheme(themeName)]
         case .help:
-            overlay = .help
+            prompt.overlay = .help
             return []
         case .messages:
-            overlay = .messages
+            prompt.overlay = .messages
             return []
         case .shiftReport:
-            overlay = .shiftReport(nil)
+            prompt.overlay = .shiftReport(nil)
             return [.loadShiftReport(since: now.addingTimeInterval(-ShiftReport.shiftLength), until: now)]
         case .forgotten:
             return alertPane.forgotten.toggle(at: now)
@@ -123,12 +123,12 @@ extension DashboardState {
         case .quit:
             return requestQuit()
         case .wall:
-            wall.toggle()
+            wallWatch.showing.toggle()
             // The wall counts unacknowledged alerts: poll now so it has them.
-            return wall ? pollNow(.alerts) : []
+            return wallWatch.showing ? pollNow(.alerts) : []
         case .quickFilter(let number):
-            guard number >= 1, number <= quickFilters.count else { say("no quick filter \(number)", .warning); return [] }
-            let quick = quickFilters[number - 1]
+            guard number >= 1, number <= alertPane.filters.quickFilters.count else { say("no quick filter \(number)", .warning); return [] }
+            let quick = alertPane.filters.quickFilters[number - 1]
             return applyFilter(quick.filter, name: quick.name)
         }
     }
@@ -138,15 +138,15 @@ extension DashboardState {
     mutating func scrollDetail(_ command: Command) {
         let page = max(1, detailRows - 1)
         switch command {
-        case .moveDown: detailScroll += 1
-        case .moveUp: detailScroll = max(0, detailScroll - 1)
-        case .pageDown: detailScroll += page
-        case .pageUp: detailScroll = max(0, detailScroll - page)
-        case .top: detailScroll = 0
-        case .bottom: detailScroll = 10_000
+        case .moveDown: panes.detailScroll += 1
+        case .moveUp: panes.detailScroll = max(0, panes.detailScroll - 1)
+        case .pageDown: panes.detailScroll += page
+        case .pageUp: panes.detailScroll = max(0, panes.detailScroll - page)
+        case .top: panes.detailScroll = 0
+        case .bottom: panes.detailScroll = 10_000
         default: break
         }
-        detailScroll = min(detailScroll, 10_000)
+        panes.detailScroll = min(panes.detailScroll, 10_000)
     }
 
     /// Lines the detail pane shows at once.
@@ -159,10 +159,10 @@ extension DashboardState {
         case .pageDown: move(by: max(1, alertRows - 1))
         case .pageUp: move(by: -max(1, alertRows - 1))
         case .top: move(to: 0)
-        case .bottom: move(to: alertList.total - 1)
+        case .bottom: move(to: alertPane.list.total - 1)
         case .mark:
-            guard let id = selectedAlertId else { return }
-            if marked.contains(id) { marked.remove(id) } else { marked.insert(id) }
+            guard let id = alertPane.selectedId else { return }
+            if alertPane.marked.contains(id) { alertPane.marked.remove(id) } else { alertPane.marked.insert(id) }
             move(by: 1)
         default: break
         }
@@ -172,14 +172,14 @@ extension DashboardState {
     /// below the alerts (detail, incidents, on-call, heartbeats), and back on the alerts the
     /// slot shows the alert's detail again.
     private mutating func switchPane(forward: Bool) {
-        let panes: [Pane] = isWide ? visiblePanes : [.alerts, .detail, .incidents, .onCall, .heartbeats]
-        let index = panes.firstIndex(of: focus) ?? 0
-        focus = panes[(index + (forward ? 1 : panes.count - 1)) % panes.count]
+        let order: [Pane] = isWide ? visiblePanes : [.alerts, .detail, .incidents, .onCall, .heartbeats]
+        let index = order.firstIndex(of: panes.focus) ?? 0
+        panes.focus = order[(index + (forward ? 1 : order.count - 1)) % order.count]
         // The detail shows whichever list had the focus last.
-        if focus == .alerts { detailSubject = .alert }
-        if focus == .incidents { detailSubject = .incident }
-        if focus != .alerts { secondaryPane = focus } else if !isWide { secondaryPane = .detail }
-        detailScroll = 0
+        if panes.focus == .alerts { panes.detailSubject = .alert }
+        if panes.focus == .incidents { panes.detailSubject = .incident }
+        if panes.focus != .alerts { panes.secondary = panes.focus } else if !isWide { panes.secondary = .detail }
+        panes.detailScroll = 0
     }
 
     /// An action key: act at once, or open the prompt or picker the action needs first.
@@ -188,22 +188,22 @@ extension DashboardState {
         switch command {
         case .acknowledge: return askOrAct(command, .acknowledge, on: targets)
         case .unacknowledge: return askOrAct(command, .unacknowledge, on: targets)
-        case .close: return askOrAct(command, .close, on: targets, prompt: closePrompt(targets))
+        case .close: return askOrAct(command, .close, on: targets, question: closePrompt(targets))
         case .snooze:
-            overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
+            prompt.overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
             return []
         case .assign:
-            overlay = .picker(.assign(alertIds: targets), filter: "", selected: 0)
-            guard users.needsLoad else { return [] }
-            users = .loading
+            prompt.overlay = .picker(.assign(alertIds: targets), filter: "", selected: 0)
+            guard prompt.users.needsLoad else { return [] }
+            prompt.users = .loading
             return [.loadUsers]
         case .escalate:
-            overlay = .picker(.escalate(alertIds: targets), filter: "", selected: 0)
-            guard escalations.needsLoad else { return [] }
-            escalations = .loading
+            prompt.overlay = .picker(.escalate(alertIds: targets), filter: "", selected: 0)
+            guard prompt.escalations.needsLoad else { return [] }
+            prompt.escalations = .loading
             return [.loadEscalations]
         case .note:
-            overlay = .input(.note(alertIds: targets), text: "")
+            prompt.overlay = .input(.note(alertIds: targets), text: "")
             return []
         default:
             return []
@@ -221,9 +221,9 @@ extension DashboardState {
     /// (``Command/asksFirst``, the same property help reads) or when it acts on marked alerts
     /// (saying how many and from which sources); otherwise it acts at once.
     mutating func askOrAct(_ command: Command, _ action: AlertAction, on ids: [String], detail: String = "",
-                           prompt: String? = nil) -> [DashboardEffect] {
-        guard !ids.isEmpty, command.asksFirst || !marked.isEmpty else { return act(action, on: ids) }
-        overlay = .confirm(prompt: prompt ?? confirmPrompt(action, ids, detail: detail), action: action, alertIds: ids)
+                           question: String? = nil) -> [DashboardEffect] {
+        guard !ids.isEmpty, command.asksFirst || !alertPane.marked.isEmpty else { return act(action, on: ids) }
+        prompt.overlay = .confirm(prompt: question ?? confirmPrompt(action, ids, detail: detail), action: action, alertIds: ids)
         return []
     }
 
@@ -245,19 +245,19 @@ extension DashboardState {
 
     mutating func requestQuit() -> [DashboardEffect] {
         if pendingActions.isEmpty { quitting = true; return [.quit] }
-        overlay = .confirmQuit
+        prompt.overlay = .confirmQuit
         return []
     }
 
     /// Marked alerts if any, else the selected one.
     func actionTargets() -> [String] {
-        if !marked.isEmpty { return alertList.loaded.map(\.alert.id).filter { marked.contains($0) } }
-        return selectedAlertId.map { [$0] } ?? []
+        if !alertPane.marked.isEmpty { return alertPane.list.loaded.map(\.alert.id).filter { alertPane.marked.contains($0) } }
+        return alertPane.selectedId.map { [$0] } ?? []
     }
 
     mutating func applyFilter(_ newFilter: AlertFilter, name: String?) -> [DashboardEffect] {
-        if filterBeforeChange == nil, everLoaded, feedStatus[.alerts]?.lastError == nil { filterBeforeChange = filter }
-        filter = newFilter
+        if alertPane.filters.beforeChange == nil, alertPane.everLoaded, feedStatus[.alerts]?.lastError == nil { alertPane.filters.beforeChange = alertPane.filters.current }
+        alertPane.filters.current = newFilter
         say("filter: \(name.map { "\($0) — " } ?? "")\(filterDescription == "all" ? "all alerts" : filterDescription)", .info)
         // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.
         return pollNow(.alerts)

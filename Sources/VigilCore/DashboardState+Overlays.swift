@@ -6,20 +6,20 @@ extension DashboardState {
     mutating func handle(_ key: Key, in overlay: Overlay) -> [DashboardEffect] {
         switch overlay {
         case .help, .messages, .shiftReport:
-            self.overlay = nil
+            self.prompt.overlay = nil
             return []
         case .confirmQuit, .confirmQuitSettled:
-            self.overlay = nil
+            self.prompt.overlay = nil
             if key == .character("y") || key == .character("Y") { quitting = true; return [.quit] }
             say("quit cancelled", .info)
             return []
         case .confirm(_, let action, let ids):
-            self.overlay = nil
+            self.prompt.overlay = nil
             if key == .character("y") || key == .character("Y") { return act(action, on: ids) }
             say("\(action.verb) cancelled", .info)
             return []
         case .confirmIncident(_, let action, let id):
-            self.overlay = nil
+            self.prompt.overlay = nil
             if key == .character("y") || key == .character("Y") { return act(action, onIncident: id) }
             say("\(action.verb) cancelled", .info)
             return []
@@ -34,16 +34,16 @@ extension DashboardState {
         var field = text
         switch key {
         case .escape:
-            overlay = nil
+            prompt.overlay = nil
             say("cancelled", .info)
             return []
         case .enter:
-            overlay = nil
+            prompt.overlay = nil
             return submit(purpose, text: field.text)
         default:
             _ = field.edit(key)
         }
-        overlay = .input(purpose, text: field)
+        prompt.overlay = .input(purpose, text: field)
         return []
     }
 
@@ -54,7 +54,7 @@ extension DashboardState {
         let options = pickerOptions(purpose, filter: filter)
         switch key {
         case .escape:
-            overlay = nil
+            prompt.overlay = nil
             say("cancelled", .info)
             return []
         case .down: selected = min(selected + 1, max(0, options.count - 1))
@@ -63,13 +63,13 @@ extension DashboardState {
             // Nothing to pick (a snooze that is not a duration, a name nobody has): the picker
             // stays open with what was typed, and says why, so nothing typed is lost.
             guard selected < options.count else { say(pickerStatus(purpose, filter: filter) ?? "nothing matches", .warning); return [] }
-            overlay = nil
+            prompt.overlay = nil
             return choose(purpose, options[selected].choice)
         default:
             // The same keys as every text field (^U, ^W included); the list starts over.
             if field.edit(key) { selected = 0 }
         }
-        overlay = .picker(purpose, filter: field, selected: selected)
+        prompt.overlay = .picker(purpose, filter: field, selected: selected)
         return []
     }
 
@@ -88,13 +88,13 @@ extension DashboardState {
         case .assign(let ids):
             all = assignOptions(ids)
         case .customAction(let id):
-            var names = details[id]?.alert?.actions ?? []
+            var names = alertPane.details[id]?.alert?.actions ?? []
             for name in configuredActions(for: id)?.names ?? [] where !names.contains(name) { names.append(name) }
             all = names.map { PickerOption(label: $0, choice: .customAction($0)) }
         case .escalate(let ids):
             // With several sources an escalation is its own source's: only those of the alerts' sources.
             let wanted = Set(ids.compactMap(source(of:)))
-            all = (escalations.value ?? []).filter { wanted.isEmpty || source(of: $0.id).map(wanted.contains) ?? true }.map { escalation in
+            all = (prompt.escalations.value ?? []).filter { wanted.isEmpty || source(of: $0.id).map(wanted.contains) ?? true }.map { escalation in
                 let name = escalation.name ?? escalation.id
                 return PickerOption(label: name, choice: .escalation(.id(escalation.id), name: name))
             }
@@ -105,7 +105,7 @@ extension DashboardState {
 
     /// The custom actions config names for the alert's source, when its service cannot list them.
     func configuredActions(for alertId: String) -> ConfiguredActions? {
-        let origin = details[alertId]?.alert?.origin ?? alertList.row(of: alertId).flatMap(alertList.alert(atRow:))?.origin
+        let origin = alertPane.details[alertId]?.alert?.origin ?? alertPane.list.row(of: alertId).flatMap(alertPane.list.alert(atRow:))?.origin
         return settings.configuredActions[origin ?? ""]
     }
 
@@ -113,7 +113,7 @@ extension DashboardState {
     /// the alerts' own sources know: one source's by its id there, several sources' by a login
     /// every one of them knows; each person once.
     func assignOptions(_ ids: [String]) -> [PickerOption] {
-        let people = users.value ?? []
+        let people = prompt.users.value ?? []
         func option(_ user: User, _ reference: UserReference) -> PickerOption {
             PickerOption(label: "\(user.fullName ?? "") <\(user.username ?? user.id)>", choice: .user(reference))
         }
@@ -138,11 +138,11 @@ extension DashboardState {
         case .snooze: return filter.isEmpty ? nil : DurationText.notADuration
         case .customAction(let id):
             if let configured = configuredActions(for: id), configured.names.isEmpty { return configured.note }
-            guard let detail = details[id] else { return "loading…" }
+            guard let detail = alertPane.details[id] else { return "loading…" }
             if let error = detail.error { return "could not load the alert: \(error)" }
             return (detail.alert?.actions ?? []).isEmpty ? "this alert has no custom actions" : nil
-        case .assign: data = users.map(\.count)
-        case .escalate: data = escalations.map(\.count)
+        case .assign: data = prompt.users.map(\.count)
+        case .escalate: data = prompt.escalations.map(\.count)
         }
         switch data {
         case .notLoaded, .loading: return "loading…"
@@ -163,7 +163,7 @@ extension DashboardState {
         }
         switch choice {
         case .snooze(.custom):
-            overlay = .input(.snoozeDuration(alertIds: ids), text: "")
+            prompt.overlay = .input(.snoozeDuration(alertIds: ids), text: "")
             return []
         case .snooze(let preset):
             guard let until = preset.end(from: now, timeZone: settings.timeZone) else { return [] }
@@ -175,13 +175,13 @@ extension DashboardState {
         case .user(let user):
             let name = switch user {
             case .username(let login): login
-            case .id(let id): users.value?.first { $0.id == id }.map { $0.fullName ?? $0.username ?? id } ?? id
+            case .id(let id): prompt.users.value?.first { $0.id == id }.map { $0.fullName ?? $0.username ?? id } ?? id
             }
             return askOrAct(.assign, .assign(user), on: ids, detail: " to \(name)")
         case .customAction(let name):
             let alert = ids.first.flatMap { loadedAlert($0) }
             let message = TerminalText.fit(alert?.message ?? "", columns: 40)
-            return askOrAct(.customAction, .customAction(name), on: ids, prompt: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N")
+            return askOrAct(.customAction, .customAction(name), on: ids, question: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N")
         case .escalation(let escalation, let name):
             // An escalation is one source's: the marked alerts of other sources are left, and said so.
             var chosen = ids
@@ -212,7 +212,7 @@ extension DashboardState {
             }
             guard let seconds = DurationText.parse(text) else {
                 // The field stays open with what was typed: fix it, or Esc.
-                overlay = .input(purpose, text: TextField(text))
+                prompt.overlay = .input(purpose, text: TextField(text))
                 say("'\(text)': \(DurationText.notADuration)", .error)
                 return []
             }

@@ -4,13 +4,13 @@ import OperationsModel
 extension DashboardState {
     /// Starts every poll that is due now.
     mutating func duePolls() -> [DashboardEffect] {
-        polls.startDue(at: now).map { $0 == .alerts ? .pollAlerts(alertListRequest) : .poll($0) }
+        feeds.polls.startDue(at: now).map { $0 == .alerts ? .pollAlerts(alertListRequest) : .poll($0) }
     }
 
     /// Polls `kind` now; if one is in flight, polls again as soon as it answers (never two of a
     /// kind at once).
     mutating func pollNow(_ kind: DataKind) -> [DashboardEffect] {
-        polls.requestNow(kind)
+        feeds.polls.requestNow(kind)
         return duePolls()
     }
 

@@ -5,7 +5,7 @@ import OperationsModel
 /// on-call and heartbeat panes grouped by source. With one source none of this shows.
 extension DashboardState {
     /// Whether rows carry a source tag (several sources).
-    public var showsSources: Bool { !sources.isEmpty }
+    public var showsSources: Bool { !feeds.sources.isEmpty }
 
     /// The source an alert, incident, user or escalation id belongs to when several share the
     /// screen (`og-eu` of `og-eu:…`); `nil` with one source.
@@ -20,7 +20,7 @@ extension DashboardState {
         guard showsSources else { return nil }
         var counts: [String: Int] = [:]
         for id in ids { counts[source(of: id) ?? "?", default: 0] += 1 }
-        let names = sources.map(\.name) + counts.keys.sorted().filter { name in !sources.contains { $0.name == name } }
+        let names = feeds.sources.map(\.name) + counts.keys.sorted().filter { name in !feeds.sources.contains { $0.name == name } }
         return names.compactMap { name in counts[name].map { "\(name) \($0)" } }.joined(separator: ", ")
     }
 
@@ -37,12 +37,12 @@ extension DashboardState {
     func sourceTag(_ origin: String?) -> String? { showsSources ? origin : nil }
 
     /// Columns the source tag takes on a row: the longest name, at most 8.
-    var sourceColumn: Int? { showsSources ? min(8, max(3, sources.map { TerminalText.width(of: $0.name) }.max() ?? 3)) : nil }
+    var sourceColumn: Int? { showsSources ? min(8, max(3, feeds.sources.map { TerminalText.width(of: $0.name) }.max() ?? 3)) : nil }
 
     /// The failing sources for the status line: `jsm: stale 2m — network error: connection refused`;
     /// `nil` when every source answers.
     public var staleSourcesText: String? {
-        let failing = sources.filter(\.isFailing)
+        let failing = feeds.sources.filter(\.isFailing)
         guard !failing.isEmpty else { return nil }
         let parts = failing.map { source -> String in
             let age = source.lastSuccess.map { "stale \(compactAge(now.timeIntervalSince($0)))" } ?? "no data yet"
@@ -50,7 +50,7 @@ extension DashboardState {
             return "\(source.name): \(age)\(retry)"
         }
         // Which sources fail and which are live first; the service's words (long) last.
-        let live = sources.filter { !$0.isFailing }.map(\.name)
+        let live = feeds.sources.filter { !$0.isFailing }.map(\.name)
         let reasons = failing.map { source in
             (failing.count > 1 ? "\(source.name): " : "") + (source.lastError?.headline ?? "")
         }
@@ -69,7 +69,7 @@ extension DashboardState {
     /// Whether the status line is the red banner for the sources: none answers, or a kind of
     /// data is stale across all of them while one fails.
     var sourcesBanner: Bool {
-        staleSourcesText != nil && (sources.allSatisfy(\.isFailing) || !staleKinds.isEmpty)
+        staleSourcesText != nil && (feeds.sources.allSatisfy(\.isFailing) || !staleKinds.isEmpty)
     }
 
     /// `og-eu · ` before a schedule's or heartbeat's name when several sources share the screen.
@@ -89,7 +89,7 @@ extension DashboardState {
 
     /// The last action on an alert or incident failed within two minutes: its row shows `!`.
     func recentlyFailed(_ targetId: String) -> Bool {
-        guard let last = actions.last(where: { $0.targetId == targetId }), case .failed = last.phase else { return false }
+        guard let last = actionLog.records.last(where: { $0.targetId == targetId }), case .failed = last.phase else { return false }
         return now.timeIntervalSince(last.createdAt) < 120
     }
 }

@@ -10,16 +10,16 @@ extension DashboardState {
     /// the scheduler's wait exceeds it (``PollScheduler/jitterFraction``), and 5 s for the poll
     /// itself. Until then the status line says `ok`; after it, the age. (Without that margin a
     /// healthy feed polled every 60 s showed late, and counted seconds, now and then.)
-    func lateAfter(_ kind: DataKind) -> TimeInterval { polls.interval(kind) * (1 + PollScheduler.jitterFraction) + 5 }
+    func lateAfter(_ kind: DataKind) -> TimeInterval { feeds.polls.interval(kind) * (1 + PollScheduler.jitterFraction) + 5 }
 
     /// Whether something on screen counts seconds now: a late feed, a pending action, a
     /// failing source, the wall's flash, or the clock with seconds.
     public var countsSeconds: Bool {
-        if settings.clockSeconds || !pendingActions.isEmpty || sources.contains(where: \.isFailing) { return true }
-        if wall && !wallAlarm.isEmpty { return true }
+        if settings.clockSeconds || !pendingActions.isEmpty || feeds.sources.contains(where: \.isFailing) { return true }
+        if wallWatch.showing && !wallWatch.alarm.isEmpty { return true }
         // A pane waiting for its first answer says for how long: a hung API is seen counting.
         if feedStatus.values.contains(where: { $0.inFlight && $0.lastSuccess == nil && $0.lastError == nil }) { return true }
-        return polls.kinds.contains { kind in
+        return feeds.polls.kinds.contains { kind in
             guard let last = feedStatus[kind]?.lastSuccess else { return false }
             return now.timeIntervalSince(last) > lateAfter(kind)
         }
@@ -31,7 +31,7 @@ extension DashboardState {
         let seconds = now.timeIntervalSince1970
         if countsSeconds { return Date(timeIntervalSince1970: seconds.rounded(.down) + 1) }
         var next = Date(timeIntervalSince1970: (seconds / 60).rounded(.down) * 60 + 60)
-        for kind in polls.kinds {
+        for kind in feeds.polls.kinds {
             if let last = feedStatus[kind]?.lastSuccess { next = min(next, last.addingTimeInterval(lateAfter(kind) + 0.001)) }
         }
         if let message = messages.last, message.level != .error {

@@ -10,10 +10,10 @@ extension DashboardState {
     /// lifecycle and the journal).
     public mutating func update(_ event: DashboardEvent) -> [DashboardEffect] {
         var effects = apply(event)
-        if overlay == .confirmQuit, pendingActions.isEmpty {
+        if prompt.overlay == .confirmQuit, pendingActions.isEmpty {
             // What the question was about is settled. The question stays, saying so: closing
             // it under the person's finger would hand their answer (n) to the dashboard.
-            overlay = .confirmQuitSettled
+            prompt.overlay = .confirmQuitSettled
             say("every action confirmed", .info)
         }
         if settings.journaling { effects += actionLog.journal() }
@@ -38,7 +38,7 @@ extension DashboardState {
         case .key(let key):
             return handle(key)
         case .alertListLoaded(let result, let forFilter):
-            return receiveAlerts(result, for: forFilter) + alertPane.forgotten.refresh(at: now, wall: wall)
+            return receiveAlerts(result, for: forFilter) + alertPane.forgotten.refresh(at: now, wall: wallWatch.showing)
         case .alertPagesLoaded(let result, let keys, let forFilter):
             return receivePages(result, keys: keys, for: forFilter)
         case .heartbeatsLoaded, .onCallLoaded, .rateLimitChanged, .sourcesChanged:

@@ -94,24 +94,24 @@ public struct DashboardState: Sendable, Equatable {
     }
 
     /// Per kind of data: last success, last failure, what is in flight.
-    public var feedStatus: [DataKind: FeedStatus] { polls.feeds }
+    public var feedStatus: [DataKind: FeedStatus] { feeds.polls.feeds }
 
     /// The loaded alerts, in display order.
-    public var alerts: [Alert] { alertList.loaded.map(\.alert) }
+    public var alerts: [Alert] { alertPane.list.loaded.map(\.alert) }
 
     /// How many alerts the filter matches in the account.
-    public var totalAlerts: Int { alertList.total }
+    public var totalAlerts: Int { alertPane.list.total }
 
     /// The selected alert.
-    public var selectedAlert: Alert? { selectedAlertId.flatMap { id in alertList.row(of: id).flatMap { alertList.alert(atRow: $0) } } }
+    public var selectedAlert: Alert? { alertPane.selectedId.flatMap { id in alertPane.list.row(of: id).flatMap { alertPane.list.alert(atRow: $0) } } }
 
     /// Row index of the selection.
-    public var selectedIndex: Int? { selectedAlertId == nil ? nil : cursor }
+    public var selectedIndex: Int? { alertPane.selectedId == nil ? nil : alertPane.cursor }
 
     /// The rows in view with a page's margin, for polls and paging.
     public var alertViewport: Range<Int> {
-        let first = max(0, scrollTop - 20)
-        return first..<(scrollTop + alertRows + 20)
+        let first = max(0, alertPane.scrollTop - 20)
+        return first..<(alertPane.scrollTop + alertRows + 20)
     }
 
     /// The alert a loaded id names.
@@ -124,11 +124,11 @@ public struct DashboardState: Sendable, Equatable {
     public func pendingAction(on alertId: String) -> ActionRecord? { actionLog.open(on: alertId) }
 
     /// Whether `kind` is stale: older than three intervals, or the last poll failed.
-    public func isStale(_ kind: DataKind) -> Bool { polls.isStale(kind, at: now) }
+    public func isStale(_ kind: DataKind) -> Bool { feeds.polls.isStale(kind, at: now) }
 
     /// The earliest time something is due without a key or a result: a poll, or a queued
     /// action's next attempt. A loop that sleeps wakes then at the latest.
-    public var nextDue: Date? { [polls.nextDue, actionLog.nextRetry].compactMap { $0 }.min() }
+    public var nextDue: Date? { [feeds.polls.nextDue, actionLog.nextRetry].compactMap { $0 }.min() }
 
     /// The theme in use.
     public var themeName: String { settings.themeNames.isEmpty ? "default" : settings.themeNames[themeIndex % settings.themeNames.count] }

@@ -17,8 +17,8 @@ struct DashboardView {
 
     /// Renders the dashboard into a canvas. Pure: the same state gives the same frame.
     func render() -> Canvas {
-        var canvas = state.wall && state.layout != nil ? WallView(state: state).render() : renderPanes()
-        if state.wall, state.layout != nil, let overlay = state.overlay { OverlayView(state: state).draw(&canvas, overlay) }
+        var canvas = state.wallWatch.showing && state.layout != nil ? WallView(state: state).render() : renderPanes()
+        if state.wallWatch.showing, state.layout != nil, let overlay = state.prompt.overlay { OverlayView(state: state).draw(&canvas, overlay) }
         return state.settings.asciiOnly ? canvas.asciiOnly() : canvas
     }
 
@@ -26,7 +26,7 @@ struct DashboardView {
     /// nothing but time moved, the terminal redraws this row, not the frame.
     func renderStatusRow() -> Canvas {
         var row = Canvas(width: state.width, height: 1)
-        guard !state.wall, state.layout != nil else { return row }
+        guard !state.wallWatch.showing, state.layout != nil else { return row }
         StatusLineView(state: state).draw(&row, row: 0)
         return state.settings.asciiOnly ? row.asciiOnly() : row
     }
@@ -39,7 +39,7 @@ struct DashboardView {
             return canvas
         }
         StatusLineView(state: state).draw(&canvas, row: layout.statusRow)
-        if state.forgottenView {
+        if state.alertPane.forgotten.showing {
             ForgottenPaneView(state: state).draw(&canvas, layout.alerts)
         } else {
             AlertsPaneView(state: state).draw(&canvas, layout.alerts)
@@ -49,7 +49,7 @@ struct DashboardView {
         if let r = layout.onCall { OnCallPaneView(state: state).draw(&canvas, r) }
         if let r = layout.heartbeats { HeartbeatsPaneView(state: state).draw(&canvas, r) }
         if let r = layout.secondary {
-            switch state.secondaryPane {
+            switch state.panes.secondary {
             case .onCall: OnCallPaneView(state: state).draw(&canvas, r)
             case .heartbeats: HeartbeatsPaneView(state: state).draw(&canvas, r)
             case .incidents: IncidentsPaneView(state: state).draw(&canvas, r)
@@ -58,7 +58,7 @@ struct DashboardView {
         }
         MessageLineView(state: state).draw(&canvas, row: layout.messageRow)
         HintLineView(state: state).draw(&canvas, row: layout.hintRow)
-        if let overlay = state.overlay { OverlayView(state: state).draw(&canvas, overlay) }
+        if let overlay = state.prompt.overlay { OverlayView(state: state).draw(&canvas, overlay) }
         return canvas
     }
 
@@ -71,8 +71,8 @@ struct DashboardView {
             canvas.write(text, x: max(0, (state.width - TerminalText.width(of: text)) / 2), y: max(0, state.height / 2 - 1) + i,
                          style: CellStyle(.warn, bold: i == 0), maxWidth: state.width)
         }
-        switch state.overlay {
-        case .help?, .confirmQuit?, .confirmQuitSettled?: OverlayView(state: state).draw(&canvas, state.overlay!)
+        switch state.prompt.overlay {
+        case .help?, .confirmQuit?, .confirmQuitSettled?: OverlayView(state: state).draw(&canvas, state.prompt.overlay!)
         default: break
         }
     }

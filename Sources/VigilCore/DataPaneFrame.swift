@@ -20,7 +20,7 @@ struct DataPaneFrame {
     /// `y` to the pane's last inner row; the source named when several share the screen.
     func drawLimits(_ canvas: inout Canvas, _ r: Layout.Rect, kind: DataKind, from y: Int) {
         var y = y
-        for limit in state.limits[kind] ?? [] {
+        for limit in state.feeds.limits[kind] ?? [] {
             for line in TerminalText.wrap(state.sourcePrefix(limit.origin) + limit.text, columns: max(1, r.width - 4)) {
                 guard y < r.y + r.height - 1 else { return }
                 canvas.write(line, x: r.x + 2, y: y, style: CellStyle(.warn), maxWidth: r.width - 4)
@@ -31,7 +31,7 @@ struct DataPaneFrame {
 
     /// Rows left for data once the pane's limits have their lines (at least one row for data).
     func rowsForData(_ r: Layout.Rect, kind: DataKind) -> Int {
-        let limitLines = (state.limits[kind] ?? []).reduce(0) { $0 + TerminalText.wrap(state.sourcePrefix($1.origin) + $1.text, columns: max(1, r.width - 4)).count }
+        let limitLines = (state.feeds.limits[kind] ?? []).reduce(0) { $0 + TerminalText.wrap(state.sourcePrefix($1.origin) + $1.text, columns: max(1, r.width - 4)).count }
         return max(1, r.height - 2 - limitLines)
     }
 }

@@ -7,16 +7,16 @@ struct DetailView {
     let state: DashboardState
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        if state.detailSubject == .incident {
+        if state.panes.detailSubject == .incident {
             drawIncidentDetail(&canvas, r)
             return
         }
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail", focused: state.focus == .detail)
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail", focused: state.panes.focus == .detail)
         guard let alert = state.selectedAlert else {
             canvas.write("no alert selected", x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
             return
         }
-        let detail = state.details[alert.id]
+        let detail = state.alertPane.details[alert.id]
         let full = detail?.alert ?? alert
         var lines: [(String, CellStyle)] = []
         lines.append(("\(state.sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(DashboardState.role(for: full.priority), bold: true)))
@@ -56,13 +56,13 @@ struct DetailView {
     }
 
     func drawIncidentDetail(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail — incident", focused: state.focus == .detail)
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Detail — incident", focused: state.panes.focus == .detail)
         guard let listed = state.selectedIncident else {
             let text = state.settings.incidentsElsewhere ?? "no incident selected"
             canvas.write(text, x: r.x + 2, y: r.y + 1, style: CellStyle(.dim), maxWidth: r.width - 4)
             return
         }
-        let loaded = state.incidentDetails[listed.id]
+        let loaded = state.incidentPane.details[listed.id]
         let incident = loaded?.detail?.incident ?? listed
         var lines: [(String, CellStyle)] = []
         lines.append(("\(state.sourceTag(incident.origin).map { "[\($0)] " } ?? "")incident #\(incident.tinyId ?? "?") \(incident.priority?.rawValue ?? "") \(incident.message ?? "")",
@@ -97,19 +97,19 @@ struct DetailView {
             return (wrapped.isEmpty ? [""] : wrapped).map { ($0, style) }
         }
         let rows = max(1, r.height - 2)
-        let top = max(0, min(state.detailScroll, lines.count - rows))
+        let top = max(0, min(state.panes.detailScroll, lines.count - rows))
         for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
             canvas.write(line.0, x: r.x + 2, y: r.y + 1 + i, style: line.1, maxWidth: r.width - 4)
         }
         guard lines.count > rows else { return }
-        let hint = state.focus == .detail ? " j/k scroll " : " Tab here, j/k scroll "
+        let hint = state.panes.focus == .detail ? " j/k scroll " : " Tab here, j/k scroll "
         let info = " \(top + 1)-\(min(lines.count, top + rows))/\(lines.count)\(top + rows < lines.count ? " ↓" : "")\(hint)"
         canvas.write(info, x: max(r.x + 2, r.x + r.width - TerminalText.width(of: info) - 2), y: r.y + r.height - 1, style: CellStyle(.border))
     }
 
     /// The last three actions on an alert or incident, with where each is in its life.
     func actionLines(on targetId: String) -> [(String, CellStyle)] {
-        state.actions.filter { $0.targetId == targetId }.suffix(3).map { action in
+        state.actionLog.records.filter { $0.targetId == targetId }.suffix(3).map { action in
             let verb = action.request.verb
             let (text, role): (String, ColorRole)
             switch action.phase {

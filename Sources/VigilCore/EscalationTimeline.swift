@@ -87,9 +87,9 @@ extension DashboardState {
     /// The timeline of the first escalation among the alert's responders, once escalations are loaded.
     func escalationTimeline(for alert: Alert) -> EscalationTimeline? {
         guard let responder = alert.responders?.first(where: { $0.type == .escalation }),
-              let escalation = escalations.value?.first(where: { $0.id == responder.id || ($0.name != nil && $0.name == responder.name) })
+              let escalation = prompt.escalations.value?.first(where: { $0.id == responder.id || ($0.name != nil && $0.name == responder.name) })
         else { return nil }
-        return EscalationTimeline(escalation: escalation, alert: alert, now: now, onCall: onCall,
+        return EscalationTimeline(escalation: escalation, alert: alert, now: now, onCall: feeds.onCall,
                                   start: escalatedAt(alert, to: escalation))
     }
 
@@ -97,7 +97,7 @@ extension DashboardState {
     func escalatedAt(_ alert: Alert, to escalation: Escalation) -> Date? {
         // With several sources its name reads `jsm: platform_escalation`; the log has the service's own.
         let names = [escalation.id, escalation.name, escalation.name?.components(separatedBy: ": ").last].compactMap { $0 }
-        return details[alert.id]?.logs
+        return alertPane.details[alert.id]?.logs
             .filter { log in (log.log ?? "").contains("scalated to") && names.contains { (log.log ?? "").contains($0) } }
             .compactMap(\.createdAt).max()
     }
@@ -106,6 +106,6 @@ extension DashboardState {
     /// several sources its id stood in for the name): from the loaded escalations.
     func escalationName(_ responder: Responder) -> String? {
         guard responder.type == .escalation else { return nil }
-        return escalations.value?.first { $0.id == responder.id }?.name
+        return prompt.escalations.value?.first { $0.id == responder.id }?.name
     }
 }

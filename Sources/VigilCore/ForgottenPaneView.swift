@@ -9,17 +9,17 @@ struct ForgottenPaneView {
     /// What the view's title says it is.
     var forgottenTitle: String {
         let cut = compactAge(state.settings.staleAck)
-        guard let forgotten = state.forgotten else { return "Acknowledged and forgotten (acked over \(cut) ago, still open) … · F: back" }
+        guard let forgotten = state.alertPane.forgotten.list else { return "Acknowledged and forgotten (acked over \(cut) ago, still open) … · F: back" }
         let unknown = forgotten.withoutTime > 0 ? " · \(forgotten.withoutTime) acked with no time given" : ""
         return "Acknowledged and forgotten: \(forgotten.entries.count) acked over \(cut) ago, still open\(unknown) · F: back"
     }
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: forgottenTitle, focused: state.focus == .alerts)
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: forgottenTitle, focused: state.panes.focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
-        guard let forgotten = state.forgotten else {
-            let text = state.forgottenError.map { "could not load acknowledged alerts: \($0.description)" } ?? "loading acknowledged alerts…"
+        guard let forgotten = state.alertPane.forgotten.list else {
+            let text = state.alertPane.forgotten.error.map { "could not load acknowledged alerts: \($0.description)" } ?? "loading acknowledged alerts…"
             canvas.write(text, x: x + 1, y: r.y + 1, style: CellStyle(.dim), maxWidth: inner - 1)
             return
         }

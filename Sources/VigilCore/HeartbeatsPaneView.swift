@@ -7,21 +7,21 @@ struct HeartbeatsPaneView {
     let state: DashboardState
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        let expired = state.heartbeats.filter { $0.expired == true }.count
-        let unreadable = state.heartbeats.isEmpty && state.limits[.heartbeats]?.isEmpty == false
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: state.feedStatus[.heartbeats]?.lastSuccess == nil && state.heartbeats.isEmpty
-                   ? "Heartbeats …" : unreadable ? "Heartbeats" : "Heartbeats \(state.heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
-                   focused: state.focus == .heartbeats)
-        if state.heartbeats.isEmpty {
-            if state.limits[.heartbeats]?.isEmpty == false { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1); return }
+        let expired = state.feeds.heartbeats.filter { $0.expired == true }.count
+        let unreadable = state.feeds.heartbeats.isEmpty && state.feeds.limits[.heartbeats]?.isEmpty == false
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: state.feedStatus[.heartbeats]?.lastSuccess == nil && state.feeds.heartbeats.isEmpty
+                   ? "Heartbeats …" : unreadable ? "Heartbeats" : "Heartbeats \(state.feeds.heartbeats.count)\(expired > 0 ? " (\(expired) expired)" : "")",
+                   focused: state.panes.focus == .heartbeats)
+        if state.feeds.heartbeats.isEmpty {
+            if state.feeds.limits[.heartbeats]?.isEmpty == false { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1); return }
             DataPaneFrame(state: state).drawEmpty(&canvas, r, kind: .heartbeats, what: "heartbeats", none: "no heartbeats")
             return
         }
         let rows = DataPaneFrame(state: state).rowsForData(r, kind: .heartbeats)
-        defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1 + min(rows, state.heartbeats.count)) }
+        defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1 + min(rows, state.feeds.heartbeats.count)) }
         // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
         let nameWidth = min(14, max(8, r.width - 4 - 26 - (state.sourceColumn.map { $0 + 1 } ?? 0)))
-        for (i, beat) in state.heartbeats.prefix(rows).enumerated() {
+        for (i, beat) in state.feeds.heartbeats.prefix(rows).enumerated() {
             let y = r.y + 1 + i
             let interval = beat.intervalDuration.map { $0.timeInterval } ?? 0
             let since = beat.lastPingTime.map { state.now.timeIntervalSince($0) }

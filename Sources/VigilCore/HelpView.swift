@@ -8,16 +8,16 @@ struct HelpView {
 
     /// Where the keys in help act: `on the alert list`, `on the wall`, … and read-only.
     var helpPlace: String {
-        let place = state.wall ? "on the wall" : (state.focus == .incidents ? "on the incidents pane"
-            : state.focus == .detail ? (state.detailSubject == .incident ? "on an incident's detail" : "on the alert's detail")
-            : state.focus == .alerts ? "on the alert list" : "on the \(state.focus.rawValue) pane")
+        let place = state.wallWatch.showing ? "on the wall" : (state.panes.focus == .incidents ? "on the incidents pane"
+            : state.panes.focus == .detail ? (state.panes.detailSubject == .incident ? "on an incident's detail" : "on the alert's detail")
+            : state.panes.focus == .alerts ? "on the alert list" : "on the \(state.panes.focus.rawValue) pane")
         return place + (state.settings.readOnly ? " (read-only)" : "")
     }
 
     /// Whether a command does something where the focus is: on the wall only its own keys; in
     /// read-only mode no write; on an incident its own actions, on an alert not resolve.
     func helpApplies(_ command: Command) -> Bool {
-        if state.wall { return [.wall, .quit, .help].contains(command) }
+        if state.wallWatch.showing { return [.wall, .quit, .help].contains(command) }
         if case .quickFilter = command { return false }  // listed on their own line
         if command.isWrite && state.settings.readOnly { return false }
         if state.onIncidents, command.isWrite || command == .mark || command == .customAction {
@@ -31,8 +31,8 @@ struct HelpView {
     func helpDescription(_ binding: KeyBinding) -> String {
         let moves: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
         var text = binding.description
-        if state.focus == .detail, moves.contains(binding.command) { text = "scroll the detail: " + text.replacingOccurrences(of: " alert", with: " line") }
-        else if state.focus == .incidents, moves.contains(binding.command) { text = text.replacingOccurrences(of: " alert", with: " incident") }
+        if state.panes.focus == .detail, moves.contains(binding.command) { text = "scroll the detail: " + text.replacingOccurrences(of: " alert", with: " line") }
+        else if state.panes.focus == .incidents, moves.contains(binding.command) { text = text.replacingOccurrences(of: " alert", with: " incident") }
         else if state.onIncidents, binding.command == .close { text = "close incident" }
         else if state.onIncidents, binding.command == .note { text = "note on incident" }
         return text + (binding.command.asksFirst ? " (asks first)" : "")
@@ -51,13 +51,13 @@ struct HelpView {
         }
         let columns = max(20, state.width - 8)
         var notes: [String] = []
-        if state.wall {
+        if state.wallWatch.showing {
             notes.append("The wall is for looking at: W returns to the dashboard, where the other keys work.")
         } else {
             notes.append("Esc: closes a prompt or picker without acting; on the list it clears the marks.")
             notes.append("Row markers: … action pending  ! last action failed  ● new since Vigil started (until selected)  * marked  › the selected incident")
             if state.settings.readOnly { notes.append("Read-only: acknowledging, snoozing, assigning, closing, notes and escalations are off.") }
-            notes.append("Quick filters: " + state.quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
+            notes.append("Quick filters: " + state.alertPane.filters.quickFilters.enumerated().map { "\($0.offset + 1) \($0.element.name)" }.joined(separator: "  "))
         }
         let wrapped = notes.flatMap { TerminalText.wrap($0, columns: columns) }
         let room = max(1, state.height - 4 - wrapped.count)

@@ -18,7 +18,7 @@ struct HintLineView {
             hinted = incidentKeys.compactMap { command, description in
                 state.settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
             }
-        } else if state.focus == .detail {
+        } else if state.panes.focus == .detail {
             // The detail has the focus: j/k scroll it, and the line says so before the alert's keys.
             let detailKeys: [(Command, String)] = [(.moveDown, "scroll the detail"), (.nextPane, "next pane")]
             hinted = detailKeys.compactMap { command, description in

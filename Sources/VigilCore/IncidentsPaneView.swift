@@ -8,21 +8,21 @@ struct IncidentsPaneView {
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
         if let elsewhere = state.settings.incidentsElsewhere {
-            canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Incidents", focused: state.focus == .incidents)
+            canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "Incidents", focused: state.panes.focus == .incidents)
             for (i, line) in TerminalText.wrap(elsewhere, columns: r.width - 4).prefix(max(1, r.height - 2)).enumerated() {
                 canvas.write(line, x: r.x + 2, y: r.y + 1 + i, style: CellStyle(.dim), maxWidth: r.width - 4)
             }
             return
         }
-        let open = state.incidents.filter(DashboardState.isOpen)
+        let open = state.incidentPane.incidents.filter(DashboardState.isOpen)
         let counts = AlertPriority.all.prefix(2).map { p in "\(p.rawValue):\(open.filter { $0.priority == p }.count)" }.joined(separator: " ")
         // Counts that never came are not zeros.
-        let title = state.feedStatus[.incidents]?.lastSuccess == nil && state.incidents.isEmpty
-            ? "Incidents …" : "Incidents \(open.count)\(state.incidentsHaveMore ? "+" : "") open [\(counts)]"
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: title, focused: state.focus == .incidents)
+        let title = state.feedStatus[.incidents]?.lastSuccess == nil && state.incidentPane.incidents.isEmpty
+            ? "Incidents …" : "Incidents \(open.count)\(state.incidentPane.haveMore ? "+" : "") open [\(counts)]"
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: title, focused: state.panes.focus == .incidents)
         let inner = r.width - 2
         let x = r.x + 1
-        if state.incidents.isEmpty {
+        if state.incidentPane.incidents.isEmpty {
             let text: String
             if state.feedStatus[.incidents]?.lastSuccess == nil {
                 text = state.feedStatus[.incidents]?.lastError.map { "could not load incidents: \($0.description)" } ?? "loading incidents…"
@@ -36,7 +36,7 @@ struct IncidentsPaneView {
         // Impacted services and responders get a column each when the message keeps 30 cells.
         // Services and responders get a column each only when some incident has them; the
         // message keeps the room otherwise.
-        let hasSide = state.incidents.contains { !($0.impactedServices ?? []).isEmpty || !($0.responders ?? []).isEmpty }
+        let hasSide = state.incidentPane.incidents.contains { !($0.impactedServices ?? []).isEmpty || !($0.responders ?? []).isEmpty }
         let side = !hasSide ? 0 : (inner >= 110 ? 22 : (inner >= 70 ? 14 : 0))
         let header = "  " + state.pad("#", 5) + " " + state.pad("P", 2) + " " + state.pad("STATE", 9) + " " + state.pad("AGE", 4) + " "
         let messageWidth = inner - TerminalText.width(of: header) - (side > 0 ? 2 * (side + 1) : 0)
@@ -49,26 +49,26 @@ struct IncidentsPaneView {
             rows -= 1
             canvas.write("not listed: " + note, x: x + 1, y: r.y + r.height - 2, style: CellStyle(.dim), maxWidth: inner - 2)
         }
-        let selectedRow = state.selectedIncidentId.flatMap { id in state.incidents.firstIndex { $0.id == id } } ?? 0
+        let selectedRow = state.incidentPane.selectedId.flatMap { id in state.incidentPane.incidents.firstIndex { $0.id == id } } ?? 0
         let top = max(0, selectedRow - rows + 1)
-        for (i, incident) in state.incidents.enumerated().dropFirst(top).prefix(rows) {
+        for (i, incident) in state.incidentPane.incidents.enumerated().dropFirst(top).prefix(rows) {
             drawIncidentRow(&canvas, incident, x: x, y: r.y + 2 + i - top, inner: inner, side: side, messageWidth: messageWidth)
         }
-        if state.incidentsHaveMore || state.incidents.count > rows {
-            let info = " \(top + 1)-\(min(state.incidents.count, top + rows))/\(state.incidents.count)\(state.incidentsHaveMore ? "+" : "") "
+        if state.incidentPane.haveMore || state.incidentPane.incidents.count > rows {
+            let info = " \(top + 1)-\(min(state.incidentPane.incidents.count, top + rows))/\(state.incidentPane.incidents.count)\(state.incidentPane.haveMore ? "+" : "") "
             canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.border))
         }
     }
 
     private func drawIncidentRow(_ canvas: inout Canvas, _ incident: Incident, x: Int, y: Int, inner: Int, side: Int, messageWidth: Int) {
-        let selected = incident.id == state.selectedIncidentId && state.focus == .incidents
+        let selected = incident.id == state.incidentPane.selectedId && state.panes.focus == .incidents
         let base = CellStyle(selected ? .selection : .text)
         canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
         let pending = state.pendingAction(onIncident: incident.id)
         let marker: (String, ColorRole)
         if pending != nil { marker = ("…", .pending) }
         else if state.recentlyFailed(incident.id) { marker = ("!", .failed) }
-        else { marker = (incident.id == state.selectedIncidentId ? "›" : " ", .text) }
+        else { marker = (incident.id == state.incidentPane.selectedId ? "›" : " ", .text) }
         canvas.write(marker.0, x: x, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
         var column = x + 2
         func cell(_ text: String, _ width: Int, _ style: CellStyle) {

@@ -28,15 +28,15 @@ extension DashboardState {
     /// (``whyDisabled(_:)``); the part with the focus. Pure: it changes nothing.
     public func meaning(of key: Key) -> KeyMeaning {
         if layout == nil { return .tooSmall }
-        if let overlay { return .overlay(overlay) }
+        if let overlay = prompt.overlay { return .overlay(overlay) }
         guard let binding = settings.keymap.binding(for: key) else {
             if case .control("c") = key { return .quit }
-            if key == .escape { return marked.isEmpty ? .nothing : .clearMarks }
+            if key == .escape { return alertPane.marked.isEmpty ? .nothing : .clearMarks }
             // A key that does nothing says so: a rebound key, a quick filter that is not there.
             return .refused("\(key) does nothing here: ? lists the keys", .info)
         }
         let command = binding.command
-        if wall, !command.worksOnWall { return .refused("wall view: W returns to the dashboard", .info) }
+        if wallWatch.showing, !command.worksOnWall { return .refused("wall view: W returns to the dashboard", .info) }
         if let reason = whyDisabled(command) { return .refused("\(binding.description): \(reason)", .warning) }
         if onIncidents, Self.incidentCommands.contains(command) { return .incidentCommand(command) }
         return .command(command)

@@ -59,5 +59,5 @@ extension DashboardState {
     /// Rows of alerts visible (inside the border, under the header).
     var alertRows: Int { max(1, (layout?.alerts.height ?? 12) - 3) }
     var isWide: Bool { layout?.isWide ?? false }
-    var visiblePanes: [Pane] { isWide ? Pane.allCases : [.alerts, secondaryPane == .alerts ? .detail : secondaryPane] }
+    var visiblePanes: [Pane] { isWide ? Pane.allCases : [.alerts, panes.secondary == .alerts ? .detail : panes.secondary] }
 }

@@ -7,16 +7,16 @@ struct OnCallPaneView {
     let state: DashboardState
 
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
-        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: state.focus == .onCall)
-        if state.onCall.isEmpty {
-            if state.limits[.onCall]?.isEmpty == false { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: r.y + 1); return }
+        canvas.box(x: r.x, y: r.y, width: r.width, height: r.height, title: "On call", focused: state.panes.focus == .onCall)
+        if state.feeds.onCall.isEmpty {
+            if state.feeds.limits[.onCall]?.isEmpty == false { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: r.y + 1); return }
             DataPaneFrame(state: state).drawEmpty(&canvas, r, kind: .onCall, what: "on-call", none: "no schedules")
             return
         }
         var y = r.y + 1
         let end = r.y + 1 + DataPaneFrame(state: state).rowsForData(r, kind: .onCall)
         defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: y) }
-        for summary in state.onCall {
+        for summary in state.feeds.onCall {
             guard y < end else { break }
             let handoff = summary.handoffAt.map { $0.timeIntervalSince(state.now) }
             let soon = (handoff ?? .infinity) < 3600

@@ -45,7 +45,7 @@ struct OverlayView {
             case .filter: title = "Filter — alert query (Enter applies, ^U clears, Esc cancels)"
             case .note(let ids): title = "Note for \(state.targetsDescription(ids)) (Enter sends, Esc cancels)"
             case .incidentNote(let id):
-                title = "Note for incident #\(state.incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"
+                title = "Note for incident #\(state.incidentPane.incidents.first { $0.id == id }?.tinyId ?? "?") (Enter sends, Esc cancels)"
             case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d) or until (09:00)"
             }
             popup(&canvas, title: title, lines: [text.line])

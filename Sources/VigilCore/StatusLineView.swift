@@ -9,7 +9,7 @@ struct StatusLineView {
     func draw(_ canvas: inout Canvas, row: Int) {
         let stale = state.staleKinds
         if drawSourcesBanner(&canvas, row: row) { return }
-        if !stale.isEmpty, state.everLoaded || state.feedStatus.values.contains(where: { $0.lastError != nil }) {
+        if !stale.isEmpty, state.alertPane.everLoaded || state.feedStatus.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 0, y: row, width: state.width, height: 1, style: CellStyle(.stale, bold: true))
             let reasons = stale.map { kind -> String in
                 guard let error = state.feedStatus[kind]?.lastError else { return "\(kind.rawValue) \(state.staleAge(kind))" }
@@ -19,7 +19,7 @@ struct StatusLineView {
             }
             let clock = state.clockText
             // What is stale and why comes first: at 80 columns there is room for little else.
-            let lead = !state.everLoaded ? "no data yet — " : (state.width >= 120 ? "showing last good data — " : "")
+            let lead = !state.alertPane.everLoaded ? "no data yet — " : (state.width >= 120 ? "showing last good data — " : "")
             let text = " ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))\(state.pendingSummary.map { " · \($0)" } ?? "")"
             let right = drawIncidentBanner(&canvas, row: row, right: state.width - clock.count - 1, keep: TerminalText.width(of: text))
             canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
@@ -37,9 +37,9 @@ struct StatusLineView {
         if state.settings.readOnly { parts.append(("READ-ONLY", plain)) }
         let failingSources = state.failingSourcesSummary
         if let (who, _) = failingSources { parts.append((who, failing)) }
-        if let rate = state.rateLimit { parts.append(("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)", plain)) }
+        if let rate = state.feeds.rateLimit { parts.append(("rate \(rate.domain.rawValue) \(rate.status.state.rawValue)", plain)) }
         let kinds: [(DataKind, String)] = [(.alerts, "alerts"), (.heartbeats, "hb"), (.onCall, "on-call")]
-            + (state.polls.kinds.contains(.incidents) ? [(.incidents, "inc")] : [])
+            + (state.feeds.polls.kinds.contains(.incidents) ? [(.incidents, "inc")] : [])
         var freshness = kinds.map { ("\($0.1) \(state.age($0.0))", plain) }
         let why = failingSources.map { [($0.why, failing)] } ?? []
         let clock = state.clockText

@@ -14,7 +14,7 @@ extension DashboardState {
     /// Unacknowledged open alerts of a priority: exact when the whole list is loaded, or from
     /// the poll's own counts in a storm.
     func unacknowledgedCount(segment: Int) -> Int? {
-        if let unacked = alertList.unacknowledged { return unacked[segment] }
+        if let unacked = alertPane.list.unacknowledged { return unacked[segment] }
         return nil
     }
 
@@ -27,7 +27,7 @@ struct WallView {
 
     func render() -> Canvas {
         var canvas = Canvas(width: state.width, height: state.height)
-        let flashing = !state.wallAlarm.isEmpty && Int(state.now.timeIntervalSince1970) % 2 == 0
+        let flashing = !state.wallWatch.alarm.isEmpty && Int(state.now.timeIntervalSince1970) % 2 == 0
         canvas.box(x: 0, y: 0, width: state.width, height: state.height, title: "vigil wall — \(state.settings.host)", focused: flashing)
         if flashing {
             let text = " NEW P1 — any key stops this "
@@ -57,16 +57,16 @@ struct WallView {
             canvas.fill(x: 1, y: y, width: state.width - 2, height: 1, style: CellStyle(.stale, bold: true))
             let also = reasons.isEmpty ? "" : " · also stale: " + reasons.joined(separator: " · ")
             canvas.write(" ■ STALE ■ \(sources)\(also)", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: state.width - clock.count - 4)
-        } else if !stale.isEmpty, state.everLoaded || state.feedStatus.values.contains(where: { $0.lastError != nil }) {
+        } else if !stale.isEmpty, state.alertPane.everLoaded || state.feedStatus.values.contains(where: { $0.lastError != nil }) {
             canvas.fill(x: 1, y: y, width: state.width - 2, height: 1, style: CellStyle(.stale, bold: true))
-            let lead = state.everLoaded ? "" : "no data yet — "
+            let lead = state.alertPane.everLoaded ? "" : "no data yet — "
             canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: state.width - clock.count - 4)
         } else {
             let mode = state.settings.readOnly ? " · read-only" : ""
             let used = canvas.write(" alerts \(state.age(.alerts)) · heartbeats \(state.age(.heartbeats)) · on-call \(state.age(.onCall))\(mode) · W: dashboard", x: 1, y: y,
                                     style: CellStyle(.dim), maxWidth: state.width - clock.count - 4)
             // Acknowledged long ago and still open: the room should see that number too.
-            if let forgotten = state.forgotten, !forgotten.entries.isEmpty {
+            if let forgotten = state.alertPane.forgotten.list, !forgotten.entries.isEmpty {
                 canvas.write(" · \(forgotten.entries.count) acked over \(compactAge(state.settings.staleAck)) ago, still open (F) ", x: 1 + used, y: y,
                              style: CellStyle(.warn, bold: true), maxWidth: max(0, state.width - clock.count - 4 - used))
             }
@@ -92,7 +92,7 @@ struct WallView {
     /// One tile per priority: the open count in large digits and the unacknowledged count.
     private func drawWallCounts(_ canvas: inout Canvas, y: Int) -> Int {
         let tileWidth = (state.width - 2) / AlertPriority.all.count
-        let largest = state.alertList.counts.prefix(AlertPriority.all.count).max() ?? 0
+        let largest = state.alertPane.list.counts.prefix(AlertPriority.all.count).max() ?? 0
         // As large as the screen allows: digits at most a quarter of its height, within their tile.
         let scale = (1...6).last { s in s == 1 || (5 * s <= state.height / 4 && BlockDigits.width(largest, scale: s) <= tileWidth - 2) } ?? 1
         let digitsFit = BlockDigits.width(largest, scale: 1) <= tileWidth - 2
@@ -100,9 +100,9 @@ struct WallView {
         for (i, priority) in AlertPriority.all.enumerated() {
             let x = 1 + i * tileWidth
             let role = DashboardState.role(for: priority)
-            let count = state.alertList.counts[i]
+            let count = state.alertPane.list.counts[i]
             canvas.write(priority.rawValue, x: x + 1, y: y, style: CellStyle(role, bold: true))
-            if !state.everLoaded {
+            if !state.alertPane.everLoaded {
                 // Never a zero for data that never came.
                 canvas.write("…", x: x + 4, y: y, style: CellStyle(.dim, bold: true))
             } else if digitsFit {
@@ -122,9 +122,9 @@ struct WallView {
     /// message, owner (impacted services for an incident).
     private func drawWallUrgent(_ canvas: inout Canvas, y: Int, bottom: Int) {
         var row = y
-        let openIncidents = state.incidents.filter(DashboardState.isOpen)
+        let openIncidents = state.incidentPane.incidents.filter(DashboardState.isOpen)
         if !openIncidents.isEmpty {
-            canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(state.incidentsHaveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
+            canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(state.incidentPane.haveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
             row += 1
             var shownIncidents = 0
             for incident in openIncidents where row < bottom - 3 {
@@ -142,10 +142,10 @@ struct WallView {
             }
             row += 1
         }
-        let urgent = state.alertList.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
-        canvas.write("OPEN P1 / P2 (\(state.alertList.counts[0] + state.alertList.counts[1]))", x: 2, y: row, style: CellStyle(.title, bold: true))
+        let urgent = state.alertPane.list.loaded.map(\.alert).filter { ($0.priority?.rank ?? 6) <= 2 && $0.status != .closed }
+        canvas.write("OPEN P1 / P2 (\(state.alertPane.list.counts[0] + state.alertPane.list.counts[1]))", x: 2, y: row, style: CellStyle(.title, bold: true))
         row += 1
-        let total = state.alertList.counts[0] + state.alertList.counts[1]
+        let total = state.alertPane.list.counts[0] + state.alertPane.list.counts[1]
         // Rows that fit, keeping the last for "and N more" when not all do.
         let fits = max(0, bottom - row)
         let shown = total > fits ? max(0, fits - 1) : fits
@@ -167,7 +167,7 @@ struct WallView {
                          maxWidth: state.width - 4)
         }
         if urgent.isEmpty {
-            if state.everLoaded { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
+            if state.alertPane.everLoaded { canvas.write("none open", x: 2, y: row, style: CellStyle(.ok, bold: true)) }
             else { canvas.write(state.feedStatus[.alerts]?.lastError.map { "no alerts loaded: \($0.description)" } ?? "loading alerts…", x: 2, y: row, style: CellStyle(.warn, bold: true), maxWidth: state.width - 4) }
         }
     }
@@ -176,11 +176,11 @@ struct WallView {
     private func drawWallFooter(_ canvas: inout Canvas, y: Int) {
         let half = (state.width - 2) / 2
         canvas.write("ON CALL", x: 2, y: y, style: CellStyle(.title, bold: true))
-        for (i, summary) in state.onCall.prefix(state.height - 2 - y - 1).enumerated() {
+        for (i, summary) in state.feeds.onCall.prefix(state.height - 2 - y - 1).enumerated() {
             let names = summary.current.map { $0.split(separator: "@").first.map(String.init) ?? $0 }
             canvas.write("\(state.sourcePrefix(summary.origin))\(summary.scheduleName): \(names.joined(separator: ", "))", x: 2, y: y + 1 + i, style: CellStyle(.text), maxWidth: half - 3)
         }
-        let expired = state.heartbeats.filter { $0.expired == true }
+        let expired = state.feeds.heartbeats.filter { $0.expired == true }
         canvas.write("HEARTBEATS", x: 1 + half, y: y, style: CellStyle(.title, bold: true))
         if expired.isEmpty { canvas.write("all ok", x: 1 + half, y: y + 1, style: CellStyle(.ok)) }
         for (i, beat) in expired.prefix(state.height - 2 - y - 1).enumerated() {
@@ -188,5 +188,5 @@ struct WallView {
         }
     }
 
-    private var wallFooterRows: Int { min(max(state.onCall.count, state.heartbeats.filter { $0.expired == true }.count) + 1, max(3, state.height / 4)) }
+    private var wallFooterRows: Int { min(max(state.feeds.onCall.count, state.feeds.heartbeats.filter { $0.expired == true }.count) + 1, max(3, state.height / 4)) }
 }

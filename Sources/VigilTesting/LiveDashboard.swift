@@ -103,5 +103,5 @@ extension DashboardEngine {
     }
 
     /// The latest action on an alert.
-    public func action(on alertId: String) -> ActionRecord? { state.actions.last { $0.alertId == alertId } }
+    public func action(on alertId: String) -> ActionRecord? { state.actionLog.records.last { $0.alertId == alertId } }
 }

@@ -306,8 +306,8 @@ struct Snapshot: AsyncParsableCommand {
                                      logger: Logger(label: "vigil.snapshot") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
         engine.start()
         func complete(_ state: DashboardState) -> Bool {
-            let answered = state.polls.kinds.allSatisfy { state.feedStatus[$0]?.lastSuccess != nil || state.feedStatus[$0]?.lastError != nil }
-            return answered && (state.selectedAlertId.map { state.details[$0] != nil } ?? true)
+            let answered = state.feeds.polls.kinds.allSatisfy { state.feedStatus[$0]?.lastSuccess != nil || state.feedStatus[$0]?.lastError != nil }
+            return answered && (state.alertPane.selectedId.map { state.alertPane.details[$0] != nil } ?? true)
         }
         let deadline = ContinuousClock.now + .seconds(30)
         while !complete(engine.state) || engine.workInFlight > 0 {

@@ -94,7 +94,7 @@ final class DashboardRunner: @unchecked Sendable {
         var repaintAt = ContinuousClock.now + wallRepaint
         while true {
             if TerminalGuard.stopRequested.load(ordering: .relaxed) != 0 { logger.info("stop signal"); break }
-            let repaintIn = engine.state.wall ? Double(Self.milliseconds(until: repaintAt)) / 1000 : nil
+            let repaintIn = engine.state.wallWatch.showing ? Double(Self.milliseconds(until: repaintAt)) / 1000 : nil
             let wait = FramePolicy.waitMilliseconds(now: clock(), nextDue: engine.state.nextDue, redrawAt: shown.redrawAt,
                                                     seconds: engine.state.settings.clockSeconds, repaintIn: repaintIn)
             let wakeup = waiter.wait(milliseconds: wait)
@@ -115,7 +115,7 @@ final class DashboardRunner: @unchecked Sendable {
             if carryOut(engine.takeTerminalEffects()) { break }
             if ContinuousClock.now >= repaintAt {
                 repaintAt = ContinuousClock.now + wallRepaint
-                if engine.state.wall {
+                if engine.state.wallWatch.showing {
                     terminal.invalidate()
                     keyed = true
                 }

@@ -69,16 +69,16 @@ struct StormUpdateTests {
         let title = state.render().text.split(separator: "\n")[1]
         #expect(title.contains("Alerts 10000 [P1:1656 P2:1713 P3:3345 P4:1642 P5:1644]"), "\(title)")
         #expect(state.alerts.count == 200, "only the urgent pages are loaded")
-        #expect(state.expectLarge, "the next poll goes straight to counts")
+        #expect(state.alertPane.expectLarge, "the next poll goes straight to counts")
     }
 
     @Test func bottomJumpsToTheTrueEndAndLoadsItsPage() {
         var state = stormState()
         let effects = state.update(.key(.character("G")))
-        #expect(state.cursor == 9_999)
+        #expect(state.alertPane.cursor == 9_999)
         #expect(effects.contains(.loadAlertPages(filter: .query("status:open"), keys: [AlertPageKey(segment: 4, page: 16)])), "\(effects)")
         #expect(state.render().text.contains("P5 loading…"))
-        #expect(state.selectedAlertId == nil, "nothing to act on until the row has loaded")
+        #expect(state.alertPane.selectedId == nil, "nothing to act on until the row has loaded")
         #expect(state.update(.key(.character("k"))).isEmpty, "a page already on its way is not asked for twice")
         _ = state.update(.key(.character("j")))
         let page = storm(counts: [1_656, 1_713, 3_345, 1_642, 1_644, 0], pages: [AlertPageKey(segment: 4, page: 16)]).pages
@@ -91,15 +91,15 @@ struct StormUpdateTests {
     @Test func theSelectionFollowsItsAlertWhenNewAlertsArriveAbove() {
         var state = stormState()
         for _ in 0..<5 { _ = state.update(.key(.character("j"))) }
-        let selected = state.selectedAlertId
+        let selected = state.alertPane.selectedId
         // Three new P1s: every row moves down by three.
         let counts = [1_659, 1_713, 3_345, 1_642, 1_644, 0]
         var snapshot = storm(counts: counts, pages: AlertList.plan(counts: counts, rows: 0..<40))
         let newer = (0..<3).map { i in Alert(id: "new-\(i)", tinyId: "n\(i)", status: .open, createdAt: fixedNow, priority: .p1) }
         snapshot.pages[AlertPageKey(segment: 0, page: 0)] = newer + alerts(.p1, count: 97)
         _ = state.update(.alertListLoaded(.success(snapshot)))
-        #expect(state.selectedAlertId == selected)
-        #expect(state.cursor == 8)
+        #expect(state.alertPane.selectedId == selected)
+        #expect(state.alertPane.cursor == 8)
     }
 
     @Test func rowsBeyondThePagingLimitSaySo() {

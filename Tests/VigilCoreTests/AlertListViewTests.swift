@@ -93,7 +93,7 @@ struct VisibleChangeTests {
                 $0.jitterSeed = seed
                 $0.intervals = [.alerts: 60, .heartbeats: 60, .onCall: 60, .incidents: 60]
             }
-            let latestDue = state.polls.kinds.compactMap { state.feedStatus[$0]?.nextDue }.max()!
+            let latestDue = state.feeds.polls.kinds.compactMap { state.feedStatus[$0]?.nextDue }.max()!
             #expect(latestDue > fixedNow, "seed \(seed)")
             _ = state.update(.tick(latestDue.addingTimeInterval(4)))
             let counting = state.countsSeconds

@@ -16,7 +16,7 @@ struct AnnounceTests {
 
     @Test func anAlertAtOrAboveThePriorityIsAnnouncedOnceAndNothingFromTheFirstLook() {
         var state = loadedState { $0.notifyPriority = .p2 }
-        #expect(state.announced.isEmpty, "the alerts of the first look are history")
+        #expect(state.wallWatch.announced.isEmpty, "the alerts of the first look are history")
         let p1 = alert(7, .p1, minutesAgo: -0.5), p2 = alert(8, .p2, minutesAgo: -0.5), p4 = alert(9, .p4, minutesAgo: -0.5)
         #expect(announced(poll(&state, sampleAlerts + [p1, p2, p4], at: 40)).sorted() == ["7", "8"])
         #expect(announced(poll(&state, sampleAlerts + [p1, p2, p4], at: 50)).isEmpty, "not again on the next poll")
@@ -46,8 +46,8 @@ struct AnnounceTests {
     @Test func theMemoryOfAnnouncedAlertsIsBounded() {
         var state = loadedState { $0.notifyPriority = .p2 }
         _ = poll(&state, sampleAlerts + [alert(7, .p1, minutesAgo: -0.5)], at: 40)
-        #expect(state.announced.count == 1)
+        #expect(state.wallWatch.announced.count == 1)
         _ = poll(&state, sampleAlerts, at: DashboardState.announceWindow + 120)
-        #expect(state.announced.isEmpty)
+        #expect(state.wallWatch.announced.isEmpty)
     }
 }

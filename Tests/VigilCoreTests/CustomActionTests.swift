@@ -41,10 +41,10 @@ struct CustomActionTests {
         #expect(effects == [.perform(actionId: 1, action: .customAction("Restart service"), alertId: "id-2")])
         // The connection broke after sending: the action may have run.
         _ = state.update(.actionFinished(actionId: 1, .failure(.transport("connection reset by 127.0.0.1:8080"))))
-        guard case .failed(let reason) = state.actions.first?.phase else { Issue.record("not failed: \(String(describing: state.actions.first?.phase))"); return }
+        guard case .failed(let reason) = state.actionLog.records.first?.phase else { Issue.record("not failed: \(String(describing: state.actionLog.records.first?.phase))"); return }
         #expect(reason.contains("'Restart service' may have run") && reason.contains("alert's log"), "\(reason)")
         #expect(!reason.contains("note"), "not the words for a note: \(reason)")
         #expect(state.messages.last?.text.contains("'Restart service' may have run") == true)
-        #expect(!state.actions.contains { if case .queued = $0.phase { true } else { false } }, "never queued to run again")
+        #expect(!state.actionLog.records.contains { if case .queued = $0.phase { true } else { false } }, "never queued to run again")
     }
 }

@@ -9,13 +9,13 @@ struct DetailPaneTests {
         var state = loadedState()
         _ = state.update(.key(.character("j")))
         _ = state.update(.key(.character("j")))
-        #expect(state.selectedAlertId == "id-3")
+        #expect(state.alertPane.selectedId == "id-3")
         var full = state.selectedAlert!
         full.report = AlertReport(ackTime: 28 * 60_000, acknowledgedBy: "vigil")
         _ = state.update(.detailLoaded(alertId: "id-3", .success(AlertDetail(alert: full, notes: [], logs: [], error: nil, loadedAt: fixedNow))))
         #expect(state.render().text.contains("acked after 28m by vigil"))
         _ = state.update(.key(.character("u")))
-        let id = state.actions.last!.id
+        let id = state.actionLog.records.last!.id
         _ = state.update(.actionAccepted(actionId: id, receipt: ActionReceipt(requestId: "r")))
         _ = state.update(.actionFinished(actionId: id, .success(RequestStatus(action: "Unacknowledge", processedAt: fixedNow, isSuccess: true,
                                                                              status: "ok", alertId: nil, alias: nil))))
@@ -80,11 +80,11 @@ struct DetailPaneTests {
         var seen: [Pane] = []
         for _ in 0..<5 {
             _ = state.update(.key(.tab))
-            seen.append(state.focus)
-            if state.focus != .alerts { #expect(state.secondaryPane == state.focus, "the slot shows the focused pane") }
+            seen.append(state.panes.focus)
+            if state.panes.focus != .alerts { #expect(state.panes.secondary == state.panes.focus, "the slot shows the focused pane") }
         }
         #expect(seen == [.detail, .incidents, .onCall, .heartbeats, .alerts], "one Tab per pane")
-        #expect(state.secondaryPane == .detail && state.detailSubject == .alert)
+        #expect(state.panes.secondary == .detail && state.panes.detailSubject == .alert)
     }
 
     @Test func theDetailScrollsSoNothingIsCutOffSilently() {
@@ -92,14 +92,14 @@ struct DetailPaneTests {
         let notes = (1...12).map { AlertNote(note: "note number \($0)", owner: "alice", createdAt: fixedNow.addingTimeInterval(Double(-$0 * 60))) }
         _ = state.update(.detailLoaded(alertId: "id-2", .success(AlertDetail(alert: nil, notes: notes, logs: [], error: nil, loadedAt: fixedNow))))
         _ = state.update(.key(.tab))
-        #expect(state.focus == .detail)
+        #expect(state.panes.focus == .detail)
         let first = state.render().text
         #expect(first.contains("j/k scroll"), "the border says there is more and how to see it")
         #expect(!first.contains("note number 5"))
         for _ in 0..<4 { _ = state.update(.key(.character("j"))) }
         let scrolled = state.render().text
         #expect(scrolled.contains("note number 5") && !scrolled.contains("#2 P1 [svc-2]"), "j scrolls the detail, not the alerts")
-        #expect(state.selectedAlertId == "id-2")
+        #expect(state.alertPane.selectedId == "id-2")
         _ = state.update(.key(.character("G")))
         #expect(state.render().text.contains("note number 5"), "G reaches the end")
         _ = state.update(.key(.character("g")))
@@ -110,15 +110,15 @@ struct DetailPaneTests {
         for width in [80, 120] {
             var state = loadedState(width: width, height: width == 80 ? 24 : 40)
             var guardCount = 0
-            while state.focus != .incidents, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
+            while state.panes.focus != .incidents, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
             _ = state.update(.key(.enter))
-            #expect(state.detailSubject == .incident)
+            #expect(state.panes.detailSubject == .incident)
             guardCount = 0
-            while state.focus != .alerts, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
+            while state.panes.focus != .alerts, guardCount < 8 { _ = state.update(.key(.tab)); guardCount += 1 }
             _ = state.update(.key(.character("j")))
             _ = state.update(.key(.character("j")))
             let text = state.render().text
-            #expect(state.detailSubject == .alert, "\(width): the detail is about the selected alert")
+            #expect(state.panes.detailSubject == .alert, "\(width): the detail is about the selected alert")
             #expect(!text.contains("Detail — incident"), "\(width):\n\(text)")
         }
     }
@@ -130,11 +130,11 @@ struct FocusHintTests {
     @Test func withTheDetailFocusedTheHintLineSaysJKScrollIt() {
         var state = loadedState()
         _ = state.update(.key(.enter))
-        #expect(state.focus == .detail)
+        #expect(state.panes.focus == .detail)
         let hints = state.render().line(state.height - 1)
         #expect(hints.contains("j scroll the detail") && hints.contains("Tab next pane"), "\(hints)")
         _ = state.update(.key(.tab))
-        while state.focus != .alerts { _ = state.update(.key(.tab)) }
+        while state.panes.focus != .alerts { _ = state.update(.key(.tab)) }
         #expect(!state.render().line(state.height - 1).contains("scroll the detail"))
     }
 }

@@ -60,7 +60,7 @@ func loadedState(width: Int = 120, height: Int = 40, readOnly: Bool = false, jou
 
 /// The alerts poll `state` asks for with `filter` (its rows in view, a list that fits one page).
 func alertPoll(_ state: DashboardState, _ filter: AlertFilter) -> DashboardEffect {
-    .pollAlerts(AlertListRequest(filter: filter, rows: state.alertViewport, expectLarge: state.expectLarge))
+    .pollAlerts(AlertListRequest(filter: filter, rows: state.alertViewport, expectLarge: state.alertPane.expectLarge))
 }
 
 /// platform_escalation: its schedule at once, again (next) at 15m unless acked, the team at 1h unless closed.

@@ -29,7 +29,7 @@ struct HelpTests {
             let entries = state.settings.keymap.bindings.filter { help.helpApplies($0.command) }
             #expect(!entries.isEmpty)
             for binding in entries {
-                #expect(text.contains(help.helpDescription(binding)), "\(state.focus): \(help.helpDescription(binding)) whole")
+                #expect(text.contains(help.helpDescription(binding)), "\(state.panes.focus): \(help.helpDescription(binding)) whole")
             }
             _ = state.update(.key(.escape))
             _ = state.update(.key(.tab))
@@ -63,7 +63,7 @@ struct HelpTests {
         _ = state.update(.key(.escape))
         _ = state.update(.key(.tab))
         _ = state.update(.key(.tab))
-        #expect(state.focus == .incidents)
+        #expect(state.panes.focus == .incidents)
         _ = state.update(.key(.character("?")))
         let incidents = state.render().text
         #expect(incidents.contains("on the incidents pane") && incidents.contains("resolve incident (asks first)"), "\(incidents)")

@@ -9,20 +9,20 @@ struct IncidentTests {
     func focusedOnIncidents(_ configure: (inout DashboardSettings) -> Void = { _ in }) -> DashboardState {
         var state = loadedState(configure: configure)
         let effects = state.update(.key(.tab))
-        #expect(state.focus == .incidents)
+        #expect(state.panes.focus == .incidents)
         #expect(effects == [.loadIncidentDetail(incidentId: "incident-2")], "the detail shows the selected incident and loads it")
         return state
     }
 
     @Test func mostUrgentFirstAndTheSelectionFollowsItsIncident() {
         var state = loadedState()
-        #expect(state.incidents.map(\.tinyId) == ["2", "1"])
-        #expect(state.selectedIncidentId == "incident-2")
+        #expect(state.incidentPane.incidents.map(\.tinyId) == ["2", "1"])
+        #expect(state.incidentPane.selectedId == "incident-2")
         _ = state.update(.tick(fixedNow.addingTimeInterval(31)))
         let newer = incident(3, .p1, minutesAgo: 1, message: "Login down")
         _ = state.update(.incidentsLoaded(.success(IncidentPage(incidents: sampleIncidents + [newer]))))
-        #expect(state.incidents.map(\.tinyId) == ["3", "2", "1"])
-        #expect(state.selectedIncidentId == "incident-2", "a new incident above does not move the selection")
+        #expect(state.incidentPane.incidents.map(\.tinyId) == ["3", "2", "1"])
+        #expect(state.incidentPane.selectedId == "incident-2", "a new incident above does not move the selection")
         let text = state.render().text
         #expect(text.contains("Incidents 3 open [P1:1 P2:1]"))
         #expect(text.contains("Login down"))
@@ -31,15 +31,15 @@ struct IncidentTests {
     @Test func resolveAsksNamingTheIncidentThenRunsTheLifecycle() {
         var state = focusedOnIncidents()
         _ = state.update(.key(.character("R")))
-        guard case .confirmIncident(let prompt, .resolve, "incident-2") = state.overlay else {
-            Issue.record("R did not ask first: \(String(describing: state.overlay))"); return
+        guard case .confirmIncident(let prompt, .resolve, "incident-2") = state.prompt.overlay else {
+            Issue.record("R did not ask first: \(String(describing: state.prompt.overlay))"); return
         }
         #expect(prompt.contains("Resolve incident #2 Checkout degraded in eu-west"))
         #expect(state.update(.key(.character("n"))).isEmpty, "anything but y cancels")
-        #expect(state.overlay == nil && state.messages.last?.text == "resolve cancelled")
+        #expect(state.prompt.overlay == nil && state.messages.last?.text == "resolve cancelled")
         _ = state.update(.key(.character("R")))
         let sent = state.update(.key(.character("y")))
-        guard let record = state.actions.last else { Issue.record("no action recorded"); return }
+        guard let record = state.actionLog.records.last else { Issue.record("no action recorded"); return }
         #expect(sent.contains(.performIncident(actionId: record.id, action: .resolve, incidentId: "incident-2")))
         #expect(state.render().text.contains("resolve…"), "the row shows the action pending at once")
         let confirming = state.update(.actionAccepted(actionId: record.id, receipt: ActionReceipt(requestId: "req-9")))
@@ -55,19 +55,19 @@ struct IncidentTests {
     @Test func closeAndNoteActOnTheIncidentAndAlertKeysSayWhereTheyWork() {
         var state = focusedOnIncidents()
         _ = state.update(.key(.character("c")))
-        guard case .confirmIncident(let prompt, .close, "incident-2") = state.overlay else {
+        guard case .confirmIncident(let prompt, .close, "incident-2") = state.prompt.overlay else {
             Issue.record("c did not ask to close the incident"); return
         }
         #expect(prompt.hasPrefix("Close incident #2"))
         _ = state.update(.key(.escape))
-        #expect(state.actions.isEmpty)
+        #expect(state.actionLog.records.isEmpty)
         _ = state.update(.key(.character("n")))
         for c in "rolled back" { _ = state.update(.key(.character(c))) }
         let sent = state.update(.key(.enter))
         #expect(sent == [.performIncident(actionId: 1, action: .addNote("rolled back"), incidentId: "incident-2")])
         #expect(state.update(.key(.character("a"))).isEmpty)
         #expect(state.messages.last?.text == "acknowledge: acknowledge acts on alerts: Tab to the alert list")
-        #expect(!state.actions.contains { $0.alertId != nil }, "no alert was acknowledged from the incidents pane")
+        #expect(!state.actionLog.records.contains { $0.alertId != nil }, "no alert was acknowledged from the incidents pane")
     }
 
     @Test func withoutServicesOrRespondersTheMessageKeepsTheirColumns() {
@@ -91,13 +91,13 @@ struct IncidentTests {
 
     @Test func jAndKMoveTheIncidentSelectionNotTheAlerts() {
         var state = focusedOnIncidents()
-        let alert = state.selectedAlertId
+        let alert = state.alertPane.selectedId
         let effects = state.update(.key(.character("j")))
-        #expect(state.selectedIncidentId == "incident-1")
-        #expect(state.selectedAlertId == alert)
+        #expect(state.incidentPane.selectedId == "incident-1")
+        #expect(state.alertPane.selectedId == alert)
         #expect(effects == [.loadIncidentDetail(incidentId: "incident-1")])
         _ = state.update(.key(.character("k")))
-        #expect(state.selectedIncidentId == "incident-2")
+        #expect(state.incidentPane.selectedId == "incident-2")
     }
 
     @Test func aFailedIncidentActionShowsTheServicesReason() {
@@ -106,7 +106,7 @@ struct IncidentTests {
             notes: [AlertNote(note: "war room open", owner: "alice", createdAt: fixedNow.addingTimeInterval(-60))]))))
         _ = state.update(.key(.character("R")))
         _ = state.update(.key(.character("y")))
-        let id = state.actions.last!.id
+        let id = state.actionLog.records.last!.id
         _ = state.update(.actionAccepted(actionId: id, receipt: ActionReceipt(requestId: "r1")))
         _ = state.update(.actionFinished(actionId: id, .failure(.requestFailed(reason: "Incident is already closed", requestId: "r1"))))
         let text = state.render().text
@@ -146,13 +146,13 @@ struct IncidentTests {
         #expect(!state.isStale(.incidents))
         #expect(state.render().text.contains("JSM incidents are Jira work items"))
         _ = state.update(.key(.tab))
-        #expect(state.focus == .incidents)
+        #expect(state.panes.focus == .incidents)
         var narrow = state
         _ = narrow.update(.resize(width: 80, height: 24))  // the incidents pane has the focus and the slot
         let lines = narrow.render().text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.contains("https://acme.atlassian.net/jira/servicedesk") }, "at 80 columns the whole address is on screen, wrapped")
         _ = state.update(.key(.character("R")))
-        #expect(state.overlay == nil)
+        #expect(state.prompt.overlay == nil)
         #expect(state.messages.last?.text.contains("Jira work items") == true)
     }
 

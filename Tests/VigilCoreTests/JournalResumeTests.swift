@@ -17,8 +17,8 @@ struct JournalResumeTests {
                                   phase: .queued(reason: "server"), attempts: 1)
         let effects = state.update(.journalRestored([old, note, accepted, queued]))
         #expect(state.messages.contains { $0.text.contains("dropped 1 journaled action") && $0.text.contains("ack #1") })
-        #expect(state.actions.first { $0.alertId == "id-1" }?.phase.isOpen == false)
-        #expect(state.actions.first { $0.alertId == "id-2" }.map { if case .failed(let r) = $0.phase { r.contains("check the notes") } else { false } } == true)
+        #expect(state.actionLog.records.first { $0.alertId == "id-1" }?.phase.isOpen == false)
+        #expect(state.actionLog.records.first { $0.alertId == "id-2" }.map { if case .failed(let r) = $0.phase { r.contains("check the notes") } else { false } } == true)
         let confirm = effects.contains { if case .confirm(_, let receipt) = $0 { receipt.requestId == "req-4" } else { false } }
         #expect(confirm, "an accepted action is confirmed by request status")
         let resent = effects.compactMap { if case .perform(_, let action, let alertId) = $0 { (action, alertId) } else { nil } }

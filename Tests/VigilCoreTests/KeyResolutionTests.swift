@@ -22,7 +22,7 @@ struct KeyResolutionTests {
     @Test func theWallAllowsOnlyItsOwnKeysAndSaysSo() {
         var state = loadedState()
         _ = state.update(.key(.character("W")))
-        #expect(state.wall)
+        #expect(state.wallWatch.showing)
         #expect(state.meaning(of: .character("a")) == .refused("wall view: W returns to the dashboard", .info))
         #expect(state.meaning(of: .character("?")) == .command(.help))
         #expect(state.meaning(of: .character("W")) == .command(.wall))
@@ -38,7 +38,7 @@ struct KeyResolutionTests {
 
     @Test func theIncidentsPaneTakesItsCommandsWhileItHasTheFocus() {
         var state = loadedState()
-        while state.focus != .incidents { _ = state.update(.key(.tab)) }
+        while state.panes.focus != .incidents { _ = state.update(.key(.tab)) }
         #expect(state.meaning(of: .character("j")) == .incidentCommand(.moveDown))
         #expect(state.meaning(of: .character("c")) == .incidentCommand(.close))
         #expect(state.meaning(of: .character("a")) == .refused("acknowledge: acknowledge acts on alerts: Tab to the alert list", .warning))
@@ -48,7 +48,7 @@ struct KeyResolutionTests {
         var state = loadedState { $0.keymap.rebind(.close, to: .character("K")) }
         let effects = state.update(.key(.character("K")))
         #expect(effects.isEmpty, "nothing is sent before the answer")
-        guard case .confirm(_, .close, _)? = state.overlay else { Issue.record("K closed without asking: \(String(describing: state.overlay))"); return }
+        guard case .confirm(_, .close, _)? = state.prompt.overlay else { Issue.record("K closed without asking: \(String(describing: state.prompt.overlay))"); return }
         _ = state.update(.key(.escape))
         _ = state.update(.key(.character("?")))
         #expect(state.render().text.contains("close (asks first)"))
@@ -60,7 +60,7 @@ struct KeyResolutionTests {
         _ = state.update(.key(.character(" ")))
         _ = state.update(.key(.character(" ")))
         #expect(state.update(.key(.character("a"))).isEmpty)
-        guard case .confirm(_, .acknowledge, let ids)? = state.overlay else { Issue.record("marked alerts acked without asking"); return }
+        guard case .confirm(_, .acknowledge, let ids)? = state.prompt.overlay else { Issue.record("marked alerts acked without asking"); return }
         #expect(ids.count == 2)
     }
 }

@@ -7,9 +7,9 @@ import Testing
 struct QuickFilterAndPickerTests {
     @Test func configFiltersSurviveTheAccountsSavedSearches() {
         var state = loadedState { $0.quickFilters = [QuickFilter(name: "db", filter: .query("tag:db AND status:open"))] }
-        #expect(state.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db"])
+        #expect(state.alertPane.filters.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db"])
         _ = state.update(.savedSearchesLoaded(.success([SavedSearchMeta(id: "s1", name: "payments"), SavedSearchMeta(id: "s2", name: "edge")])))
-        #expect(state.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db", "payments"])
+        #expect(state.alertPane.filters.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db", "payments"])
         #expect(state.update(.key(.character("5"))) == [alertPoll(state, .query("tag:db AND status:open"))])
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)), filter: .query("tag:db AND status:open")))
         #expect(state.update(.key(.character("6"))) == [alertPoll(state, .savedSearch(id: "s1", name: "payments"))])
@@ -19,7 +19,7 @@ struct QuickFilterAndPickerTests {
     @Test func savedSearchesThatFailToLoadKeepTheFiltersThereAre() {
         var state = loadedState { $0.quickFilters = [QuickFilter(name: "db", filter: .query("tag:db"))] }
         _ = state.update(.savedSearchesLoaded(.failure(.http(status: 403, message: "no", requestId: nil, internalCode: 40301, rateLimit: nil))))
-        #expect(state.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db"])
+        #expect(state.alertPane.filters.quickFilters.map(\.name) == ["open", "unacked", "mine", "all", "db"])
     }
 
     @Test func aPickerWhoseDataFailedToLoadSaysSoAndLoadsAgainOnTheNextOpen() {

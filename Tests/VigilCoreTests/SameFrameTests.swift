@@ -29,10 +29,10 @@ import Testing
         let drawn = drawnState()
         var ticked = drawn
         _ = ticked.update(.tick(fixedNow.addingTimeInterval(11)))
-        #expect(ticked.polls.feeds[.alerts]?.inFlight == true, "the tick started the polls")
+        #expect(ticked.feeds.polls.feeds[.alerts]?.inFlight == true, "the tick started the polls")
         #expect(ticked.drawsSameFrame(as: drawn), "a poll under way shows nothing")
         let again = polledAgain(drawn)
-        #expect(again.polls.feeds[.alerts]?.lastSuccess == fixedNow.addingTimeInterval(11), "the answer was taken")
+        #expect(again.feeds.polls.feeds[.alerts]?.lastSuccess == fixedNow.addingTimeInterval(11), "the answer was taken")
         #expect(again.drawsSameFrame(as: drawn))
         #expect(again.render().text == drawn.render().text, "and the frame really is the same")
         #expect(again.nextVisibleChange >= drawn.nextVisibleChange, "a fresher feed turns late no sooner")

@@ -61,6 +61,6 @@ struct ShiftSummaryOverlayTests {
         let text = state.render().text
         #expect(text.contains("The shift so far") && text.contains("P1 and P2 alerts (3)"), "\(text)")
         _ = state.update(.key(.character("x")))
-        #expect(state.overlay == nil, "any key closes it")
+        #expect(state.prompt.overlay == nil, "any key closes it")
     }
 }

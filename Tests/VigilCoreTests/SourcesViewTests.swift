@@ -75,8 +75,8 @@ struct SourcesViewTests {
         let rows = screen.split(separator: "\n")
         #expect(rows.filter { $0.contains("│  og-eu ") }.count == 3 && rows.filter { $0.contains("│  jsm ") }.count == 3, "\(screen)")
         #expect(screen.contains("[\(state.selectedAlert?.origin ?? "?")] #"), "the detail names the source")
-        #expect(state.heartbeats.map(\.origin) == ["og-eu", "og-eu", "og-eu", "jsm", "jsm"], "heartbeats grouped by source")
-        #expect(state.heartbeats.first?.expired == true, "expired first within a source")
+        #expect(state.feeds.heartbeats.map(\.origin) == ["og-eu", "og-eu", "og-eu", "jsm", "jsm"], "heartbeats grouped by source")
+        #expect(state.feeds.heartbeats.first?.expired == true, "expired first within a source")
         #expect(screen.contains("og-eu · platform_schedule") && screen.contains("jsm · platform_schedule"))
         #expect(!screen.contains("STALE"))
     }

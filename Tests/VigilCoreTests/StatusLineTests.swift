@@ -69,7 +69,7 @@ struct StatusLineTests {
         _ = late.update(.tick(fixedNow.addingTimeInterval(400)))
         let stale = late.render().line(0)
         #expect(stale.contains("■ STALE ■ jsm: stale") && stale.contains("also stale: alerts"), "stale everywhere: the banner still names jsm: \(stale)")
-        _ = state.update(.sourcesChanged(state.sources.map { var s = $0; s.lastError = .transport("down"); return s }))
+        _ = state.update(.sourcesChanged(state.feeds.sources.map { var s = $0; s.lastError = .transport("down"); return s }))
         #expect(state.render().line(0).contains("■ STALE ■"), "no source answers: the whole line is the banner")
     }
 
@@ -90,17 +90,17 @@ struct StatusLineTests {
         var state = loadedState(width: 80, height: 24)
         _ = state.update(.key(.character("a")))
         let reason = "the integration that owns this alert is disabled; ask an admin of the payments team to enable the API integration, then retry"
-        _ = state.update(.actionFinished(actionId: state.actions.last!.id, .failure(.requestFailed(reason: reason, requestId: "r"))))
+        _ = state.update(.actionFinished(actionId: state.actionLog.records.last!.id, .failure(.requestFailed(reason: reason, requestId: "r"))))
         let line = state.render().line(22)
         #expect(line.contains("(m: whole)"), "the line says where the rest is: \(line)")
         _ = state.update(.key(.character("m")))
-        #expect(state.overlay == .messages)
+        #expect(state.prompt.overlay == .messages)
         // The popup's inside (80 wide: from column 4 to 75), rows run together.
         let canvas = state.render()
         let inside = (0..<canvas.height).map { String(canvas.line($0).dropFirst(4).prefix(72)) }.joined().filter { $0 != " " }
         #expect(inside.contains(reason.filter { $0 != " " }), "the whole reason")
         _ = state.update(.key(.character("x")))
-        #expect(state.overlay == nil && state.actions.count == 1)
+        #expect(state.prompt.overlay == nil && state.actionLog.records.count == 1)
     }
 
     @Test func aHungAPISaysWhatIsAwaitedThenWhyAndWhenItRetries() {

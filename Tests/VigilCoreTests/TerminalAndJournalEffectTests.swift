@@ -25,7 +25,7 @@ struct TerminalAndJournalEffectTests {
         #expect(!journaled.update(.tick(fixedNow.addingTimeInterval(1))).contains { if case .persistActions = $0 { true } else { false } },
                 "nothing changed: nothing written")
         let accepted = journaled.update(.actionAccepted(actionId: 1, receipt: ActionReceipt(requestId: "r1")))
-        #expect(accepted.contains(.persistActions([journaled.actions[0]])))
+        #expect(accepted.contains(.persistActions([journaled.actionLog.records[0]])))
         let done = journaled.update(.actionFinished(actionId: 1, .success(RequestStatus(action: nil, processedAt: nil, isSuccess: true,
                                                                                           status: nil, alertId: "id-2", alias: nil))))
         #expect(done.contains(.persistActions([])))

@@ -8,14 +8,14 @@ struct TextFieldTests {
     @Test func ctrlUClearsAFieldAndCtrlWItsLastWord() {
         var state = loadedState()
         _ = state.update(.key(.character("/")))
-        #expect(state.overlay == .input(.filter, text: TextField("status:open", selected: true)))
+        #expect(state.prompt.overlay == .input(.filter, text: TextField("status:open", selected: true)))
         _ = state.update(.key(.control("w")))
-        #expect(state.overlay == .input(.filter, text: ""))
+        #expect(state.prompt.overlay == .input(.filter, text: ""))
         for c in "tag:kafka env:prod" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.control("w")))
-        #expect(state.overlay == .input(.filter, text: "tag:kafka "))
+        #expect(state.prompt.overlay == .input(.filter, text: "tag:kafka "))
         _ = state.update(.key(.control("u")))
-        #expect(state.overlay == .input(.filter, text: ""))
+        #expect(state.prompt.overlay == .input(.filter, text: ""))
     }
 
     @Test func pickerFieldsEditLikeEveryFieldSnoozeSaysWhatItReadsAndTheFilterOpensSelected() {
@@ -23,22 +23,22 @@ struct TextFieldTests {
         _ = state.update(.key(.character("s")))
         for c in "4 hours" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.control("w")))
-        #expect(state.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "4 ", selected: 0), "^W deletes the last word")
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "4 ", selected: 0), "^W deletes the last word")
         _ = state.update(.key(.control("u")))
-        #expect(state.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "", selected: 0), "^U clears")
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "", selected: 0), "^U clears")
         for c in "abc" { _ = state.update(.key(.character(c))) }
         #expect(state.render().text.contains("not a duration (try 45m, 2h, 09:00)"))
         _ = state.update(.key(.enter))
-        #expect(state.messages.last?.text == "not a duration (try 45m, 2h, 09:00)" && state.actions.isEmpty)
-        #expect(state.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "abc", selected: 0), "what was typed is kept, to fix")
+        #expect(state.messages.last?.text == "not a duration (try 45m, 2h, 09:00)" && state.actionLog.records.isEmpty)
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "abc", selected: 0), "what was typed is kept, to fix")
         _ = state.update(.key(.control("u")))
         for c in "09:00" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.enter))
         let nine = DurationText.nextTime("09:00", after: fixedNow, timeZone: .gmt)
-        #expect(nine != nil && state.actions.last?.alertAction == .snooze(until: nine!), "09:00 snoozes until the next 09:00")
+        #expect(nine != nil && state.actionLog.records.last?.alertAction == .snooze(until: nine!), "09:00 snoozes until the next 09:00")
         _ = state.update(.key(.character("/")))
         #expect(state.render().text.contains("typing replaces it"))
         for c in "tag:db" { _ = state.update(.key(.character(c))) }
-        #expect(state.overlay == .input(.filter, text: "tag:db"), "typing replaced the selected filter")
+        #expect(state.prompt.overlay == .input(.filter, text: "tag:db"), "typing replaced the selected filter")
     }
 }

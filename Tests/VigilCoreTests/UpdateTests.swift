@@ -20,7 +20,7 @@ struct UpdateTests {
     @Test func alertsAreOrderedByPriorityThenRecency() {
         let state = loadedState()
         #expect(state.alerts.map(\.tinyId) == ["2", "4", "3", "1", "6", "5"])
-        #expect(state.selectedAlertId == "id-2")
+        #expect(state.alertPane.selectedId == "id-2")
     }
 
     @Test func selectionFollowsTheAlertNotTheRow() {
@@ -83,7 +83,7 @@ struct UpdateTests {
         var state = loadedState()
         _ = state.update(.key(.character("a")))
         _ = state.update(.actionFinished(actionId: 1, .failure(.requestFailed(reason: "Alert is closed", requestId: "r"))))
-        #expect(state.actions.first?.phase == .failed(reason: "Alert is closed"))
+        #expect(state.actionLog.records.first?.phase == .failed(reason: "Alert is closed"))
         let screen = state.render().text
         #expect(screen.contains("ack #2 failed"))
         #expect(screen.contains("Alert is closed"))
@@ -94,7 +94,7 @@ struct UpdateTests {
         var state = loadedState()
         _ = state.update(.key(.character("a")))
         _ = state.update(.actionFinished(actionId: 1, .failure(.transport("connection refused"))))
-        #expect(state.actions.first?.phase == .queued(reason: "network"))
+        #expect(state.actionLog.records.first?.phase == .queued(reason: "network"))
         #expect(state.render().text.contains("pending 1 (1 queued)"))
         // polling fails: still queued
         _ = state.update(.alertsLoaded(.failure(.transport("down"))))
@@ -104,7 +104,7 @@ struct UpdateTests {
         #expect(!state.update(.tick(fixedNow.addingTimeInterval(2))).contains(.perform(actionId: 1, action: .acknowledge, alertId: "id-2")))
         let resent = state.update(.tick(fixedNow.addingTimeInterval(6)))
         #expect(resent.contains(.perform(actionId: 1, action: .acknowledge, alertId: "id-2")))
-        #expect(state.actions.first?.attempts == 2)
+        #expect(state.actionLog.records.first?.attempts == 2)
     }
 
     @Test func closeAsksFirstNamingTheAlertAndNDoesNothing() {
@@ -113,8 +113,8 @@ struct UpdateTests {
         let screen = state.render().text
         #expect(screen.contains("Close #2 [svc-2] something is wrong 2? y/N"))
         #expect(state.update(.key(.character("n"))).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.actions.isEmpty)
+        #expect(state.prompt.overlay == nil)
+        #expect(state.actionLog.records.isEmpty)
         _ = state.update(.key(.character("c")))
         #expect(state.update(.key(.character("y"))) == [.perform(actionId: 1, action: .close, alertId: "id-2")])
     }
@@ -123,11 +123,11 @@ struct UpdateTests {
         var state = loadedState()
         _ = state.update(.key(.character(" ")))
         _ = state.update(.key(.character(" ")))
-        #expect(state.marked == ["id-2", "id-4"])
+        #expect(state.alertPane.marked == ["id-2", "id-4"])
         #expect(state.update(.key(.character("a"))).isEmpty, "over marks, a asks first")
         let effects = state.update(.key(.character("y")))
         #expect(effects.count == 2)
-        #expect(state.marked.isEmpty)
+        #expect(state.alertPane.marked.isEmpty)
     }
 
     @Test func marksAreInSightAndEscClearsThem() {
@@ -136,10 +136,10 @@ struct UpdateTests {
         _ = state.update(.key(.character(" ")))
         #expect(state.render().line(1).contains("· 2 marked (Esc clears)"), "the title says the next action acts on two")
         _ = state.update(.key(.escape))
-        #expect(state.marked.isEmpty)
+        #expect(state.alertPane.marked.isEmpty)
         #expect(state.render().text.contains("2 marks cleared"))
         #expect(!state.render().line(1).contains("marked"))
-        #expect(state.update(.key(.character("a"))) == [.perform(actionId: 1, action: .acknowledge, alertId: state.selectedAlertId!)],
+        #expect(state.update(.key(.character("a"))) == [.perform(actionId: 1, action: .acknowledge, alertId: state.alertPane.selectedId!)],
                 "a acts on the selected alert again")
     }
 
@@ -168,13 +168,13 @@ struct UpdateTests {
         _ = state.update(.key(.character("n")))
         for c in "q a c?" { _ = state.update(.key(.character(c))) }
         #expect(!state.quitting, "q typed into a text field is text")
-        #expect(state.actions.isEmpty)
+        #expect(state.actionLog.records.isEmpty)
         #expect(state.update(.key(.enter)) == [.perform(actionId: 1, action: .addNote("q a c?"), alertId: "id-2")])
         _ = state.update(.key(.character("n")))
         _ = state.update(.key(.character("x")))
         #expect(state.update(.key(.escape)).isEmpty)
-        #expect(state.overlay == nil)
-        #expect(state.actions.count == 1)
+        #expect(state.prompt.overlay == nil)
+        #expect(state.actionLog.records.count == 1)
     }
 
     @Test func escalateAsksFirst() {
@@ -194,11 +194,11 @@ struct UpdateTests {
         for _ in 0..<20 { _ = state.update(.key(.backspace)) }
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
         let effects = state.update(.key(.enter))
-        #expect(state.filter == .query("priority:P1"))
+        #expect(state.alertPane.filters.current == .query("priority:P1"))
         #expect(effects == [alertPoll(state, .query("priority:P1"))])
         // quick filter 4 ("all") while the priority:P1 poll is in flight: no second poll now…
         #expect(state.update(.key(.character("4"))).isEmpty)
-        #expect(state.filter == .query(""))
+        #expect(state.alertPane.filters.current == .query(""))
         // …the P1 answer is discarded and the new filter polled at once
         let next = state.update(.alertsLoaded(.success(AlertPage(alerts: [], nextOffset: nil, pagesFetched: 1)), filter: .query("priority:P1")))
         #expect(next == [alertPoll(state, .query(""))])
@@ -213,10 +213,10 @@ struct UpdateTests {
         for c in "priority:P1 AND (status:open" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.enter))
         let typo = AlertFilter.query("priority:P1 AND (status:open")
-        #expect(state.filter == typo)
+        #expect(state.alertPane.filters.current == typo)
         let refused = OperationsError.http(status: 422, message: "Invalid query: missing ')'", requestId: nil, internalCode: nil, rateLimit: nil)
         let effects = state.update(.alertsLoaded(.failure(refused), filter: typo))
-        #expect(state.filter == .query("status:open"), "back to the filter whose alerts are on screen")
+        #expect(state.alertPane.filters.current == .query("status:open"), "back to the filter whose alerts are on screen")
         #expect(effects == [alertPoll(state, .query("status:open"))], "and polled again at once")
         let screen = state.render().text
         #expect(screen.contains("refused: HTTP 422: Invalid query: missing ')'"), "the service's reason is on screen")
@@ -225,12 +225,12 @@ struct UpdateTests {
         #expect(state.alerts.count == 6)
         // `/` opens with the refused query, to fix, not with nothing to retype.
         _ = state.update(.key(.character("/")))
-        #expect(state.overlay == .input(.filter, text: TextField("priority:P1 AND (status:open")))
+        #expect(state.prompt.overlay == .input(.filter, text: TextField("priority:P1 AND (status:open")))
         _ = state.update(.key(.escape))
         // A network failure under a new filter is an outage as ever.
         _ = state.update(.key(.character("2")))
-        _ = state.update(.alertsLoaded(.failure(.transport("connection refused")), filter: state.filter))
-        #expect(state.filter == .query("status:open AND acknowledged:false"))
+        _ = state.update(.alertsLoaded(.failure(.transport("connection refused")), filter: state.alertPane.filters.current))
+        #expect(state.alertPane.filters.current == .query("status:open AND acknowledged:false"))
         #expect(state.feedStatus[.alerts]?.lastError != nil)
     }
 
@@ -240,7 +240,7 @@ struct UpdateTests {
         #expect(empty.messages.last?.text == "acknowledge: no alert selected")
         var readOnly = loadedState(readOnly: true)
         #expect(readOnly.update(.key(.character("c"))).isEmpty)
-        #expect(readOnly.overlay == nil)
+        #expect(readOnly.prompt.overlay == nil)
         #expect(readOnly.messages.last?.text == "close: read-only mode")
         #expect(readOnly.render().text.contains("READ-ONLY"))
     }
@@ -280,7 +280,7 @@ struct UpdateTests {
         #expect(help.contains("A      acknowledge"))
         #expect(help.contains("c      close (asks first)"))
         #expect(state.update(.key(.character("a"))).isEmpty)
-        #expect(state.overlay == nil, "any key closes help")
+        #expect(state.prompt.overlay == nil, "any key closes help")
     }
 
     @Test func resizeRelaysOutAndTooSmallSaysSo() {
@@ -334,7 +334,7 @@ struct PollingHealthTests {
             var settings = DashboardSettings(host: "h")
             settings.jitterSeed = seed
             let state = DashboardState(settings: settings, now: fixedNow, width: 120, height: 40)
-            let delay = state.polls.pollDelay(.alerts, failures: 0, throttled: false)
+            let delay = state.feeds.polls.pollDelay(.alerts, failures: 0, throttled: false)
             #expect(delay >= 10 && delay < 11)
             delays.insert(delay)
         }
@@ -361,7 +361,7 @@ struct PollingHealthTests {
         _ = state.update(.key(.character("x")))
         _ = state.update(.key(.enter))
         _ = state.update(.actionFinished(actionId: 1, .failure(.transport("connection reset"))))
-        guard case .failed(let reason) = state.actions.first?.phase else { Issue.record("note should fail visibly"); return }
+        guard case .failed(let reason) = state.actionLog.records.first?.phase else { Issue.record("note should fail visibly"); return }
         #expect(reason.contains("may have been posted"))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
         #expect(!state.update(.tick(fixedNow.addingTimeInterval(1))).contains { if case .perform = $0 { true } else { false } })
@@ -370,7 +370,7 @@ struct PollingHealthTests {
         _ = state.update(.key(.character("y")))
         _ = state.update(.key(.enter))
         _ = state.update(.actionFinished(actionId: 2, .failure(.http(status: 429, message: "slow", requestId: nil, internalCode: nil, rateLimit: nil))))
-        #expect(state.actions.last?.phase == .queued(reason: "rate limit"))
+        #expect(state.actionLog.records.last?.phase == .queued(reason: "rate limit"))
     }
 
     @Test func quitAsksWhileActionsArePendingAndSaysWhetherTheyAreJournaled() {
@@ -378,12 +378,12 @@ struct PollingHealthTests {
             var state = loadedState(journaling: journaling)
             _ = state.update(.key(.character("a")))
             #expect(state.update(.key(.character("q"))).isEmpty)
-            #expect(state.overlay == .confirmQuit)
+            #expect(state.prompt.overlay == .confirmQuit)
             let screen = state.render().text
             #expect(screen.contains("1 action(s) not confirmed yet"))
             #expect(screen.contains(journaling ? "resume at the next start" : "quitting drops them"))
             _ = state.update(.key(.character("n")))
-            #expect(!state.quitting && state.overlay == nil)
+            #expect(!state.quitting && state.prompt.overlay == nil)
             _ = state.update(.key(.character("q")))
             #expect(state.update(.key(.character("y"))) == [.quit])
             #expect(state.quitting)
@@ -395,7 +395,7 @@ struct PollingHealthTests {
         _ = state.update(.tick(fixedNow.addingTimeInterval(11)))  // an alerts poll for status:open is in flight
         #expect(state.feedStatus[.alerts]?.inFlight == true)
         _ = state.update(.key(.character("/")))
-        for _ in state.filter.queryText ?? "" { _ = state.update(.key(.backspace)) }
+        for _ in state.alertPane.filters.current.queryText ?? "" { _ = state.update(.key(.backspace)) }
         for c in "priority:P1" { _ = state.update(.key(.character(c))) }
         #expect(state.update(.key(.enter)).isEmpty, "never two alert polls in flight")
         let stale = AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1)

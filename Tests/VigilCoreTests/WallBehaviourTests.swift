@@ -10,9 +10,9 @@ struct WallBehaviourTests {
         _ = state.update(.key(.character("?")))
         #expect(state.render().text.contains("Help — keys"))
         _ = state.update(.key(.character("x")))
-        #expect(state.overlay == nil && state.wall)
+        #expect(state.prompt.overlay == nil && state.wallWatch.showing)
         _ = state.update(.key(.character("W")))
-        #expect(!state.wall, "the next W leaves the wall")
+        #expect(!state.wallWatch.showing, "the next W leaves the wall")
     }
 
     @Test func theWallsDigitsAndMarksHaveAnASCIIForm() {
@@ -45,15 +45,15 @@ struct WallBehaviourTests {
         #expect(newRows().count == 2)
         _ = state.update(.key(.character("W")))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: arrived, nextOffset: nil, pagesFetched: 1))))
-        #expect(state.wallAlarm == ["id-7"], "the new P1 flashes")
+        #expect(state.wallWatch.alarm == ["id-7"], "the new P1 flashes")
         _ = state.update(.key(.character("x")))
-        #expect(state.wallAlarm.isEmpty, "a key stops the flash")
+        #expect(state.wallWatch.alarm.isEmpty, "a key stops the flash")
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: arrived, nextOffset: nil, pagesFetched: 1))))
-        #expect(state.wallAlarm.isEmpty, "and it does not start again for the same alert")
+        #expect(state.wallWatch.alarm.isEmpty, "and it does not start again for the same alert")
         _ = state.update(.key(.character("W")))
         _ = state.update(.key(.character("W")))
         _ = state.update(.key(.character("W")))
-        #expect(!state.wall)
+        #expect(!state.wallWatch.showing)
         let rows = newRows()
         #expect(rows.count == 2 && rows.contains { $0.contains("fresh P1") } && rows.contains { $0.contains("fresh P3") },
                 "both stay new until selected: \(rows)")

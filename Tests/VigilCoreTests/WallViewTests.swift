@@ -29,13 +29,13 @@ struct WallViewTests {
     @Test func noKeyActsOnAlertsAndWTogglesBack() {
         var state = wallState(width: 120, height: 40)
         #expect(state.update(.key(.character("a"))).isEmpty)
-        #expect(state.actions.isEmpty)
+        #expect(state.actionLog.records.isEmpty)
         #expect(state.messages.last?.text == "wall view: W returns to the dashboard")
         _ = state.update(.key(.character("W")))
-        #expect(!state.wall)
+        #expect(!state.wallWatch.showing)
         #expect(state.render().text.contains("Alerts 6"))
         let back = state.update(.key(.character("W")))
-        #expect(state.wall)
+        #expect(state.wallWatch.showing)
         #expect(back.contains { if case .pollAlerts(let request) = $0 { request.countUnacknowledged } else { false } },
                 "the wall polls at once, with unacknowledged counts")
     }
@@ -45,22 +45,22 @@ struct WallViewTests {
         let newP1 = alert(8, .p1, minutesAgo: -0.5)
         _ = state.update(.tick(fixedNow.addingTimeInterval(40)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts + [newP1], nextOffset: nil, pagesFetched: 1))))
-        #expect(state.wallAlarm == [newP1.id])
+        #expect(state.wallWatch.alarm == [newP1.id])
         #expect(state.render().text.contains("NEW P1"), "flashing (even second)")
         _ = state.update(.tick(fixedNow.addingTimeInterval(41)))
         #expect(!state.render().text.contains("NEW P1"), "and off the next second")
         _ = state.update(.key(.character("x")))
-        #expect(state.wallAlarm.isEmpty, "any key stops it")
+        #expect(state.wallWatch.alarm.isEmpty, "any key stops it")
         // Raised again by the next new P1; acknowledged elsewhere, it stops by itself.
         let another = alert(9, .p1, minutesAgo: -0.9)
         _ = state.update(.tick(fixedNow.addingTimeInterval(60)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts + [newP1, another], nextOffset: nil, pagesFetched: 1))))
-        #expect(state.wallAlarm == [another.id])
+        #expect(state.wallWatch.alarm == [another.id])
         var acked = another
         acked.acknowledged = true
         _ = state.update(.tick(fixedNow.addingTimeInterval(70)))
         _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts + [newP1, acked], nextOffset: nil, pagesFetched: 1))))
-        #expect(state.wallAlarm.isEmpty)
+        #expect(state.wallWatch.alarm.isEmpty)
     }
 
     @Test func staleDataPutsTheBannerAcrossTheWall() {

@@ -58,14 +58,14 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             #expect(engine.action(on: target.id)?.phase.isOpen == true, "the row shows the pending action at once")
             if fault.shows != nil {
                 try await engine.pump("the acknowledge to be queued") { state in
-                    if case .queued = state.actions.last(where: { $0.alertId == target.id })?.phase { return true }
+                    if case .queued = state.actionLog.records.last(where: { $0.alertId == target.id })?.phase { return true }
                     return false
                 }
             }
 
             simulator.setFaults([])
             try await engine.pump("recovery and the acknowledge confirmed", within: 30) { state in
-                state.feedStatus[.alerts]?.lastError == nil && state.actions.last(where: { $0.alertId == target.id })?.phase == .confirmed
+                state.feedStatus[.alerts]?.lastError == nil && state.actionLog.records.last(where: { $0.alertId == target.id })?.phase == .confirmed
             }
             #expect(simulator.alert(tinyId: target.tinyId ?? "")?.acknowledged == true, "the simulator agrees")
             // Heartbeats and on-call come back too (after a rate limit, on their own backoff).
@@ -106,8 +106,8 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             for c in "checking the db" { engine.send(.key(.character(c))) }
             engine.send(.key(.enter))
             // The note reaches the API and is applied, then the connection resets before the answer.
-            try await engine.pump("the note to end") { !($0.actions.last?.phase.isOpen ?? true) }
-            guard case .failed(let reason) = engine.state.actions.last?.phase else {
+            try await engine.pump("the note to end") { !($0.actionLog.records.last?.phase.isOpen ?? true) }
+            guard case .failed(let reason) = engine.state.actionLog.records.last?.phase else {
                 Issue.record("a note whose answer was lost must fail visibly, not be resent")
                 return
             }
@@ -115,7 +115,7 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             simulator.setFaults([])
             let polls = engine.state.feedStatus[.alerts]?.lastSuccess ?? .distantPast
             try await engine.pump("polls after the fault") { ($0.feedStatus[.alerts]?.lastSuccess ?? .distantPast) > polls.addingTimeInterval(1) }
-            #expect(engine.state.actions.last?.attempts == 1, "the note was sent once")
+            #expect(engine.state.actionLog.records.last?.attempts == 1, "the note was sent once")
             try await engine.pump("the note the API took to show") { _ in simulator.notes(alertId: target.id).count > before }
             #expect(simulator.notes(alertId: target.id).count == before + 1, "posted exactly once: the reset did not lose it, and it was not sent again")
         }
@@ -131,17 +131,17 @@ struct FaultCase: Sendable, CustomTestStringConvertible {
             try await engine.pump("the actions listed") { $0.pickerOptions(.customAction(alertId: target.id), filter: "").count == 3 }
             engine.send(.key(.enter))   // Restart service
             engine.send(.key(.character("y")))
-            try await engine.pump("the action confirmed") { $0.actions.last?.phase == .confirmed }
-            #expect(engine.state.actions.last?.alertAction == .customAction("Restart service"))
+            try await engine.pump("the action confirmed") { $0.actionLog.records.last?.phase == .confirmed }
+            #expect(engine.state.actionLog.records.last?.alertAction == .customAction("Restart service"))
             engine.send(.key(.character("x")))
             try await engine.pump("the actions listed again") { $0.pickerOptions(.customAction(alertId: target.id), filter: "").count == 3 }
             for c in "fail" { engine.send(.key(.character(c))) }
             engine.send(.key(.enter))
             engine.send(.key(.character("y")))
             try await engine.pump("the failing action failed") { state in
-                if case .failed = state.actions.last?.phase { true } else { false }
+                if case .failed = state.actionLog.records.last?.phase { true } else { false }
             }
-            guard case .failed(let reason) = engine.state.actions.last?.phase else { return }
+            guard case .failed(let reason) = engine.state.actionLog.records.last?.phase else { return }
             #expect(reason.contains("no healthy standby"))
             #expect(simulator.alert(tinyId: target.tinyId ?? "")?.status == .open, "a failed action leaves the alert as it was")
         }

@@ -68,7 +68,7 @@ struct FramePolicyTests {
 @Suite struct TerminalEffectTests {
     @Test func theBellThemeRedrawAndQuitComeBackAsValuesInOrder() async throws {
         try await LiveDashboard.run { _, engine in
-            try await engine.pump("the first poll") { $0.alertList.total > 0 }
+            try await engine.pump("the first poll") { $0.alertPane.list.total > 0 }
             _ = engine.takeTerminalEffects()
             engine.send(.key(.character("t")))
             engine.send(.key(.control("l")))

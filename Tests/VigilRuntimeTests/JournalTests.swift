@@ -62,7 +62,7 @@ func journaledActions(in journal: ActionJournal) throws -> [ActionRecord] {
             live.simulator.setFaults([FaultRule(route: "/v2/alerts", method: "POST", status: 503)])
             first!.send(.key(.character("a")))
             try await first!.pump("the acknowledge queued") { state in
-                if case .queued = state.actions.last?.phase { true } else { false }
+                if case .queued = state.actionLog.records.last?.phase { true } else { false }
             }
             first!.flushJournal()
             #expect(try journaledActions(in: journal!).map(\.alertId) == [target.id], "on disk before Vigil dies")
@@ -73,7 +73,7 @@ func journaledActions(in journal: ActionJournal) throws -> [ActionRecord] {
 
             let second = live.engine(journal: try ActionJournal(directory: folder, host: "sim"))
             try await second.pump("the resumed acknowledge confirmed") { state in
-                state.actions.contains { $0.alertId == target.id && $0.phase == .confirmed }
+                state.actionLog.records.contains { $0.alertId == target.id && $0.phase == .confirmed }
             }
             #expect(live.simulator.alert(tinyId: target.tinyId ?? "")?.acknowledged == true)
             #expect(second.state.messages.contains { $0.text.contains("resuming 1 action") })
@@ -93,7 +93,7 @@ func journaledActions(in journal: ActionJournal) throws -> [ActionRecord] {
             try journal.save([ActionRecord(id: 1, action: .addNote("failing over to the replica"), alertId: target.id, tinyId: target.tinyId ?? "?",
                                            createdAt: live.simulator.clock.now(), phase: .accepted(requestId: accepted.requestId), attempts: 1)])
             let engine = live.engine(journal: journal)
-            try await engine.pump("the note confirmed") { $0.actions.first?.phase == .confirmed }
+            try await engine.pump("the note confirmed") { $0.actionLog.records.first?.phase == .confirmed }
             #expect(live.simulator.notes(alertId: target.id).count == before + 1, "posted once")
             try await engine.pump("the journal emptied") { _ in (try? journaledActions(in: journal).isEmpty) == true }
             try await engine.settle()

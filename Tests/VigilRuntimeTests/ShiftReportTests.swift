@@ -98,13 +98,13 @@ struct ShiftReportTests {
 @Suite struct ShiftSummaryKeyTests {
     @Test func hShowsTheShiftSoFarWithTheAccountsOwnCounts() async throws {
         try await LiveDashboard.run { simulator, engine in
-            try await engine.pump("the first poll") { $0.alertList.total > 0 }
+            try await engine.pump("the first poll") { $0.alertPane.list.total > 0 }
             engine.send(.key(.character("H")))
             try await engine.pump("the shift summary read", within: 30) { state in
-                if case .shiftReport(let report)? = state.overlay { return report != nil }
+                if case .shiftReport(let report)? = state.prompt.overlay { return report != nil }
                 return false
             }
-            guard case .shiftReport(let report?)? = engine.state.overlay else { Issue.record("no summary"); return }
+            guard case .shiftReport(let report?)? = engine.state.prompt.overlay else { Issue.record("no summary"); return }
             let window = report.since...report.until
             #expect(report.until.timeIntervalSince(report.since) == ShiftReport.shiftLength)
             #expect(report.total.raised == simulator.allAlerts().filter { $0.createdAt.map(window.contains) == true }.count)

@@ -39,11 +39,11 @@ struct FailingSourceTests {
             let jsmRows = engine.state.alerts.filter { $0.origin == "jsm" }.map(\.id)
 
             two.jsm.setFaults([FaultRule(route: "/jsm", status: 503)])
-            try await engine.pump("jsm named as failing") { $0.sources.first { $0.name == "jsm" }?.isFailing == true }
+            try await engine.pump("jsm named as failing") { $0.feeds.sources.first { $0.name == "jsm" }?.isFailing == true }
             let polls = engine.state.feedStatus[.alerts]?.polls ?? 0
             try await engine.pump("two more alert polls") { ($0.feedStatus[.alerts]?.polls ?? 0) >= polls + 2 && $0.feedStatus[.alerts]?.inFlight == false }
             let state = engine.state
-            #expect(state.sources.first { $0.name == "og-eu" }?.isFailing == false, "og-eu stays live")
+            #expect(state.feeds.sources.first { $0.name == "og-eu" }?.isFailing == false, "og-eu stays live")
             #expect(state.feedStatus[.alerts]?.lastError == nil, "the merged poll succeeds: the dashboard is not stale as a whole")
             #expect(state.alerts.filter { $0.origin == "jsm" }.map(\.id) == jsmRows, "jsm's last good rows stay on screen")
             let status = state.render().text.split(separator: "\n").first.map(String.init) ?? ""
@@ -55,12 +55,12 @@ struct FailingSourceTests {
             let target = try #require(TwoSources.firstOpen(state.alerts, from: "og-eu"))
             while engine.state.selectedAlert?.id != target.id { engine.send(.key(.character("j"))) }
             engine.send(.key(.character("a")))
-            try await engine.pump("og-eu's acknowledge confirmed") { $0.actions.last { $0.alertId == target.id }?.phase == .confirmed }
+            try await engine.pump("og-eu's acknowledge confirmed") { $0.actionLog.records.last { $0.alertId == target.id }?.phase == .confirmed }
             #expect(two.opsgenie.alert(tinyId: target.tinyId ?? "")?.acknowledged == true)
 
             two.jsm.setFaults([])
             two.clock.advance(120)  // past jsm's back-off
-            try await engine.pump("jsm answering again", within: 30) { $0.sources.allSatisfy { !$0.isFailing } }
+            try await engine.pump("jsm answering again", within: 30) { $0.feeds.sources.allSatisfy { !$0.isFailing } }
             #expect(engine.state.staleSourcesText == nil)
             try await engine.pump("the STALE banner gone") { !$0.render().text.contains("STALE") }
             try await engine.settle()
@@ -111,7 +111,7 @@ struct SourceActionTests {
             #expect(two.opsgenie.alert(tinyId: tiny)?.acknowledged != true, "the same alert is open in both simulators")
             while engine.state.selectedAlert?.id != target.id { engine.send(.key(.character("j"))) }
             engine.send(.key(.character("a")))
-            try await engine.pump("the acknowledge confirmed") { $0.actions.last { $0.alertId == target.id }?.phase == .confirmed }
+            try await engine.pump("the acknowledge confirmed") { $0.actionLog.records.last { $0.alertId == target.id }?.phase == .confirmed }
             #expect(two.jsm.alert(tinyId: tiny)?.acknowledged == true, "jsm's simulator has it")
             #expect(two.opsgenie.alert(tinyId: tiny)?.acknowledged != true, "og-eu's simulator does not")
             let detail = engine.state.render().text
@@ -135,7 +135,7 @@ struct SourceActionTests {
             engine.send(.key(.character("c")))
             engine.send(.key(.character("y")))
             try await engine.pump("both closes confirmed") { state in
-                [og.id, jsm.id].allSatisfy { id in state.actions.last { $0.alertId == id }?.phase == .confirmed }
+                [og.id, jsm.id].allSatisfy { id in state.actionLog.records.last { $0.alertId == id }?.phase == .confirmed }
             }
             #expect(two.opsgenie.alert(tinyId: og.tinyId!)?.status == .closed)
             #expect(two.jsm.alert(tinyId: jsm.tinyId!)?.status == .closed)
@@ -161,7 +161,7 @@ struct SourceJournalTests {
             while engine.state.selectedAlert?.id != target.id { engine.send(.key(.character("j"))) }
             engine.send(.key(.character("a")))
             try await engine.pump("the acknowledge queued") { state in
-                if case .queued = state.actions.last(where: { $0.alertId == target.id })?.phase { return true }
+                if case .queued = state.actionLog.records.last(where: { $0.alertId == target.id })?.phase { return true }
                 return false
             }
             try await engine.settle()
@@ -173,7 +173,7 @@ struct SourceJournalTests {
             two.jsm.setFaults([])
             two.clock.advance(120)  // past jsm's back-off
             let restarted = two.engine(journal: journal)
-            try await restarted.pump("the resumed acknowledge confirmed") { $0.actions.last { $0.alertId == target.id }?.phase == .confirmed }
+            try await restarted.pump("the resumed acknowledge confirmed") { $0.actionLog.records.last { $0.alertId == target.id }?.phase == .confirmed }
             #expect(two.jsm.alert(tinyId: tiny)?.acknowledged == true, "it reached jsm")
             #expect(two.opsgenie.alert(tinyId: tiny)?.acknowledged != true, "and not og-eu, which has an alert with the same tiny id")
             try await restarted.settle()

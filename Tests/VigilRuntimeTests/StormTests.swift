@@ -11,11 +11,11 @@ import VigilTesting
 @Suite struct StormTests {
     @Test func theTitleAndCountsAreTheAccountsAndOldUrgentAlertsAreListed() async throws {
         try await LiveDashboard.run(scenario: "scale") { simulator, engine in
-            try await engine.pump("the first storm poll", within: 30) { $0.alertList.total > 0 }
+            try await engine.pump("the first storm poll", within: 30) { $0.alertPane.list.total > 0 }
             let open = simulator.allAlerts().filter { $0.status == .open }
-            #expect(engine.state.alertList.total == open.count)
+            #expect(engine.state.alertPane.list.total == open.count)
             for (i, priority) in AlertPriority.all.enumerated() {
-                #expect(engine.state.alertList.counts[i] == open.filter { $0.priority == priority }.count, "\(priority.rawValue)")
+                #expect(engine.state.alertPane.list.counts[i] == open.filter { $0.priority == priority }.count, "\(priority.rawValue)")
             }
             let title = engine.state.render().text.split(separator: "\n")[1]
             #expect(title.contains("Alerts \(open.count) "), "\(title)")
@@ -29,19 +29,19 @@ import VigilTesting
 
     @Test func bottomReachesTheOldestAlert() async throws {
         try await LiveDashboard.run(scenario: "scale") { simulator, engine in
-            try await engine.pump("the first storm poll", within: 30) { $0.alertList.total > 0 }
+            try await engine.pump("the first storm poll", within: 30) { $0.alertPane.list.total > 0 }
             engine.send(.key(.character("G")))
             try await engine.pump("the last row loaded", within: 30) { $0.selectedAlert != nil }
             let oldestP5 = simulator.allAlerts().filter { $0.status == .open && $0.priority == .p5 }
                 .min { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }
             #expect(engine.state.selectedAlert?.id == oldestP5?.id)
-            #expect(engine.state.cursor == engine.state.alertList.total - 1)
+            #expect(engine.state.alertPane.cursor == engine.state.alertPane.list.total - 1)
         }
     }
 
     @Test func aStormPollSpendsAFewSearchCalls() async throws {
         try await LiveDashboard.run(scenario: "scale") { simulator, engine in
-            try await engine.pump("storm mode", within: 30) { $0.expectLarge && $0.feedStatus[.alerts]?.lastSuccess != nil }
+            try await engine.pump("storm mode", within: 30) { $0.alertPane.expectLarge && $0.feedStatus[.alerts]?.lastSuccess != nil }
             // Nothing under way when counting starts: a poll half done would lend its calls to the ten.
             try await engine.settle()
             let pollsBefore = engine.state.feedStatus[.alerts]?.polls ?? 0
@@ -67,7 +67,7 @@ import VigilTesting
             let engine = live.engine { wakes.add(1, ordering: .relaxed) }
             var events = 0
             let deadline = ContinuousClock.now + .seconds(20)
-            while !engine.state.polls.kinds.allSatisfy({ engine.state.feedStatus[$0]?.lastSuccess != nil }) || engine.workInFlight > 0 {
+            while !engine.state.feeds.polls.kinds.allSatisfy({ engine.state.feedStatus[$0]?.lastSuccess != nil }) || engine.workInFlight > 0 {
                 guard ContinuousClock.now < deadline else { Issue.record("the first polls did not all answer"); return }
                 let batch = engine.inbox.drain()
                 events += batch.count
@@ -75,7 +75,7 @@ import VigilTesting
                 try await Task.sleep(for: .milliseconds(10))
             }
             events += engine.inbox.drain().count
-            let polls = engine.state.polls.kinds.count
+            let polls = engine.state.feeds.polls.kinds.count
             #expect(events >= 2 * polls, "each poll answers with its rate-limit state and its data: \(events) events")
             #expect(wakes.load(ordering: .relaxed) <= events - polls, "one wake-up per answer, not per event: \(wakes.load(ordering: .relaxed)) for \(events) events")
             try await engine.settle()
