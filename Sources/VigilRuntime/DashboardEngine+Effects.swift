@@ -5,7 +5,7 @@ import VigilCore
 
 /// The I/O effects: each runs as a task against the backend and pushes its result to the inbox.
 extension DashboardEngine {
-    func runIO(_ effect: DashboardEffect) {
+    func startIO(_ effect: DashboardEffect) {
         switch effect {
         case .pollAlerts(let request): pollAlerts(request)
         case .poll(let kind): poll(kind)
@@ -28,7 +28,7 @@ extension DashboardEngine {
         case .loadSavedSearches:
             load("saved searches", { (backend) async throws(OperationsError) -> [SavedSearchMeta] in try await backend.savedSearches() }, as: DashboardEvent.savedSearchesLoaded)
         case .perform(let id, let action, let alertId):
-            send(id, "\(action.verb) on alert \(alertId)") { (backend, context) async throws(OperationsError) in
+            write(id, "\(action.verb) on alert \(alertId)") { (backend, context) async throws(OperationsError) in
                 try await backend.perform(action, alertId: alertId, context: context)
             }
         case .confirm(let id, let receipt):
@@ -37,7 +37,7 @@ extension DashboardEngine {
             load("incident \(id)", { (backend) async throws(OperationsError) -> IncidentDetail in try await backend.incidentDetail(id: id) },
                  as: { DashboardEvent.incidentDetailLoaded(incidentId: id, $0) })
         case .performIncident(let id, let action, let incidentId):
-            send(id, "\(action.verb) on incident \(incidentId)") { (backend, context) async throws(OperationsError) in
+            write(id, "\(action.verb) on incident \(incidentId)") { (backend, context) async throws(OperationsError) in
                 try await backend.perform(action, incidentId: incidentId, context: context)
             }
         case .confirmIncident(let id, let receipt):
@@ -124,7 +124,7 @@ extension DashboardEngine {
     }
 
     /// Sends a write (to an alert or an incident); its receipt or failure comes back as an event.
-    private func send(_ id: Int, _ what: String,
+    private func write(_ id: Int, _ what: String,
                       _ call: @escaping @Sendable (any OperationsBackend, ActionContext) async throws(OperationsError) -> ActionReceipt) {
         let backend = self.backend, inbox = self.inbox, logger = self.logger, context = self.context
         logger.info("action \(id) \(what)")

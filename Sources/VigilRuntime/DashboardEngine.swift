@@ -66,7 +66,7 @@ public final class DashboardEngine {
 
     /// Applies one event and starts the work it asks for.
     public func send(_ event: DashboardEvent) {
-        run(state.update(event))
+        carryOut(state.update(event))
     }
 
     /// Moves the clock on: due polls, queued actions.
@@ -102,14 +102,15 @@ public final class DashboardEngine {
         }
     }
 
-    private func run(_ effects: [DashboardEffect]) {
+    /// Hands terminal effects to the loop and starts the I/O ones.
+    private func carryOut(_ effects: [DashboardEffect]) {
         // The journal first: its write is queued before the request it protects is sent.
         for case .persistActions(let open) in effects { journalWriter?.write(open) }
         for effect in effects {
             switch effect {
             case .persistActions: break
             case .bell, .applyTheme, .redraw, .quit, .announce: terminalEffects.append(effect)
-            default: runIO(effect)
+            default: startIO(effect)
             }
         }
     }
