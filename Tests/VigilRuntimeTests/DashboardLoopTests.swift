@@ -134,7 +134,7 @@ struct DashboardLoopTests {
         let rig = try await Rig.started(wallRepaint: .seconds(60))
         rig.keys.script(.keys([.key(.character("W"))]))
         #expect(rig.loop.step() == nil && rig.engine.state.wall)
-        rig.screen.painted.removeAll()
+        try await rig.settle()
         rig.time.advanceSteadily(by: .seconds(50))
         #expect(rig.loop.step() == nil)
         #expect(rig.keys.waits.last == FramePolicy.waitMilliseconds(now: rig.time.now, nextDue: rig.engine.state.nextDue,
@@ -166,6 +166,7 @@ struct Rig {
     let time = LoopTestClock()
     let keys = ScriptedKeys()
     let screen = RecordingScreen()
+    let pushes = PushCount()
     let engine: DashboardEngine
     let loop: DashboardLoop
 
@@ -178,7 +179,8 @@ struct Rig {
         engine = DashboardEngine(backend: IncidentStub("loop", incidents: incidents),
                                  state: DashboardState(settings: settings, now: clock.now(), width: 80, height: 24),
                                  context: ActionContext(), clock: clock.now,
-                                 logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: nil)
+                                 logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() }, journal: nil,
+                                 wake: { [pushes] in pushes.count.add(1, ordering: .releasing) })
         loop = DashboardLoop(engine: engine, screen: screen, keys: keys, clock: clock, wallRepaint: wallRepaint,
                              logger: Logger(label: "vigil.test") { _ in SwiftLogNoOpLogHandler() })
     }
@@ -190,25 +192,32 @@ struct Rig {
         let rig = Rig(size: size, wallRepaint: wallRepaint, incidents: incidents, settings: adjust)
         #expect(rig.loop.start() == nil)
         #expect(rig.screen.painted == [.theme("default"), .frame(width: size.width, height: size.height)], "the starting theme, then the first frame")
-        // Each answer wakes the loop; the wake-up applies it, and may ask for more.
-        for _ in 0..<10 {
-            try await rig.answersArrived()
-            #expect(rig.loop.step() == nil)
-            if rig.engine.workInFlight == 0 { break }
-        }
-        rig.screen.painted.removeAll()
-        rig.keys.waits.removeAll()
+        try await rig.settle()
         return rig
     }
 
-    /// Waits until the backend's tasks have pushed their answers.
-    func answersArrived() async throws {
+    /// Lets the loop apply every answer the backend owes it, one wake-up each (an answer may
+    /// ask for more), until nothing is under way and nothing came since the last wake-up; then
+    /// forgets what was painted and waited.
+    func settle() async throws {
         let deadline = ContinuousClock.now + .seconds(10)
-        while engine.workInFlight > 0 {
-            guard ContinuousClock.now < deadline else { throw CancellationError() }
-            try await Task.sleep(for: .milliseconds(2))
+        while true {
+            while engine.workInFlight > 0 {
+                guard ContinuousClock.now < deadline else { throw CancellationError() }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            let answers = pushes.count.load(ordering: .acquiring)
+            #expect(loop.step() == nil)
+            if engine.workInFlight == 0 && pushes.count.load(ordering: .acquiring) == answers { break }
         }
+        screen.painted.removeAll()
+        keys.waits.removeAll()
     }
+}
+
+/// Counts the engine's wake-up calls: one for each batch of answers pushed to its inbox.
+final class PushCount: Sendable {
+    let count = Atomic<Int>(0)
 }
 
 /// The time of day and the steady count, moved by the test.
