@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 import VigilCore
 import VigilRuntime
+import VigilTesting
 
 /// The loop over a key source, a screen and a clock, one wake-up at a time: a scripted key
 /// source, a screen that records what it is asked to paint, and a clock the test moves. The
@@ -218,70 +219,4 @@ struct Rig {
 /// Counts the engine's wake-up calls: one for each batch of answers pushed to its inbox.
 final class PushCount: Sendable {
     let count = Atomic<Int>(0)
-}
-
-/// The time of day and the steady count, moved by the test.
-final class LoopTestClock: Sendable {
-    private let time = Mutex<(now: Date, elapsed: Duration)>((Date(timeIntervalSince1970: 1_795_000_000), .zero))
-
-    var now: Date { time.withLock { $0.now } }
-
-    var clock: DashboardClock {
-        DashboardClock(now: { self.time.withLock { $0.now } }, elapsed: { self.time.withLock { $0.elapsed } })
-    }
-
-    /// Moves both clocks on.
-    func advance(by seconds: TimeInterval) {
-        time.withLock {
-            $0.now = $0.now.addingTimeInterval(seconds)
-            $0.elapsed += .milliseconds(Int64(seconds * 1000))
-        }
-    }
-
-    /// Moves only the steady count on (the loop's own timers), not the time of day.
-    func advanceSteadily(by duration: Duration) { time.withLock { $0.elapsed += duration } }
-}
-
-/// Hands out scripted wake-ups (a timeout when the script has run out) and remembers each wait asked for.
-final class ScriptedKeys: KeySource {
-    private var script: [KeyWake] = []
-    var waits: [Int32] = []
-
-    func script(_ wakes: KeyWake...) { script += wakes }
-    func script(_ wakes: [KeyWake]) { script += wakes }
-
-    func wait(milliseconds: Int32) -> KeyWake {
-        waits.append(milliseconds)
-        return script.isEmpty ? .timeout : script.removeFirst()
-    }
-}
-
-/// Remembers what it was asked to paint and do, in order.
-final class RecordingScreen: DashboardScreen {
-    enum Painted: Equatable {
-        case frame(width: Int, height: Int)
-        case statusRow
-        case invalidate, bell
-        case theme(String)
-    }
-
-    var size: (width: Int, height: Int) = (80, 24)
-    var painted: [Painted] = []
-    var frames: [Canvas] = []
-    var rows: [Canvas] = []
-
-    func draw(_ frame: Canvas) {
-        frames.append(frame)
-        painted.append(.frame(width: frame.width, height: frame.height))
-    }
-
-    func drawRow(_ y: Int, with row: Canvas) {
-        #expect(y == 0, "the status row")
-        rows.append(row)
-        painted.append(.statusRow)
-    }
-
-    func invalidate() { painted.append(.invalidate) }
-    func bell() { painted.append(.bell) }
-    func applyTheme(named name: String) { painted.append(.theme(name)) }
 }
