@@ -29,6 +29,16 @@ struct DashboardLoopTests {
         #expect(rig.screen.painted.isEmpty)
     }
 
+    @Test func aPollWhoseAnswerChangesNothingOnScreenDrawsNothing() async throws {
+        let rig = try await Rig.started()
+        let due = try #require(rig.engine.state.nextDue)
+        rig.time.advance(by: due.timeIntervalSince(rig.time.now))
+        #expect(rig.loop.step() == nil)
+        #expect(rig.engine.workInFlight > 0 || rig.pushes.count.load(ordering: .acquiring) > 0, "the poll went out")
+        try await rig.settle(keepingRecords: true)
+        #expect(rig.screen.painted.isEmpty, "neither the poll going out nor the same answer again: \(rig.screen.painted)")
+    }
+
     @Test func withSecondsOnTheLoopWakesForEachNewSecondAndDrawsItOnce() async throws {
         let rig = try await Rig.started { $0.clockSeconds = true }
         #expect(rig.loop.waitMilliseconds <= 1000, "until the next whole second")
@@ -200,7 +210,7 @@ struct Rig {
     /// Lets the loop apply every answer the backend owes it, one wake-up each (an answer may
     /// ask for more), until nothing is under way and nothing came since the last wake-up; then
     /// forgets what was painted and waited.
-    func settle() async throws {
+    func settle(keepingRecords: Bool = false) async throws {
         let deadline = ContinuousClock.now + .seconds(10)
         while true {
             while engine.workInFlight > 0 {
@@ -211,6 +221,7 @@ struct Rig {
             #expect(loop.step() == nil)
             if engine.workInFlight == 0 && pushes.count.load(ordering: .acquiring) == answers { break }
         }
+        guard !keepingRecords else { return }
         screen.painted.removeAll()
         keys.waits.removeAll()
     }
