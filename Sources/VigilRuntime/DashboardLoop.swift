@@ -83,7 +83,8 @@ public final class DashboardLoop {
 
     /// One wake-up: waits as long as ``waitMilliseconds`` says, applies the clock, the keys and
     /// the results that came, carries out the terminal's effects and draws the frame
-    /// ``FramePolicy`` decides. Returns why the loop ended, or `nil` to go on.
+    /// ``FramePolicy`` decides. Returns why the loop ended (again, without waiting, once it
+    /// has), or `nil` to go on; a first step before ``start()`` starts instead.
     public func step() -> End? {
         if let end { return end }
         guard let current = shown else { return start() }
