@@ -123,7 +123,8 @@ let package = Package(
             path: "Benchmarks/VigilBenchmarks",
             swiftSettings: swiftSettings
         ),
-        // Test support: a scripted HTTP server, a test clock, a live dashboard driver.
+        // Test support: a scripted HTTP server, a test clock, a live dashboard driver; for the loop a
+        // scripted key source, a recording screen and a clock the test moves.
         .target(
             name: "VigilTesting",
             dependencies: [
