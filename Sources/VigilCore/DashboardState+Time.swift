@@ -12,10 +12,12 @@ extension DashboardState {
     /// healthy feed polled every 60 s showed late, and counted seconds, now and then.)
     func lateAfter(_ kind: DataKind) -> TimeInterval { feeds.polls.interval(kind) * (1 + PollScheduler.jitterFraction) + 5 }
 
-    /// Whether something on screen counts seconds now: a late feed, a pending action, a
-    /// failing source, the wall's flash, or the clock with seconds.
+    /// Whether something in the panes counts seconds now: a late feed, a pending action, a
+    /// failing source, the wall's flash or its clock with seconds. The status line's clock
+    /// with seconds is not among them: the loop redraws that row alone each second
+    /// (`FramePolicy`), not the frame.
     public var countsSeconds: Bool {
-        if settings.clockSeconds || !pendingActions.isEmpty || feeds.sources.contains(where: \.isFailing) { return true }
+        if (settings.clockSeconds && wallWatch.showing) || !pendingActions.isEmpty || feeds.sources.contains(where: \.isFailing) { return true }
         if wallWatch.showing && !wallWatch.alarm.isEmpty { return true }
         // A pane waiting for its first answer says for how long: a hung API is seen counting.
         if feedStatus.values.contains(where: { $0.inFlight && $0.lastSuccess == nil && $0.lastError == nil }) { return true }

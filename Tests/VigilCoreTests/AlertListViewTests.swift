@@ -110,8 +110,12 @@ struct VisibleChangeTests {
         #expect(state.nextVisibleChange == fixedNow.addingTimeInterval(18))
         var seconds = loadedState(width: 120, height: 40) { $0.clockSeconds = true }
         _ = seconds.update(.tick(fixedNow.addingTimeInterval(2)))
-        #expect(seconds.nextVisibleChange == fixedNow.addingTimeInterval(3))
+        #expect(!seconds.countsSeconds, "the status line's seconds are its own row's business, not the frame's")
         #expect(seconds.render().line(0).contains("11:06:42Z"))
+        #expect(seconds.renderStatusRow().line(0).contains("11:06:42Z"))
+        _ = seconds.update(.key(.character("W")))
+        #expect(seconds.countsSeconds && seconds.nextVisibleChange == fixedNow.addingTimeInterval(3),
+                "the wall has no status row of its own: its clock's seconds redraw the frame")
         #expect(state.render().line(0).contains("11:06Z") && !state.render().line(0).contains("11:06:"))
     }
 }
