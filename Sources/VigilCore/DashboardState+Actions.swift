@@ -10,28 +10,23 @@ extension DashboardState {
         var effects: [DashboardEffect] = []
         let batch = ids.count > 1 ? actionLog.nextId : nil
         for id in ids {
-            var record = ActionRecord(id: actionLog.nextId, action: action, alertId: id, tinyId: tinyId(of: id),
-                                      createdAt: now, phase: .sending, attempts: 1)
-            record.batch = batch
-            actionLog.nextId += 1
-            actionLog.records.append(record)
+            let record = actionLog.start(.alert(action), on: id, tinyId: tinyId(of: id), at: now, batch: batch)
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
         // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
         if !alertPane.marked.isEmpty, Set(ids).isSubset(of: alertPane.marked) { alertPane.marked.subtract(ids) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
-        if actionLog.records.count > 500 { actionLog.records.removeFirst(actionLog.records.count - 500) }
         return effects
     }
 
     mutating func acceptAction(_ id: Int, receipt: ActionReceipt) -> [DashboardEffect] {
-        guard let index = actionLog.records.firstIndex(where: { $0.id == id }) else { return [] }
+        guard let index = actionLog.index(of: id) else { return [] }
         actionLog.records[index].phase = .accepted(requestId: receipt.requestId)
         return [confirmEffect(actionLog.records[index], receipt)]
     }
 
     mutating func finishAction(_ id: Int, _ result: Result<RequestStatus, OperationsError>) -> [DashboardEffect] {
-        guard let index = actionLog.records.firstIndex(where: { $0.id == id }) else { return [] }
+        guard let index = actionLog.index(of: id) else { return [] }
         switch result {
         case .success:
             let effects = confirmAction(at: index)
@@ -117,7 +112,7 @@ extension DashboardState {
     /// Shows a confirmed action on its alert until a poll brings the service's own state.
     mutating func applyLocally(_ record: ActionRecord) {
         guard case .alert(let action) = record.request else {
-            applyLocallyToIncident(record)
+            incidentPane.applyLocally(record)
             return
         }
         let owner: String? = switch action {

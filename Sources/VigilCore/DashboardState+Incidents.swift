@@ -13,45 +13,22 @@ extension DashboardState {
     }
 
     /// Open P1 and P2 incidents, most urgent first: the status line names them on every screen.
-    public var urgentIncidents: [Incident] {
-        incidentPane.incidents.filter { ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
-    }
+    public var urgentIncidents: [Incident] { incidentPane.urgent }
 
     /// The selected incident.
     public var selectedIncident: Incident? { incidentPane.selected }
 
-    /// Whether the service still counts the incident as open (not resolved or closed).
-    static func isOpen(_ incident: Incident) -> Bool {
-        let status = incident.status?.lowercased() ?? "open"
-        return status != "resolved" && status != "closed"
-    }
 
     /// A poll's answer: most urgent first, newest first within a priority; the selection stays
     /// on its incident, or on the same row when that incident left the list.
     mutating func receiveIncidents(_ result: Result<IncidentPage, OperationsError>) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         if case .success(let page) = result {
-            let known = Set(incidentPane.incidents.map(\.id))
-            let sorted = page.incidents.sorted { a, b in
-                let (ra, rb) = (a.priority?.rank ?? 6, b.priority?.rank ?? 6)
-                return ra != rb ? ra < rb : (a.createdAt ?? .distantPast) > (b.createdAt ?? .distantPast)
-            }
-            let arrivedUrgent = sorted.contains { !known.contains($0.id) && ($0.priority?.rank ?? 6) <= 2 && Self.isOpen($0) }
-            if settings.bellOnP1, feedStatus[.incidents]?.lastSuccess != nil, arrivedUrgent { effects.append(.bell) }
-            let oldRow = incidentPane.selectedId.flatMap { id in incidentPane.incidents.firstIndex { $0.id == id } } ?? 0
-            incidentPane.incidents = sorted
-            incidentPane.haveMore = page.hasMore
             // Actions confirmed after this poll started are not in its answer yet.
-            if let started = feedStatus[.incidents]?.startedAt {
-                for record in actionLog.records where record.incidentId != nil && record.phase == .confirmed && (record.finishedAt ?? .distantPast) >= started {
-                    applyLocallyToIncident(record)
-                }
-            }
-            if incidentPane.selectedId == nil || selectedIncident == nil {
-                incidentPane.selectedId = incidentPane.incidents.isEmpty ? nil : incidentPane.incidents[min(oldRow, incidentPane.incidents.count - 1)].id
-            }
-            let listed = Set(incidentPane.incidents.map(\.id))
-            incidentPane.details = incidentPane.details.filter { listed.contains($0.key) }
+            let started = feedStatus[.incidents]?.startedAt ?? .distantFuture
+            let confirmed = actionLog.records.filter { $0.incidentId != nil && $0.phase == .confirmed && ($0.finishedAt ?? .distantPast) >= started }
+            let arrivedUrgent = incidentPane.take(page, confirmedSince: confirmed)
+            if settings.bellOnP1, feedStatus[.incidents]?.lastSuccess != nil, arrivedUrgent { effects.append(.bell) }
             effects += loadIncidentDetailIfShown()
         }
         finishPoll(.incidents, error: result.failure)
@@ -116,31 +93,17 @@ extension DashboardState {
     private mutating func moveIncident(by delta: Int) {
         guard !incidentPane.incidents.isEmpty else { return }
         panes.detailScroll = 0
-        let row = incidentPane.selectedId.flatMap { id in incidentPane.incidents.firstIndex { $0.id == id } } ?? 0
-        incidentPane.selectedId = incidentPane.incidents[max(0, min(incidentPane.incidents.count - 1, row + delta))].id
+        incidentPane.move(by: delta)
     }
 
     /// Starts `action` on an incident: a record shown pending at once, journaled like alert actions.
     mutating func act(_ action: IncidentAction, onIncident id: String) -> [DashboardEffect] {
         let tiny = incidentPane.incidents.first { $0.id == id }?.tinyId ?? "?"
-        let record = ActionRecord(id: actionLog.nextId, request: .incident(action), targetId: id, tinyId: tiny,
-                                  createdAt: now, phase: .sending, attempts: 1)
-        actionLog.nextId += 1
-        actionLog.records.append(record)
-        if actionLog.records.count > 500 { actionLog.records.removeFirst(actionLog.records.count - 500) }
+        let record = actionLog.start(.incident(action), on: id, tinyId: tiny, at: now)
         say("\(label(record)): sending", .info)
         return [sendEffect(record)]
     }
 
-    /// Shows a confirmed incident action until a poll brings the service's own state.
-    mutating func applyLocallyToIncident(_ record: ActionRecord) {
-        guard case .incident(let action) = record.request, let index = incidentPane.incidents.firstIndex(where: { $0.id == record.targetId }) else { return }
-        switch action {
-        case .resolve: incidentPane.incidents[index].status = "resolved"
-        case .close: incidentPane.incidents[index].status = "closed"
-        case .addNote: break
-        }
-    }
 
     /// The latest open action on an incident.
     public func pendingAction(onIncident id: String) -> ActionRecord? {

@@ -14,7 +14,7 @@ struct IncidentsPaneView {
             }
             return
         }
-        let open = state.incidentPane.incidents.filter(DashboardState.isOpen)
+        let open = state.incidentPane.incidents.filter(IncidentPane.isOpen)
         let counts = AlertPriority.all.prefix(2).map { p in "\(p.rawValue):\(open.filter { $0.priority == p }.count)" }.joined(separator: " ")
         // Counts that never came are not zeros.
         let title = state.feedStatus[.incidents]?.lastSuccess == nil && state.incidentPane.incidents.isEmpty
@@ -77,7 +77,7 @@ struct IncidentsPaneView {
         }
         cell("#\(incident.tinyId ?? "?")", 5, base)
         cell(incident.priority?.rawValue ?? "P?", 2, selected ? CellStyle(.selection, bold: true) : CellStyle(DashboardState.role(for: incident.priority), bold: true))
-        let open = DashboardState.isOpen(incident)
+        let open = IncidentPane.isOpen(incident)
         let word = pending.map { $0.request.verb + "…" } ?? (incident.status ?? "open")
         cell(word, 9, selected ? base : CellStyle(pending != nil ? .pending : (open ? .critical : .dim)))
         cell(paneAge(state.now.timeIntervalSince(incident.createdAt ?? state.now)), 4, selected ? base : CellStyle(.dim))

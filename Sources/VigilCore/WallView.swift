@@ -122,7 +122,7 @@ struct WallView {
     /// message, owner (impacted services for an incident).
     private func drawWallUrgent(_ canvas: inout Canvas, y: Int, bottom: Int) {
         var row = y
-        let openIncidents = state.incidentPane.incidents.filter(DashboardState.isOpen)
+        let openIncidents = state.incidentPane.incidents.filter(IncidentPane.isOpen)
         if !openIncidents.isEmpty {
             canvas.write("OPEN INCIDENTS (\(openIncidents.count)\(state.incidentPane.haveMore ? "+" : ""))", x: 2, y: row, style: CellStyle(.title, bold: true))
             row += 1

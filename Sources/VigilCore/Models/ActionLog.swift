@@ -22,6 +22,20 @@ public struct ActionLog: Sendable, Equatable {
         records.lazy.filter { if case .queued = $0.phase { true } else { false } }.compactMap(\.retryAt).min()
     }
 
+    /// Starts a record of `request` on `targetId`, shown pending (`sending`) at once, numbered
+    /// in this run. The log keeps the last 500.
+    mutating func start(_ request: ActionRequest, on targetId: String, tinyId: String, at now: Date, batch: Int? = nil) -> ActionRecord {
+        var record = ActionRecord(id: nextId, request: request, targetId: targetId, tinyId: tinyId, createdAt: now, phase: .sending, attempts: 1)
+        record.batch = batch
+        nextId += 1
+        records.append(record)
+        if records.count > 500 { records.removeFirst(records.count - 500) }
+        return record
+    }
+
+    /// The record with number `id` and its index, if the log still has it.
+    func index(of id: Int) -> Int? { records.firstIndex { $0.id == id } }
+
     /// The journal's write when the open actions changed since it was last written.
     mutating func journal() -> [DashboardEffect] {
         let now = open
