@@ -158,10 +158,10 @@ extension DashboardState {
             actionLog.records.append(record)
         }
         if !dropped.isEmpty {
-            say("dropped \(dropped.count) journaled action(s) older than \(Int(settings.actionMaxAge / 60)) min: \(dropped.prefix(5).joined(separator: ", "))", .warning)
+            say("dropped \(counted(dropped.count, "journaled action")) older than \(Int(settings.actionMaxAge / 60)) min: \(dropped.prefix(5).joined(separator: ", "))", .warning)
         }
         let resumed = actionLog.records.filter(\.phase.isOpen).count
-        if resumed > 0 { say("resuming \(resumed) action(s) from the journal", .info) }
+        if resumed > 0 { say("resuming \(counted(resumed, "action")) from the journal", .info) }
         return effects + retryQueuedActions()
     }
 

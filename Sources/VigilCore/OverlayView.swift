@@ -36,7 +36,7 @@ struct OverlayView {
             let fate = state.settings.journaling
                 ? "They are journaled and resume at the next start (if under \(Int(state.settings.actionMaxAge / 60)) min old)."
                 : "They are not journaled: quitting drops them."
-            popup(&canvas, title: "Quit?", lines: ["\(state.pendingActions.count) action(s) not confirmed yet.", fate, "Quit anyway? y/N"])
+            popup(&canvas, title: "Quit?", lines: ["\(counted(state.pendingActions.count, "action")) not confirmed yet.", fate, "Quit anyway? y/N"])
         case .confirmQuitSettled:
             popup(&canvas, title: "Quit?", lines: ["Every action is confirmed now.", "", "Quit? y/N"])
         case .input(let purpose, let text):

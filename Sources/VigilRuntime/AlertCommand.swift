@@ -84,8 +84,8 @@ public final class AlertCommand: Sendable {
             return (true, 0)
         }
         if dropped > 0 {
-            logger.warning("on_new_alert: \(dropped) waiting run(s) dropped; more than \(configuration.maxQueued) queued")
-            report("on_new_alert: \(dropped) older alert(s) not run — more than \(configuration.maxQueued) waiting", .warning)
+            logger.warning("on_new_alert: \(counted(dropped, "waiting run")) dropped; more than \(configuration.maxQueued) queued")
+            report("on_new_alert: \(counted(dropped, "older alert")) not run — more than \(configuration.maxQueued) waiting", .warning)
         }
         guard start else { return }
         Task { await self.drain(first: alert) }

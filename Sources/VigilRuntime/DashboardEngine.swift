@@ -56,7 +56,7 @@ public final class DashboardEngine {
             let restored = journal.load()
             for notice in restored.notices { send(.notice(notice, .warning)) }
             if !restored.actions.isEmpty {
-                logger.info("resuming \(restored.actions.count) journaled action(s)")
+                logger.info("resuming \(counted(restored.actions.count, "journaled action"))")
                 send(.journalRestored(restored.actions))
             }
         }

@@ -251,7 +251,7 @@ struct UpdateTests {
         var busy = loadedState()
         _ = busy.update(.key(.character("a")))
         #expect(busy.update(.key(.character("q"))).isEmpty)
-        #expect(busy.render().text.contains("1 action(s) not confirmed yet"))
+        #expect(busy.render().text.contains("1 action not confirmed yet"))
         #expect(busy.update(.key(.character("y"))) == [.quit])
     }
 
@@ -380,7 +380,7 @@ struct PollingHealthTests {
             #expect(state.update(.key(.character("q"))).isEmpty)
             #expect(state.prompt.overlay == .confirmQuit)
             let screen = state.render().text
-            #expect(screen.contains("1 action(s) not confirmed yet"))
+            #expect(screen.contains("1 action not confirmed yet"))
             #expect(screen.contains(journaling ? "resume at the next start" : "quitting drops them"))
             _ = state.update(.key(.character("n")))
             #expect(!state.quitting && state.prompt.overlay == nil)

@@ -94,7 +94,7 @@ final class AlertCommandTests {
         for n in 1...4 { runner.enqueue(alert(n)) }
         try await waitFor(record, runs: 2)
         #expect(record.finished.withLock { $0.map(\.0) } == ["id-1", "id-4"])
-        #expect(record.reports.withLock { $0 } == Array(repeating: "on_new_alert: 1 older alert(s) not run — more than 1 waiting", count: 2))
+        #expect(record.reports.withLock { $0 } == Array(repeating: "on_new_alert: 1 older alert not run — more than 1 waiting", count: 2))
     }
 
     @Test func aCommandThatCannotStartIsSaid() async throws {
