@@ -1,0 +1,81 @@
+import Foundation
+import OperationsModel
+
+/// One alert seen by several sources is one row: rows from different sources merge when
+/// they share an alias, or — where a row has no alias — the same message and entity raised
+/// within ``window`` of each other.
+///
+/// A merged row is the first source's copy (in the config's order) carrying every copy in
+/// `copies`; it shows the most urgent priority and the worst state of its copies (open before
+/// acknowledged, acknowledged before snoozed, snoozed before closed) and the highest
+/// count. Two rows of one source never merge with each other: each copy is a different
+/// source's.
+enum AlertMerging {
+    /// How far apart two copies without an alias may have been raised and still be one alert.
+    static let window: TimeInterval = 15 * 60
+
+    /// What makes two rows the same alert.
+    enum Key: Hashable {
+        case alias(String)
+        case messageAndEntity(String, String)
+    }
+
+    static func key(of alert: Alert) -> Key {
+        if let alias = alert.alias, !alias.isEmpty { return .alias(alias) }
+        return .messageAndEntity(alert.message ?? "", alert.entity ?? "")
+    }
+
+    /// Groups rows (already scoped, `origin` naming their source) into alerts: each group holds
+    /// at most one row per source, the rows in the order given.
+    static func groups(_ rows: [Alert]) -> [[Alert]] {
+        var groups: [[Alert]] = []
+        var open: [Key: [Int]] = [:]
+        for row in rows {
+            let key = key(of: row)
+            let candidates = open[key] ?? []
+            let match = candidates.first { index in
+                let group = groups[index]
+                guard !group.contains(where: { $0.origin == row.origin }) else { return false }
+                if case .alias = key { return true }
+                return group.allSatisfy { abs(($0.createdAt ?? .distantPast).timeIntervalSince(row.createdAt ?? .distantPast)) <= window }
+            }
+            if let match {
+                groups[match].append(row)
+            } else {
+                open[key, default: []].append(groups.count)
+                groups.append([row])
+            }
+        }
+        return groups
+    }
+
+    /// The rows as alerts, merged ones carrying their copies, in the order of each group's first row.
+    static func merge(_ rows: [Alert], sourceOrder: [String]) -> [Alert] {
+        groups(rows).map { merged($0, sourceOrder: sourceOrder) }
+    }
+
+    /// One row for a group: its first source's copy, showing the group's most urgent state.
+    static func merged(_ group: [Alert], sourceOrder: [String]) -> Alert {
+        guard group.count > 1 else { return group[0] }
+        let rank = { (alert: Alert) in sourceOrder.firstIndex(of: alert.origin ?? "") ?? sourceOrder.count }
+        let copies = group.sorted { rank($0) < rank($1) }
+        var alert = copies[0]
+        alert.copies = copies.map(AlertCopy.init)
+        let worst = copies.max { urgency($0) < urgency($1) } ?? alert
+        alert.status = worst.status
+        alert.acknowledged = worst.acknowledged
+        alert.snoozed = worst.snoozed
+        alert.snoozedUntil = worst.snoozedUntil
+        alert.priority = copies.compactMap(\.priority).min() ?? alert.priority
+        alert.count = copies.compactMap(\.count).max() ?? alert.count
+        return alert
+    }
+
+    /// How much a copy needs someone: closed 0, snoozed 1, acknowledged 2, open 3.
+    static func urgency(_ alert: Alert) -> Int {
+        if alert.status == .closed { return 0 }
+        if alert.snoozed == true { return 1 }
+        if alert.acknowledged == true { return 2 }
+        return 3
+    }
+}
