@@ -175,7 +175,7 @@ extension DashboardState {
     }
 
     /// The alert's short id for messages, `?` when it is not loaded.
-    func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? "?" }
+    func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? alertCopy(alertId)?.tinyId ?? "?" }
 
     /// `#12` for one alert (`og-eu #12` with several sources), `3 marked alerts #3 #20 #13` for
     /// several (`3 marked alerts (og-eu 2, jsm 1) #3 #20 #13`): which ones, not only how many

@@ -197,9 +197,11 @@ extension DashboardState {
         detailScroll = 0
     }
 
-    /// An action key: act at once, or open the prompt or picker the action needs first.
-    private mutating func startAction(_ command: Command) -> [DashboardEffect] {
-        let targets = actionTargets()
+    /// An action key: act at once, or open the prompt or picker the action needs first. A
+    /// merged row asks first which source's copy (`chosen`: the answer).
+    mutating func startAction(_ command: Command, on chosen: [String]? = nil) -> [DashboardEffect] {
+        if chosen == nil, let choice = sourceChoice(for: command) { overlay = .chooseSource(choice); return [] }
+        let targets = chosen ?? actionTargets()
         switch command {
         case .acknowledge: return confirmIfMarked(.acknowledge, on: targets)
         case .unacknowledge: return confirmIfMarked(.unacknowledge, on: targets)

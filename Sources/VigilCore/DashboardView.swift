@@ -243,6 +243,7 @@ extension DashboardState {
         }
         // Counts that never came are not zeros.
         var figures = everLoaded ? "\(alertList.total) \(counts)" : "…"
+        if everLoaded, let shared = sharedFigure { figures += shared }
         // Marks decide what the next action acts on: their number is in sight, Esc clears them.
         if !marked.isEmpty { figures += " · \(marked.count) marked (Esc clears)" }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
@@ -305,7 +306,7 @@ extension DashboardState {
         let selected = alert.id == selectedAlertId
         let base = CellStyle(selected ? .selection : .text, reverse: false)
         canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
-        let pending = pendingAction(on: alert.id)
+        let pending = pendingAction(on: alert.id) ?? pendingCopyAction(alert)
         let marker = rowMarker(alert, pending: pending)
         canvas.write(marker.0, x: x, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
         var column = x + 2
@@ -314,7 +315,7 @@ extension DashboardState {
             canvas.write(text, x: column, y: y, style: style, maxWidth: width)
             column += width + 1
         }
-        cell(alert.origin ?? "-", columns.source, selected ? base : CellStyle(.title))
+        cell(sourcesLabel(alert), columns.source, selected ? base : CellStyle(.title))
         cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(Self.role(for: alert.priority), bold: true))
@@ -376,6 +377,7 @@ extension DashboardState {
         if current.acknowledged == true, let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
         if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
         lines.append((times, CellStyle(.dim)))
+        lines += copyLines(alert)
         if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
         if let responders = full.responders, !responders.isEmpty {
             lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\(escalationName($0) ?? $0.name ?? $0.username ?? $0.id ?? "?")" }
@@ -508,6 +510,8 @@ extension DashboardState {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)
             }
             popup(&canvas, title: title, lines: lines, highlight: options.isEmpty ? nil : 1 + selected - window)
+        case .chooseSource(let choice):
+            drawSourceChoice(&canvas, choice)
         }
     }
 

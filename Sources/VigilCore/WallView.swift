@@ -148,7 +148,7 @@ extension DashboardState {
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             let state = isSnoozed(alert) ? "snoozed" : (alert.acknowledged == true ? "acked" : "OPEN")
             // With several sources each row names its own: two `#17`s are two alerts.
-            let head = "\(alert.priority?.rawValue ?? "P?") \(sourceTag(alert.origin).map { "\($0) " } ?? "")#\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
+            let head = "\(alert.priority?.rawValue ?? "P?") \(sourceTag(alert.origin).map { _ in "\(sourcesLabel(alert)) " } ?? "")#\(alert.tinyId ?? "?") \(paneAge(now.timeIntervalSince(alert.createdAt ?? now))) \(state) "
             canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,

@@ -1,0 +1,71 @@
+import Foundation
+import OperationsModel
+
+/// The question an action on a merged row asks first (a row several sources list): act on
+/// every copy — the default, each copy its own action with its own lifecycle — or on one
+/// source's copy only.
+public struct SourceChoice: Sendable, Hashable {
+    /// One answer: what it says and the copies (scoped ids) it acts on.
+    public struct Option: Sendable, Hashable {
+        public var label: String
+        public var alertIds: [String]
+    }
+
+    /// The action key that asked.
+    public var command: Command
+    /// `both`/`all` first (when the action can go to every copy), then each source's copy.
+    public var options: [Option]
+    /// The option Enter takes.
+    public var selected: Int
+}
+
+extension DashboardState {
+    /// The question to ask before `command` on the selected row when several sources list
+    /// it (no marks: marks already say which rows); `nil` when there is nothing to choose.
+    func sourceChoice(for command: Command) -> SourceChoice? {
+        guard marked.isEmpty, let alert = selectedAlert, let copies = alert.copies, copies.count > 1 else { return nil }
+        let each = copies.map { SourceChoice.Option(label: "\($0.source) #\($0.tinyId ?? "?") only (\(copyState($0)))", alertIds: [$0.id]) }
+        // Users and escalations belong to one source: assigning or escalating picks its copy.
+        guard command != .assign, command != .escalate else { return SourceChoice(command: command, options: each, selected: 0) }
+        let word = copies.count == 2 ? "both" : "all \(copies.count)"
+        let every = SourceChoice.Option(label: "\(word): " + copies.map { "\($0.source) #\($0.tinyId ?? "?")" }.joined(separator: ", ")
+                                        + " — each confirmed on its own", alertIds: copies.map(\.id))
+        return SourceChoice(command: command, options: [every] + each, selected: 0)
+    }
+
+    /// A key while the source question is open: ↑/↓ (or j/k) move, a digit or Enter picks, Esc cancels.
+    mutating func choose(_ choice: SourceChoice, key: Key) -> [DashboardEffect] {
+        var choice = choice
+        switch key {
+        case .escape:
+            overlay = nil
+            say("cancelled", .info)
+            return []
+        case .up, .character("k"): choice.selected = max(0, choice.selected - 1)
+        case .down, .character("j"): choice.selected = min(choice.options.count - 1, choice.selected + 1)
+        case .enter:
+            overlay = nil
+            return startAction(choice.command, on: choice.options[choice.selected].alertIds)
+        case .character(let c):
+            if let digit = c.wholeNumberValue, (1...choice.options.count).contains(digit) {
+                overlay = nil
+                return startAction(choice.command, on: choice.options[digit - 1].alertIds)
+            }
+        default: break
+        }
+        overlay = .chooseSource(choice)
+        return []
+    }
+
+    /// The question as a popup.
+    func drawSourceChoice(_ canvas: inout Canvas, _ choice: SourceChoice) {
+        let verb = settings.keymap.bindings.first { $0.command == choice.command }?.description ?? choice.command.rawValue
+        let copies = choice.options.filter { $0.alertIds.count == 1 }.count
+        var lines = ["Seen by \(copies == 2 ? "two" : "\(copies)") sources: \(verb) on which?"]
+        for (i, option) in choice.options.enumerated() {
+            lines.append("\(i == choice.selected ? "▶" : " ") \(i + 1) \(option.label)")
+        }
+        lines.append("Enter picks · 1-\(choice.options.count) · Esc cancels")
+        popup(&canvas, title: "Which source?", lines: lines, highlight: 1 + choice.selected)
+    }
+}
