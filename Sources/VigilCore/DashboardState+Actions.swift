@@ -18,7 +18,7 @@ extension DashboardState {
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
         // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
-        if !marked.isEmpty, Set(ids).isSubset(of: marked) { marked.subtract(ids) }
+        if !marked.isEmpty, Set(rowIds(ids)).isSubset(of: marked) { marked.subtract(rowIds(ids)) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
         if actions.count > 500 { actions.removeFirst(actions.count - 500) }
         return effects

@@ -182,8 +182,9 @@ extension DashboardState {
     /// (marks made off screen are easy to forget); past six, the first six and how many more.
     func targetsDescription(_ ids: [String], naming: Bool = false) -> String {
         if ids.count == 1 { return (source(of: ids[0]).map { "\($0) " } ?? "") + "#" + tinyId(of: ids[0]) }
+        if let copies = copiesDescription(ids) { return copies }
         let named = ids.prefix(6).map { "#" + tinyId(of: $0) }.joined(separator: " ") + (ids.count > 6 ? " +\(ids.count - 6)" : "")
-        return "\(ids.count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? " " + named : "")
+        return "\(Set(rowIds(ids)).count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? " " + named : "")
     }
 
     static func cycle(after pane: Pane) -> Pane {

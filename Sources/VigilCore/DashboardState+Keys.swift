@@ -201,7 +201,7 @@ extension DashboardState {
     /// merged row asks first which source's copy (`chosen`: the answer).
     mutating func startAction(_ command: Command, on chosen: [String]? = nil) -> [DashboardEffect] {
         if chosen == nil, let choice = sourceChoice(for: command) { overlay = .chooseSource(choice); return [] }
-        let targets = chosen ?? actionTargets()
+        let targets = chosen ?? withCopies(actionTargets())
         switch command {
         case .acknowledge: return confirmIfMarked(.acknowledge, on: targets)
         case .unacknowledge: return confirmIfMarked(.unacknowledge, on: targets)

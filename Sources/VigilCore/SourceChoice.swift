@@ -69,3 +69,28 @@ extension DashboardState {
         popup(&canvas, title: "Which source?", lines: lines, highlight: 1 + choice.selected)
     }
 }
+
+/// Marked rows and action targets when some rows are merged: an action over marks goes to
+/// every copy of a marked merged row (each its own action), and the screen counts rows.
+extension DashboardState {
+    /// With marks, every copy of each marked merged row; otherwise `ids` as they are (a single
+    /// merged row asks which copy first, ``sourceChoice(for:)``).
+    func withCopies(_ ids: [String]) -> [String] {
+        guard !marked.isEmpty else { return ids }
+        return ids.flatMap { id in loadedAlert(id)?.copies.map { $0.map(\.id) } ?? [id] }
+    }
+
+    /// The row each id is shown on: a copy's merged row, else the id itself.
+    func rowIds(_ ids: [String]) -> [String] {
+        guard showsSources, alertList.shared > 0 else { return ids }
+        var rowOfCopy: [String: String] = [:]
+        for (_, alert) in alertList.loaded { for copy in alert.copies ?? [] { rowOfCopy[copy.id] = alert.id } }
+        return ids.map { rowOfCopy[$0] ?? $0 }
+    }
+
+    /// `og-eu #2 + jsm #41` when `ids` are copies of one merged row; `nil` otherwise.
+    func copiesDescription(_ ids: [String]) -> String? {
+        guard ids.count > 1, Set(rowIds(ids)).count == 1 else { return nil }
+        return ids.map { (source(of: $0).map { "\($0) " } ?? "") + "#" + tinyId(of: $0) }.joined(separator: " + ")
+    }
+}

@@ -97,4 +97,40 @@ struct MergedRowTests {
         #expect(state.update(.key(.escape)).isEmpty)
         #expect(state.overlay == nil && state.actions.isEmpty)
     }
+
+    @Test func bothIsNamedAsTwoCopiesOfOneAlertNotAsMarks() {
+        var state = mergedRowState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.key(.enter))
+        #expect(state.messages.last?.text == "ack → og-eu #2 + jsm #41: sending", "\(state.messages.last?.text ?? "")")
+    }
+
+    @Test func actingOnMarksReachesEveryCopyOfAMarkedMergedRow() {
+        var state = mergedRowState()
+        _ = state.update(.key(.character(" ")))  // marks the merged P1 and moves on to jsm #4
+        _ = state.update(.key(.character(" ")))
+        #expect(state.update(.key(.character("a"))).isEmpty)
+        guard case .confirm(let prompt, .acknowledge, let ids)? = state.overlay else { Issue.record("no confirm: \(String(describing: state.overlay))"); return }
+        #expect(Set(ids) == ["og-eu:id-2", "jsm:id-41", "jsm:id-4"], "\(ids)")
+        #expect(prompt.hasPrefix("Acknowledge 2 marked alerts (og-eu 1, jsm 2)"), "rows are counted, copies per source: \(prompt)")
+        let effects = state.update(.key(.character("y")))
+        #expect(effects.filter { if case .perform(_, .acknowledge, _) = $0 { true } else { false } }.count == 3)
+        #expect(state.marked.isEmpty, "acted on, the marks go")
+    }
+
+    @Test func aFigurePastWhatVigilComparesIsALowerBound() {
+        var state = mergedRowState(width: 120, height: 40)
+        var snapshot = AlertListSnapshot(counts: [2, 1, 1, 1, 1, 0], pages: [:])
+        snapshot.shared = 38
+        snapshot.sharedIsExact = false
+        _ = state.update(.alertListLoaded(.success(snapshot)))
+        #expect(state.render().text.contains("· 38+ in two sources"))
+    }
+
+    @Test func theWallNamesBothSources() {
+        var state = mergedRowState(width: 120, height: 40)
+        _ = state.update(.key(.character("W")))
+        let text = state.render().text
+        #expect(text.contains("P1 og-eu+jsm #2 "), "\(text)")
+    }
 }
