@@ -42,7 +42,7 @@ public struct AlertTally: Sendable, Hashable {
     public var distinct: Int
     /// Alerts more than one source lists (each counted once in ``distinct``).
     public var shared: Int
-    /// `false` when more alerts matched than Vigil compares (`SourceSet.sharedAlertLimit`, 2,000 per source): then
+    /// `false` when more alerts matched than Vigil compares (`SourceSet.sharedAlertLimit`, 2,000 per source unless set): then
     /// ``shared`` is a lower bound and ``distinct`` an upper bound.
     public var exact: Bool
 

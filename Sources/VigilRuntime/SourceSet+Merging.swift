@@ -8,7 +8,7 @@ extension SourceSet {
     /// Alerts per source Vigil compares to find those in several sources. Under it the
     /// distinct count is exact; over it, copies past the newest 2,000 go unseen, so the
     /// shared figure is a lower bound (and the screen says so).
-    public static let sharedAlertLimit = 2_000
+    public static let standardSharedAlertLimit = 2_000
 
     /// Distinct alerts matching `query` across the sources, and how many more than one source
     /// lists. Merging off, or a saved search (one source): the summed count, none shared.
@@ -26,16 +26,16 @@ extension SourceSet {
         keys.limit = AlertList.pageSize
         keys.sort = .createdAt
         keys.order = .desc
-        let most = min(Self.sharedAlertLimit, counts.map(\.value).max() ?? 0)
+        let most = min(sharedAlertLimit, counts.map(\.value).max() ?? 0)
         let pages = (most + AlertList.pageSize - 1) / AlertList.pageSize
         let asked = keys
         let answers = try await gather(.alerts(asked, maxPages: pages), only: listing) { (backend) async throws(OperationsError) in
             try await backend.alerts(asked, maxPages: pages)
         }
-        let rows = answers.flatMap { answer in answer.value.alerts.prefix(Self.sharedAlertLimit).map(scoping(answer.source).alert) }
+        let rows = answers.flatMap { answer in answer.value.alerts.prefix(sharedAlertLimit).map(scoping(answer.source).alert) }
         let groups = AlertMerging.groups(rows).filter { $0.count > 1 }
         let copies = groups.reduce(0) { $0 + $1.count - 1 }
         return AlertTally(distinct: max(0, sum - copies), shared: groups.count,
-                          exact: counts.allSatisfy { $0.value <= Self.sharedAlertLimit })
+                          exact: counts.allSatisfy { $0.value <= sharedAlertLimit })
     }
 }

@@ -45,6 +45,22 @@ struct MergedAlertsTests {
         }
     }
 
+    @Test func pastWhatVigilComparesTheSharedFigureIsALowerBoundAndSaysSo() async throws {
+        // 150 alerts a source, about 30 a priority, 20 compared: some copies go unseen.
+        try await TwoSources.run(scenario: "quiet", shared: Self.sharing, initialAlerts: 150, mergesAlerts: true, sharedAlertLimit: 20) { two in
+            let truth = Self.truth(two)
+            let tally = try await two.set.tallyAlerts(AlertQuery(query: "status:open AND priority:P3"))
+            #expect(!tally.exact)
+            let engine = two.engine()
+            try await engine.pump("a shared figure marked as a lower bound") { $0.alertList.shared > 0 && !$0.alertList.sharedIsExact }
+            let state = engine.state
+            #expect(state.alertList.shared < truth.shared && state.totalAlerts > truth.distinct && state.totalAlerts <= truth.sum,
+                    "shared \(state.alertList.shared) of \(truth.shared); total \(state.totalAlerts), distinct \(truth.distinct)")
+            #expect(state.render().text.contains("· \(state.alertList.shared)+ in two sources"))
+            try await engine.settle()
+        }
+    }
+
     @Test func acknowledgingAMergedRowAcknowledgesItInBothSimulators() async throws {
         try await TwoSources.run(shared: Self.sharing, mergesAlerts: true) { two in
             let engine = two.engine()

@@ -34,6 +34,7 @@ struct TwoSources {
     /// alerts alike (a monitor sending to both accounts); `mergesAlerts` merges those rows.
     static func run(backoff: SourceBackoff = SourceBackoff(base: 30, maximum: 60), scenario: String = "ops-room",
                     shared: SharedAlerts? = nil, initialAlerts: Int? = nil, mergesAlerts: Bool = false,
+                    sharedAlertLimit: Int = SourceSet.standardSharedAlertLimit,
                     _ body: (TwoSources) async throws -> Void) async throws {
         var configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
                                                    rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
@@ -52,7 +53,8 @@ struct TwoSources {
                         let clock = TestClock(opsgenie.clock.now())
                         let set = SourceSet([NamedSource(name: "og-eu", backend: OpsgenieBackend(client: ogClient)),
                                              NamedSource(name: "jsm", backend: JSMOpsBackend(client: jsmClient))],
-                                            backoff: backoff, mergesAlerts: mergesAlerts, clock: { clock.now })
+                                            backoff: backoff, mergesAlerts: mergesAlerts,
+                                            sharedAlertLimit: sharedAlertLimit, clock: { clock.now })
                         try await body(TwoSources(opsgenie: opsgenie, jsm: jsm, set: set, clock: clock))
                     }
                 }
