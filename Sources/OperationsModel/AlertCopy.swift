@@ -33,6 +33,26 @@ public struct AlertCopy: Sendable, Hashable {
         count = alert.count
         createdAt = alert.createdAt
     }
+
+    /// How much this copy needs someone: closed 0, snoozed 1, acknowledged 2, open 3 (a merged
+    /// row shows its most urgent copy's state).
+    public var urgency: Int {
+        if status == .closed { return 0 }
+        if snoozed == true { return 1 }
+        if acknowledged == true { return 2 }
+        return 3
+    }
+}
+
+extension Alert {
+    /// A merged row's state (status, acknowledged, snoozed) from its most urgent copy.
+    public mutating func showWorstCopy() {
+        guard let worst = copies?.max(by: { $0.urgency < $1.urgency }) else { return }
+        status = worst.status
+        acknowledged = worst.acknowledged
+        snoozed = worst.snoozed
+        snoozedUntil = worst.snoozedUntil
+    }
 }
 
 /// How many alerts match across several sources, each alert counted once however many

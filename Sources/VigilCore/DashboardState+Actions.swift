@@ -125,7 +125,7 @@ extension DashboardState {
         case .assign(.id(let id)): users.value?.first { $0.id == id }?.username ?? id
         default: nil
         }
-        alertList.update(record.targetId) { alert in
+        let change: (inout Alert) -> Void = { alert in
             switch action {
             case .acknowledge: alert.acknowledged = true
             case .unacknowledge: alert.acknowledged = false
@@ -135,6 +135,7 @@ extension DashboardState {
             default: break
             }
         }
+        if !applyToCopy(record.targetId, change) { alertList.update(record.targetId, change) }
     }
 
     /// Takes over actions from the journal: confirms accepted ones by request status (never

@@ -71,8 +71,28 @@ extension DashboardState {
 }
 
 /// Marked rows and action targets when some rows are merged: an action over marks goes to
-/// every copy of a marked merged row (each its own action), and the screen counts rows.
+/// every copy of a marked merged row (each its own action), the screen counts rows, and a
+/// confirmed action shows on its own copy.
 extension DashboardState {
+    /// Shows a confirmed action on the copy `id` of a merged row, and the row's state as its
+    /// most urgent copy's again (until the next poll says it); `false` when no merged row has it.
+    mutating func applyToCopy(_ id: String, _ change: (inout Alert) -> Void) -> Bool {
+        let row = rowIds([id])[0]
+        guard let alert = loadedAlert(row), let index = alert.copies?.firstIndex(where: { $0.id == id }) else { return false }
+        alertList.update(row) { alert in
+            guard var copy = alert.copies?[index] else { return }
+            var changed = Alert(id: copy.id, status: copy.status, acknowledged: copy.acknowledged, snoozed: copy.snoozed,
+                                snoozedUntil: copy.snoozedUntil, owner: copy.owner)
+            change(&changed)
+            (copy.status, copy.acknowledged, copy.snoozed, copy.snoozedUntil, copy.owner)
+                = (changed.status, changed.acknowledged, changed.snoozed, changed.snoozedUntil, changed.owner)
+            alert.copies?[index] = copy
+            if index == 0 { alert.owner = copy.owner }
+            alert.showWorstCopy()
+        }
+        return true
+    }
+
     /// With marks, every copy of each marked merged row; otherwise `ids` as they are (a single
     /// merged row asks which copy first, ``sourceChoice(for:)``).
     func withCopies(_ ids: [String]) -> [String] {

@@ -61,21 +61,9 @@ enum AlertMerging {
         let copies = group.sorted { rank($0) < rank($1) }
         var alert = copies[0]
         alert.copies = copies.map(AlertCopy.init)
-        let worst = copies.max { urgency($0) < urgency($1) } ?? alert
-        alert.status = worst.status
-        alert.acknowledged = worst.acknowledged
-        alert.snoozed = worst.snoozed
-        alert.snoozedUntil = worst.snoozedUntil
+        alert.showWorstCopy()
         alert.priority = copies.compactMap(\.priority).min() ?? alert.priority
         alert.count = copies.compactMap(\.count).max() ?? alert.count
         return alert
-    }
-
-    /// How much a copy needs someone: closed 0, snoozed 1, acknowledged 2, open 3.
-    static func urgency(_ alert: Alert) -> Int {
-        if alert.status == .closed { return 0 }
-        if alert.snoozed == true { return 1 }
-        if alert.acknowledged == true { return 2 }
-        return 3
     }
 }

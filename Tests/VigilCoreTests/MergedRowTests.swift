@@ -36,6 +36,8 @@ func mergedRowState(width: Int = 80, height: Int = 24) -> DashboardState {
 
 @Suite("A merged row: one alert seen by two sources")
 struct MergedRowTests {
+    static let done = RequestStatus(action: "Acknowledge", processedAt: fixedNow, isSuccess: true, status: "ok", alertId: nil, alias: nil)
+
     @Test func theRowNamesBothSourcesAndCountsOnce() {
         let state = mergedRowState(width: 120, height: 40)
         #expect(state.totalAlerts == 6, "seven copies, six alerts")
@@ -132,5 +134,25 @@ struct MergedRowTests {
         _ = state.update(.key(.character("W")))
         let text = state.render().text
         #expect(text.contains("P1 og-eu+jsm #2 "), "\(text)")
+    }
+
+    @Test func aConfirmedActionShowsOnItsOwnCopyAndTheRowKeepsTheWorstState() throws {
+        var state = mergedRowState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.key(.character("2")))  // og-eu's copy only; jsm's was acked already
+        let record = try #require(state.actions.last)
+        _ = state.update(.actionAccepted(actionId: record.id, receipt: ActionReceipt(requestId: "r1")))
+        _ = state.update(.actionFinished(actionId: record.id, .success(Self.done)))
+        var row = try #require(state.loadedAlert("og-eu:id-2"))
+        #expect(row.copies?.map(\.acknowledged) == [true, true] && row.acknowledged == true, "both copies acked: the row is")
+        _ = state.update(.key(.character("u")))
+        _ = state.update(.key(.character("3")))  // unacknowledge jsm's copy only
+        let undo = try #require(state.actions.last)
+        _ = state.update(.actionAccepted(actionId: undo.id, receipt: ActionReceipt(requestId: "r2")))
+        _ = state.update(.actionFinished(actionId: undo.id, .success(Self.done)))
+        row = try #require(state.loadedAlert("og-eu:id-2"))
+        #expect(row.copies?.map(\.acknowledged) == [true, false] && row.acknowledged == false, "one copy open: the row shows open")
+        _ = state.update(.key(.enter))
+        #expect(state.render().text.contains("jsm #41 P1 open"))
     }
 }
