@@ -334,7 +334,7 @@ extension DashboardState {
     /// The first cell of a row: pending action, recent failure, marked, new.
     func rowMarker(_ alert: Alert, pending: ActionRecord?) -> (String, ColorRole) {
         if pending != nil { return ("…", .pending) }
-        if recentlyFailed(alert.id) { return ("!", .failed) }
+        if recentlyFailed(alert.id) || copyRecentlyFailed(alert) { return ("!", .failed) }
         if marked.contains(alert.id) { return ("*", .marked) }
         if isNew(alert) { return ("●", .newAlert) }
         return (" ", .text)

@@ -31,13 +31,23 @@ extension DashboardState {
         guard let copies = alert.copies, copies.count > 1 else { return [] }
         var lines: [(String, CellStyle)] = [("seen by \(copies.count) sources (one row; actions ask which):", CellStyle(.title, bold: true))]
         for copy in copies {
-            let pending = pendingAction(on: copy.id).map { " · \($0.request.verb)…" } ?? ""
             let owner = copy.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-"
-            let text = "  \(copy.source) #\(copy.tinyId ?? "?") \(copy.priority?.rawValue ?? "P?") "
-                + "\(copyState(copy)) · owner \(owner) · created \(paneAge(now.timeIntervalSince(copy.createdAt ?? now))) ago\(pending)"
-            lines.append((text, CellStyle(pending.isEmpty ? .text : .pending)))
+            var text = "  \(copy.source) #\(copy.tinyId ?? "?") \(copy.priority?.rawValue ?? "P?") "
+                + "\(copyState(copy)) · owner \(owner) · created \(paneAge(now.timeIntervalSince(copy.createdAt ?? now))) ago"
+            var role = ColorRole.text
+            if let pending = pendingAction(on: copy.id) {
+                (text, role) = (text + " · \(pending.request.verb)…", .pending)
+            } else if recentlyFailed(copy.id), let last = actions.last(where: { $0.targetId == copy.id }), case .failed(let why) = last.phase {
+                (text, role) = (text + " · \(last.request.verb) FAILED — \(why)", .failed)
+            }
+            lines.append((text, CellStyle(role)))
         }
         return lines
+    }
+
+    /// The last action on a copy of a merged row failed within two minutes: the row shows `!`.
+    func copyRecentlyFailed(_ alert: Alert) -> Bool {
+        alert.copies?.contains { recentlyFailed($0.id) } ?? false
     }
 
     /// A copy's state as a row would say it: `open`, `acked`, `snz 20m`, `closed`.

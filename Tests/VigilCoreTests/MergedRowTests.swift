@@ -155,4 +155,18 @@ struct MergedRowTests {
         _ = state.update(.key(.enter))
         #expect(state.render().text.contains("jsm #41 P1 open"))
     }
+
+    @Test func aFailureOnOneCopyIsShownOnTheRowAndOnItsSourcesLine() throws {
+        var state = mergedRowState()
+        _ = state.update(.key(.character("a")))
+        _ = state.update(.key(.enter))
+        let jsm = try #require(state.actions.last { $0.alertId == "jsm:id-41" })
+        _ = state.update(.actionFinished(actionId: jsm.id, .failure(.requestFailed(reason: "not allowed on this team", requestId: "r9", service: .jsm))))
+        let og = try #require(state.actions.last { $0.alertId == "og-eu:id-2" })
+        _ = state.update(.actionFinished(actionId: og.id, .success(Self.done)))
+        _ = state.update(.key(.enter))
+        let text = state.render().text
+        #expect(text.contains("jsm #41 P1 acked · owner bob@example.com · created 4m ago · ack FAILED"), "\(text)")
+        #expect(text.contains("│! og-eu+jsm #2"), "the row says a copy's action failed:\n\(text)")
+    }
 }
