@@ -169,4 +169,12 @@ struct MergedRowTests {
         #expect(text.contains("jsm #41 P1 acked · owner bob@example.com · created 4m ago · ack FAILED"), "\(text)")
         #expect(text.contains("│! og-eu+jsm #2"), "the row says a copy's action failed:\n\(text)")
     }
+
+    @Test func theShiftReportCountsAMergedAlertOnceAndInEachOfItsSources() {
+        let alerts = mergedRowState().alerts
+        let report = ShiftReport.build(since: fixedNow.addingTimeInterval(-12 * 3600), until: fixedNow, sources: ["og-eu", "jsm"], alerts: alerts,
+                                       incidents: [], onCallAtStart: [], onCallAtEnd: [], caveats: [])
+        #expect(report.total.raised == 6)
+        #expect(report.bySource["og-eu"]?.raised == 3 && report.bySource["jsm"]?.raised == 4)
+    }
 }
