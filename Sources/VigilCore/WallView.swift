@@ -43,7 +43,7 @@ extension DashboardState {
             canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: width - clock.count - 4)
         } else {
             let mode = settings.readOnly ? " · read-only" : ""
-            let used = canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode) · W: dashboard", x: 1, y: y,
+            let used = canvas.write(" alerts \(age(.alerts)) · heartbeats \(age(.heartbeats)) · on-call \(age(.onCall))\(mode)\(sharedFigure ?? "") · W: dashboard", x: 1, y: y,
                                     style: CellStyle(.dim), maxWidth: width - clock.count - 4)
             // Acknowledged long ago and still open: the room should see that number too.
             if let forgotten, !forgotten.entries.isEmpty {

@@ -134,6 +134,7 @@ struct MergedRowTests {
         _ = state.update(.key(.character("W")))
         let text = state.render().text
         #expect(text.contains("P1 og-eu+jsm #2 "), "\(text)")
+        #expect(text.contains("· 1 in two sources · W: dashboard"), "the room reads the shared figure too:\n\(text)")
     }
 
     @Test func aConfirmedActionShowsOnItsOwnCopyAndTheRowKeepsTheWorstState() throws {
