@@ -21,7 +21,7 @@ extension Dashboard {
         let logger = sources.logger
         var withActions = config
         withActions.sourceActions = Dictionary(uniqueKeysWithValues: config.sources.filter { $0.backend == .jsm }.map { ($0.name, $0.customActions ?? []) })
-        try await sources.withSourceSet(logger: logger, merging: config.mergesSources) { set in
+        try await sources.withSourceSet(logger: logger, merging: display.mergesSources(config)) { set in
             try await runDashboard(set, config: withActions, logger: logger, journalHost: sources.journalHost)
         }
     }
@@ -53,7 +53,7 @@ extension Demo {
             demoConfig.sourceActions[name] = config.customActions ?? Demo.scenarioActions
         }
         let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
-        try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, merging: config.mergesSources, clock: { clock.now() }) { set in
+        try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, merging: display.mergesSources(config), clock: { clock.now() }) { set in
             let settings = try display.settings(host: host, config: demoConfig, themes: themes, backend: set, journaling: false)
             let runner = DashboardRunner(backend: set, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil,

@@ -14,6 +14,13 @@ struct MergeSourcesConfigTests {
         #expect(off.mergeSources == false && !off.mergesSources)
     }
 
+    @Test func theFlagTurnsMergingOffOverTheConfig() throws {
+        let config = try ConfigFile.parse("merge_sources = true\n", path: "config.toml")
+        #expect(try DisplayOptions.parse([]).mergesSources(config))
+        #expect(try !DisplayOptions.parse(["--no-merge-sources"]).mergesSources(config))
+        #expect(try !DisplayOptions.parse([]).mergesSources(ConfigFile.parse("merge_sources = false\n", path: "config.toml")))
+    }
+
     @Test func aBadValueNamesTheFileTheLineAndTheFix() throws {
         let error = try #require(throws: FileProblem.self) {
             try ConfigFile.parse("user = \"alice@example.com\"\nmerge_sources = \"no\"\n", path: "/home/me/config.toml")
@@ -43,7 +50,8 @@ struct MergeSourcesConfigTests {
         #expect(shared > 0 && shared < aliases[0].count, "a share of the demo's alerts is in both: \(shared) of \(aliases[0].count)")
         for (text, merged) in [("", true), ("merge_sources = false\n", false)] {
             let config = try ConfigFile.parse(text, path: "config.toml")
-            let rows = try await SourceAccounts(accounts: demo.accounts).withSourceSet(logger: logger, merging: config.mergesSources) { set in
+            let merging = try DisplayOptions.parse([]).mergesSources(config)
+            let rows = try await SourceAccounts(accounts: demo.accounts).withSourceSet(logger: logger, merging: merging) { set in
                 try await set.alerts(AlertQuery(query: "status:open", limit: 100), maxPages: 1).alerts
             }
             let copies = rows.filter { ($0.copies?.count ?? 0) == 2 }.count
