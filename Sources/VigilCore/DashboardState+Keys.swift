@@ -97,6 +97,7 @@ extension DashboardState {
         case .customAction:
             // One alert at a time: custom actions differ per alert.
             guard let id = selectedAlertId else { say("custom action: no alert selected", .warning); return [] }
+            if let choice = sourceChoice(for: command) { overlay = .chooseSource(choice); return [] }
             overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
             return details[id] == nil ? [.loadDetail(alertId: id)] : []
         case .resolve:

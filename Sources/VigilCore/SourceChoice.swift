@@ -25,8 +25,8 @@ extension DashboardState {
     func sourceChoice(for command: Command) -> SourceChoice? {
         guard marked.isEmpty, let alert = selectedAlert, let copies = alert.copies, copies.count > 1 else { return nil }
         let each = copies.map { SourceChoice.Option(label: "\($0.source) #\($0.tinyId ?? "?") only (\(copyState($0)))", alertIds: [$0.id]) }
-        // Users and escalations belong to one source: assigning or escalating picks its copy.
-        guard command != .assign, command != .escalate else { return SourceChoice(command: command, options: each, selected: 0) }
+        // Users, escalations and custom actions belong to one source: these pick its copy.
+        guard ![.assign, .escalate, .customAction].contains(command) else { return SourceChoice(command: command, options: each, selected: 0) }
         let word = copies.count == 2 ? "both" : "all \(copies.count)"
         let every = SourceChoice.Option(label: "\(word): " + copies.map { "\($0.source) #\($0.tinyId ?? "?")" }.joined(separator: ", ")
                                         + " — each confirmed on its own", alertIds: copies.map(\.id))
@@ -44,17 +44,24 @@ extension DashboardState {
         case .up, .character("k"): choice.selected = max(0, choice.selected - 1)
         case .down, .character("j"): choice.selected = min(choice.options.count - 1, choice.selected + 1)
         case .enter:
-            overlay = nil
-            return startAction(choice.command, on: choice.options[choice.selected].alertIds)
+            return chosen(choice.command, on: choice.options[choice.selected].alertIds)
         case .character(let c):
             if let digit = c.wholeNumberValue, (1...choice.options.count).contains(digit) {
-                overlay = nil
-                return startAction(choice.command, on: choice.options[digit - 1].alertIds)
+                return chosen(choice.command, on: choice.options[digit - 1].alertIds)
             }
         default: break
         }
         overlay = .chooseSource(choice)
         return []
+    }
+
+    /// Goes on with the action on the copies chosen; a custom action opens its picker for the
+    /// one copy (its source's actions).
+    private mutating func chosen(_ command: Command, on ids: [String]) -> [DashboardEffect] {
+        overlay = nil
+        guard command == .customAction, let id = ids.first else { return startAction(command, on: ids) }
+        overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
+        return details[id] == nil ? [.loadDetail(alertId: id)] : []
     }
 
     /// The question as a popup.

@@ -178,4 +178,14 @@ struct MergedRowTests {
         #expect(report.total.raised == 6)
         #expect(report.bySource["og-eu"]?.raised == 3 && report.bySource["jsm"]?.raised == 4)
     }
+
+    @Test func aCustomActionAsksWhichCopyItsSourceOffersActionsFor() {
+        var state = mergedRowState()
+        _ = state.update(.key(.character("x")))
+        guard case .chooseSource(let choice)? = state.overlay else { Issue.record("no source question: \(String(describing: state.overlay))"); return }
+        #expect(choice.options.map(\.alertIds) == [["og-eu:id-2"], ["jsm:id-41"]], "one copy: no both")
+        let effects = state.update(.key(.character("2")))
+        #expect(state.overlay == .picker(.customAction(alertId: "jsm:id-41"), filter: "", selected: 0))
+        #expect(effects == [.loadDetail(alertId: "jsm:id-41")])
+    }
 }
