@@ -35,7 +35,9 @@ extension SourceSet {
         let rows = answers.flatMap { answer in answer.value.alerts.prefix(sharedAlertLimit).map(scoping(answer.source).alert) }
         let groups = AlertMerging.groups(rows).filter { $0.count > 1 }
         let copies = groups.reduce(0) { $0 + $1.count - 1 }
+        // A source whose list neither came nor was kept could not be compared: not exact either.
+        let compared = Set(answers.map(\.source)) == Set(listing)
         return AlertTally(distinct: max(0, sum - copies), shared: groups.count,
-                          exact: counts.allSatisfy { $0.value <= sharedAlertLimit })
+                          exact: compared && counts.allSatisfy { $0.value <= sharedAlertLimit })
     }
 }
