@@ -511,7 +511,8 @@ extension DashboardState {
             }
             popup(&canvas, title: title, lines: lines, highlight: options.isEmpty ? nil : 1 + selected - window)
         case .chooseSource(let choice):
-            drawSourceChoice(&canvas, choice)
+            let question = sourceChoicePopup(choice)
+            popup(&canvas, title: question.title, lines: question.lines, highlight: question.highlight)
         }
     }
 

@@ -64,8 +64,8 @@ extension DashboardState {
         return details[id] == nil ? [.loadDetail(alertId: id)] : []
     }
 
-    /// The question as a popup.
-    func drawSourceChoice(_ canvas: inout Canvas, _ choice: SourceChoice) {
+    /// The question as a popup: its title, lines and the highlighted line.
+    func sourceChoicePopup(_ choice: SourceChoice) -> (title: String, lines: [String], highlight: Int) {
         let verb = settings.keymap.bindings.first { $0.command == choice.command }?.description ?? choice.command.rawValue
         let copies = choice.options.filter { $0.alertIds.count == 1 }.count
         var lines = ["Seen by \(copies == 2 ? "two" : "\(copies)") sources: \(verb) on which?"]
@@ -73,7 +73,7 @@ extension DashboardState {
             lines.append("\(i == choice.selected ? "▶" : " ") \(i + 1) \(option.label)")
         }
         lines.append("Enter picks · 1-\(choice.options.count) · Esc cancels")
-        popup(&canvas, title: "Which source?", lines: lines, highlight: 1 + choice.selected)
+        return ("Which source?", lines, 1 + choice.selected)
     }
 }
 
