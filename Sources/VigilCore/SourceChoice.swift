@@ -94,7 +94,7 @@ extension DashboardState {
             (copy.status, copy.acknowledged, copy.snoozed, copy.snoozedUntil, copy.owner)
                 = (changed.status, changed.acknowledged, changed.snoozed, changed.snoozedUntil, changed.owner)
             alert.copies?[index] = copy
-            if index == 0 { alert.owner = copy.owner }
+            if copy.id == alert.id { alert.owner = copy.owner }
             alert.showWorstCopy()
         }
         return true

@@ -5,8 +5,9 @@ import OperationsModel
 /// they share an alias, or — where a row has no alias — the same message and entity raised
 /// within ``window`` of each other.
 ///
-/// A merged row is the first source's copy (in the config's order) carrying every copy in
-/// `copies`; it shows the most urgent priority and the worst state of its copies (open before
+/// A merged row is its first-raised copy (the config's order breaks a tie), so a copy that
+/// arrives later never changes the row's id under the person's cursor; it carries every copy
+/// in `copies` (in the config's order) and shows the most urgent priority and the worst state of its copies (open before
 /// acknowledged, acknowledged before snoozed, snoozed before closed) and the highest
 /// count. Two rows of one source never merge with each other: each copy is a different
 /// source's.
@@ -54,12 +55,13 @@ enum AlertMerging {
         groups(rows).map { merged($0, sourceOrder: sourceOrder) }
     }
 
-    /// One row for a group: its first source's copy, showing the group's most urgent state.
+    /// One row for a group: its first-raised copy, showing the group's most urgent state.
     static func merged(_ group: [Alert], sourceOrder: [String]) -> Alert {
         guard group.count > 1 else { return group[0] }
         let rank = { (alert: Alert) in sourceOrder.firstIndex(of: alert.origin ?? "") ?? sourceOrder.count }
         let copies = group.sorted { rank($0) < rank($1) }
-        var alert = copies[0]
+        let first = copies.min { ($0.createdAt ?? .distantFuture) < ($1.createdAt ?? .distantFuture) } ?? copies[0]
+        var alert = first
         alert.copies = copies.map(AlertCopy.init)
         alert.showWorstCopy()
         alert.priority = copies.compactMap(\.priority).min() ?? alert.priority

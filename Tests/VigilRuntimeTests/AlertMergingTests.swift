@@ -18,11 +18,19 @@ struct AlertMergingTests {
 
     static let order = ["og-eu", "jsm"]
 
-    @Test func theSameAliasInTwoSourcesIsOneRowFirstSourceFirst() {
+    @Test func theSameAliasInTwoSourcesIsOneRowTheFirstRaisedCopy() {
         let merged = AlertMerging.merge([Self.row("jsm", "7", alias: "a1", minutesAgo: 1), Self.row("og-eu", "3", alias: "a1", minutesAgo: 300)],
                                         sourceOrder: Self.order)
         #expect(merged.count == 1)
-        #expect(merged[0].id == "og-eu:3" && merged[0].copies?.map(\.source) == ["og-eu", "jsm"], "the config's first source is the row")
+        #expect(merged[0].id == "og-eu:3" && merged[0].copies?.map(\.source) == ["og-eu", "jsm"], "copies in the config's order")
+        // Raised in jsm first: jsm's row stays the row when og-eu's copy arrives a minute later.
+        let alone = AlertMerging.merge([Self.row("jsm", "7", alias: "a2", minutesAgo: 2)], sourceOrder: Self.order)
+        let later = AlertMerging.merge([Self.row("og-eu", "4", alias: "a2", minutesAgo: 1), Self.row("jsm", "7", alias: "a2", minutesAgo: 2)],
+                                       sourceOrder: Self.order)
+        #expect(alone[0].id == "jsm:7" && later[0].id == "jsm:7", "the row under the cursor keeps its id")
+        #expect(later[0].copies?.map(\.source) == ["og-eu", "jsm"])
+        let tie = AlertMerging.merge([Self.row("jsm", "8", alias: "a3"), Self.row("og-eu", "5", alias: "a3")], sourceOrder: Self.order)
+        #expect(tie[0].id == "og-eu:5", "raised together: the config's first source")
     }
 
     @Test func rowsOfOneSourceNeverMergeWithEachOther() {
