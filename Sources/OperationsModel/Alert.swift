@@ -110,6 +110,9 @@ public struct Alert: Codable, Sendable, Hashable, Identifiable {
     /// The configured source it came from when several share one screen (`nil` with one source);
     /// set by Vigil, never on the wire.
     public var origin: String?
+    /// Every source's copy when several sources list this alert (one row on the screen), in
+    /// the config's order; `nil` when one source does. Set by Vigil, never on the wire.
+    public var copies: [AlertCopy]?
 
     /// Creates an alert; everything but the id is optional, as on the wire.
     public init(id: String, tinyId: String? = nil, alias: String? = nil, message: String? = nil,

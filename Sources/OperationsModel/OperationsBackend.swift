@@ -14,6 +14,9 @@ public protocol OperationsBackend: Sendable {
     func alerts(_ query: AlertQuery, maxPages: Int) async throws(OperationsError) -> AlertPage
     /// How many alerts match a query or saved search (`offset`, `limit` and sort are ignored).
     func countAlerts(_ query: AlertQuery) async throws(OperationsError) -> Int
+    /// How many distinct alerts match, and how many of them more than one source lists
+    /// (one account: ``countAlerts(_:)``, none shared).
+    func tallyAlerts(_ query: AlertQuery) async throws(OperationsError) -> AlertTally
     /// Fetches one alert with description and details.
     func alert(id: String) async throws(OperationsError) -> Alert
     /// Recent notes of an alert.
@@ -62,6 +65,9 @@ extension OperationsBackend {
     public var incidentsElsewhere: String? { nil }
     public var incidentsNotListed: String? { nil }
     public func health() -> [SourceHealth]? { nil }
+    public func tallyAlerts(_ query: AlertQuery) async throws(OperationsError) -> AlertTally {
+        AlertTally(distinct: try await countAlerts(query))
+    }
     public func incidents(limit: Int) async throws(OperationsError) -> IncidentPage {
         throw Self.noIncidentAPI(incidentsElsewhere)
     }

@@ -30,6 +30,10 @@ public struct AlertListSnapshot: Sendable, Hashable {
     public var complete: Bool
     /// Unacknowledged alerts per segment, when counted (the wall asks for them).
     public var unacknowledged: [Int]?
+    /// Alerts more than one source lists (each counted once in `counts`).
+    public var shared = 0
+    /// `false` when more alerts matched than Vigil compares: `shared` is a lower bound.
+    public var sharedIsExact = true
 
     /// A snapshot of every matching alert, from one answer.
     public init(complete alerts: [Alert]) {
@@ -38,6 +42,7 @@ public struct AlertListSnapshot: Sendable, Hashable {
         pages = list.pages
         complete = true
         unacknowledged = list.unacknowledged
+        shared = list.shared
     }
 
     /// A snapshot of counts and some pages.
@@ -85,6 +90,10 @@ public struct AlertList: Sendable, Hashable {
     public private(set) var pages: [AlertPageKey: [Alert]] = [:]
     /// Unacknowledged alerts per segment, when known.
     public private(set) var unacknowledged: [Int]?
+    /// Alerts more than one source lists, each one row and counted once (see ``AlertCopy``).
+    public private(set) var shared = 0
+    /// `false` when more alerts matched than Vigil compares: ``shared`` is a lower bound.
+    public private(set) var sharedIsExact = true
     /// Row of every loaded alert, by id.
     private var rowById: [String: Int] = [:]
 
@@ -126,6 +135,7 @@ public struct AlertList: Sendable, Hashable {
         }
         self.init(counts: counts, pages: pages)
         self.unacknowledged = unacknowledged
+        shared = alerts.filter { ($0.copies?.count ?? 0) > 1 }.count
     }
 
     init(counts: [Int], pages: [AlertPageKey: [Alert]]) {
@@ -209,6 +219,7 @@ public struct AlertList: Sendable, Hashable {
         counts = snapshot.counts
         pages = snapshot.pages
         unacknowledged = snapshot.unacknowledged
+        (shared, sharedIsExact) = (snapshot.shared, snapshot.sharedIsExact)
         reindex()
     }
 
@@ -233,6 +244,8 @@ public struct AlertList: Sendable, Hashable {
         }
     }
 
-    public static func == (a: AlertList, b: AlertList) -> Bool { a.counts == b.counts && a.pages == b.pages }
-    public func hash(into hasher: inout Hasher) { hasher.combine(counts); hasher.combine(pages) }
+    public static func == (a: AlertList, b: AlertList) -> Bool {
+        a.counts == b.counts && a.pages == b.pages && a.shared == b.shared && a.sharedIsExact == b.sharedIsExact
+    }
+    public func hash(into hasher: inout Hasher) { hasher.combine(counts); hasher.combine(pages); hasher.combine(shared) }
 }

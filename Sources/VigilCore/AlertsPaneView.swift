@@ -14,6 +14,7 @@ struct AlertsPaneView {
         }
         // Counts that never came are not zeros.
         var figures = state.alertPane.everLoaded ? "\(state.alertPane.list.total) \(counts)" : "…"
+        if state.alertPane.everLoaded, let shared = state.sharedFigure { figures += shared }
         // Marks decide what the next action acts on: their number is in sight, Esc clears them.
         if !state.alertPane.marked.isEmpty { figures += " · \(state.alertPane.marked.count) marked (Esc clears)" }
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
@@ -76,7 +77,7 @@ struct AlertsPaneView {
         let selected = alert.id == state.alertPane.selectedId
         let base = CellStyle(selected ? .selection : .text, reverse: false)
         canvas.fill(x: x, y: y, width: inner, height: 1, style: base)
-        let pending = state.pendingAction(on: alert.id)
+        let pending = state.pendingAction(on: alert.id) ?? state.pendingCopyAction(alert)
         let marker = rowMarker(alert, pending: pending)
         canvas.write(marker.0, x: x, y: y, style: selected ? base : CellStyle(marker.1, bold: true), maxWidth: 1)
         var column = x + 2
@@ -85,7 +86,7 @@ struct AlertsPaneView {
             canvas.write(text, x: column, y: y, style: style, maxWidth: width)
             column += width + 1
         }
-        cell(alert.origin ?? "-", columns.source, selected ? base : CellStyle(.title))
+        cell(state.sourcesLabel(alert), columns.source, selected ? base : CellStyle(.title))
         cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(DashboardState.role(for: alert.priority), bold: true))
@@ -104,7 +105,7 @@ struct AlertsPaneView {
     /// The first cell of a row: pending action, recent failure, marked, new.
     func rowMarker(_ alert: Alert, pending: ActionRecord?) -> (String, ColorRole) {
         if pending != nil { return ("…", .pending) }
-        if state.recentlyFailed(alert.id) { return ("!", .failed) }
+        if state.recentlyFailed(alert.id) || state.copyRecentlyFailed(alert) { return ("!", .failed) }
         if state.alertPane.marked.contains(alert.id) { return ("*", .marked) }
         if state.isNew(alert) { return ("●", .newAlert) }
         return (" ", .text)

@@ -14,7 +14,7 @@ extension DashboardState {
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
         }
         // Acted on, they are unmarked; marks an action left out (another source's) stay for the next.
-        if !alertPane.marked.isEmpty, Set(ids).isSubset(of: alertPane.marked) { alertPane.marked.subtract(ids) }
+        if !alertPane.marked.isEmpty, Set(rowIds(ids)).isSubset(of: alertPane.marked) { alertPane.marked.subtract(rowIds(ids)) }
         say("\(action.verb) → \(targetsDescription(ids)): sending", .info)
         return effects
     }
@@ -120,7 +120,7 @@ extension DashboardState {
         case .assign(.id(let id)): prompt.users.value?.first { $0.id == id }?.username ?? id
         default: nil
         }
-        alertPane.list.update(record.targetId) { alert in
+        let change: (inout Alert) -> Void = { alert in
             switch action {
             case .acknowledge: alert.acknowledged = true
             case .unacknowledge: alert.acknowledged = false
@@ -130,6 +130,7 @@ extension DashboardState {
             default: break
             }
         }
+        if !applyToCopy(record.targetId, change) { alertPane.list.update(record.targetId, change) }
     }
 
     /// Takes over actions from the journal: confirms accepted ones by request status (never

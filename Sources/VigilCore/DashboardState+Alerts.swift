@@ -169,15 +169,16 @@ extension DashboardState {
     }
 
     /// The alert's short id for messages, `?` when it is not loaded.
-    func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? "?" }
+    func tinyId(of alertId: String) -> String { loadedAlert(alertId)?.tinyId ?? alertCopy(alertId)?.tinyId ?? "?" }
 
     /// `#12` for one alert (`og-eu #12` with several sources), `3 marked alerts #3 #20 #13` for
     /// several (`3 marked alerts (og-eu 2, jsm 1) #3 #20 #13`): which ones, not only how many
     /// (marks made off screen are easy to forget); past six, the first six and how many more.
     func targetsDescription(_ ids: [String], naming: Bool = false) -> String {
         if ids.count == 1 { return (source(of: ids[0]).map { "\($0) " } ?? "") + "#" + tinyId(of: ids[0]) }
+        if let copies = copiesDescription(ids) { return copies }
         let named = ids.prefix(6).map { "#" + tinyId(of: $0) }.joined(separator: " ") + (ids.count > 6 ? " +\(ids.count - 6)" : "")
-        return "\(ids.count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? " " + named : "")
+        return "\(Set(rowIds(ids)).count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? " " + named : "")
     }
 
     static func cycle(after pane: Pane) -> Pane {

@@ -85,6 +85,7 @@ extension DashboardState {
         case .customAction:
             // One alert at a time: custom actions differ per alert.
             guard let id = alertPane.selectedId else { say("custom action: no alert selected", .warning); return [] }
+            if let choice = sourceChoice(for: command) { prompt.overlay = .chooseSource(choice); return [] }
             prompt.overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
             return alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : []
         case .resolve:
@@ -182,9 +183,11 @@ extension DashboardState {
         panes.detailScroll = 0
     }
 
-    /// An action key: act at once, or open the prompt or picker the action needs first.
-    private mutating func startAction(_ command: Command) -> [DashboardEffect] {
-        let targets = actionTargets()
+    /// An action key: act at once, or open the prompt or picker the action needs first. A
+    /// merged row asks first which source's copy (`chosen`: the answer).
+    mutating func startAction(_ command: Command, on chosen: [String]? = nil) -> [DashboardEffect] {
+        if chosen == nil, let choice = sourceChoice(for: command) { prompt.overlay = .chooseSource(choice); return [] }
+        let targets = chosen ?? withCopies(actionTargets())
         switch command {
         case .acknowledge: return askOrAct(command, .acknowledge, on: targets)
         case .unacknowledge: return askOrAct(command, .unacknowledge, on: targets)

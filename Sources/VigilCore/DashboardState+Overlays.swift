@@ -27,6 +27,8 @@ extension DashboardState {
             return edit(purpose, text: text, key: key)
         case .picker(let purpose, let filter, let selected):
             return pick(purpose, filter: filter, selected: selected, key: key)
+        case .chooseSource(let choice):
+            return choose(choice, key: key)
         }
     }
 

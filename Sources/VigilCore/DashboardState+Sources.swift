@@ -37,7 +37,9 @@ extension DashboardState {
     func sourceTag(_ origin: String?) -> String? { showsSources ? origin : nil }
 
     /// Columns the source tag takes on a row: the longest name, at most 8.
-    var sourceColumn: Int? { showsSources ? min(8, max(3, feeds.sources.map { TerminalText.width(of: $0.name) }.max() ?? 3)) : nil }
+    var sourceColumn: Int? {
+        showsSources ? max(mergedSourceColumn, min(8, max(3, feeds.sources.map { TerminalText.width(of: $0.name) }.max() ?? 3))) : nil
+    }
 
     /// The failing sources for the status line: `jsm: stale 2m — network error: connection refused`;
     /// `nil` when every source answers.

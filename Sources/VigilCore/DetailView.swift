@@ -33,6 +33,7 @@ struct DetailView {
         if current.acknowledged == true, let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
         if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
         lines.append((times, CellStyle(.dim)))
+        lines += state.copyLines(alert)
         if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
         if let responders = full.responders, !responders.isEmpty {
             lines.append(("responders: " + responders.map { "\($0.type ?? "?"):\(state.escalationName($0) ?? $0.name ?? $0.username ?? $0.id ?? "?")" }

@@ -22,6 +22,8 @@ public enum Overlay: Sendable, Hashable {
     /// The quit question still open after its pending actions were all confirmed: it stays
     /// (a key meant for it must not land on the dashboard) and says so.
     case confirmQuitSettled
+    /// Which source's copy of a merged row an action goes to, or every copy (``SourceChoice``).
+    case chooseSource(SourceChoice)
 }
 
 /// What a text field is for.

@@ -68,6 +68,9 @@ struct OverlayView {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)
             }
             popup(&canvas, title: title, lines: lines, highlight: options.isEmpty ? nil : 1 + selected - window)
+        case .chooseSource(let choice):
+            let question = state.sourceChoicePopup(choice)
+            popup(&canvas, title: question.title, lines: question.lines, highlight: question.highlight)
         }
     }
 

@@ -100,7 +100,8 @@ public struct ShiftReport: Sendable, Hashable, Codable {
             }
             count(&report.total)
             count(&report.byPriority[priority, default: Tally()])
-            if let origin = alert.origin { count(&report.bySource[origin, default: Tally()]) }
+            // One alert in two sources (merged) counts once in the total and in each of its sources.
+            for source in alert.copies.map({ $0.map(\.source) }) ?? alert.origin.map({ [$0] }) ?? [] { count(&report.bySource[source, default: Tally()]) }
             if priority == "P1" || priority == "P2" {
                 report.urgent.append(UrgentAlert(
                     tinyId: alert.tinyId ?? alert.id, source: alert.origin, priority: priority,

@@ -63,7 +63,7 @@ struct WallView {
             canvas.write(" ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))", x: 1, y: y, style: CellStyle(.stale, bold: true), maxWidth: state.width - clock.count - 4)
         } else {
             let mode = state.settings.readOnly ? " · read-only" : ""
-            let used = canvas.write(" alerts \(state.age(.alerts)) · heartbeats \(state.age(.heartbeats)) · on-call \(state.age(.onCall))\(mode) · W: dashboard", x: 1, y: y,
+            let used = canvas.write(" alerts \(state.age(.alerts)) · heartbeats \(state.age(.heartbeats)) · on-call \(state.age(.onCall))\(mode)\(state.sharedFigure ?? "") · W: dashboard", x: 1, y: y,
                                     style: CellStyle(.dim), maxWidth: state.width - clock.count - 4)
             // Acknowledged long ago and still open: the room should see that number too.
             if let forgotten = state.alertPane.forgotten.list, !forgotten.entries.isEmpty {
@@ -154,7 +154,7 @@ struct WallView {
             let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
             let word = state.isSnoozed(alert) ? "snoozed" : (alert.acknowledged == true ? "acked" : "OPEN")
             // With several sources each row names its own: two `#17`s are two alerts.
-            let head = "\(alert.priority?.rawValue ?? "P?") \(state.sourceTag(alert.origin).map { "\($0) " } ?? "")#\(alert.tinyId ?? "?") \(paneAge(state.now.timeIntervalSince(alert.createdAt ?? state.now))) \(word) "
+            let head = "\(alert.priority?.rawValue ?? "P?") \(state.sourceTag(alert.origin).map { _ in "\(state.sourcesLabel(alert)) " } ?? "")#\(alert.tinyId ?? "?") \(paneAge(state.now.timeIntervalSince(alert.createdAt ?? state.now))) \(word) "
             canvas.write(head, x: 2, y: row, style: CellStyle(role, bold: true))
             let tail = owner.isEmpty ? "" : "  — \(owner)"
             canvas.write((alert.message ?? "") + tail, x: 2 + TerminalText.width(of: head), y: row,

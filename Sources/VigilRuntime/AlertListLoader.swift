@@ -22,10 +22,14 @@ struct AlertListLoader: Sendable {
                 }
             }
             if case .savedSearch = request.filter { return .success(try await savedSearchWindow(request)) }
-            let counts = try await counts(request.filter)
+            let tallies = try await tallies(request.filter)
+            let counts = tallies.map(\.distinct)
             let pages = try await pages(AlertList.plan(counts: counts, rows: request.rows), filter: request.filter)
             let unacknowledged = request.countUnacknowledged ? try await self.counts(request.filter, unacknowledgedOnly: true) : nil
-            return .success(AlertListSnapshot(counts: counts, pages: pages, unacknowledged: unacknowledged))
+            var snapshot = AlertListSnapshot(counts: counts, pages: pages, unacknowledged: unacknowledged)
+            snapshot.shared = tallies.reduce(0) { $0 + $1.shared }
+            snapshot.sharedIsExact = tallies.allSatisfy(\.exact)
+            return .success(snapshot)
         } catch {
             return .failure(error)
         }
@@ -43,23 +47,29 @@ struct AlertListLoader: Sendable {
 
     /// True counts per priority (P1…P5), asked for together.
     func counts(_ filter: AlertFilter, unacknowledgedOnly: Bool = false) async throws(OperationsError) -> [Int] {
-        let results = await withTaskGroup(of: (Int, Result<Int, OperationsError>).self) { group in
+        try await tallies(filter, unacknowledgedOnly: unacknowledgedOnly).map(\.distinct)
+    }
+
+    /// True counts per priority (P1…P5, then the unknown segment), each alert once however
+    /// many sources list it, asked for together.
+    func tallies(_ filter: AlertFilter, unacknowledgedOnly: Bool = false) async throws(OperationsError) -> [AlertTally] {
+        let results = await withTaskGroup(of: (Int, Result<AlertTally, OperationsError>).self) { group in
             for (index, priority) in AlertPriority.all.enumerated() {
                 group.addTask {
                     (index, await attempt { () async throws(OperationsError) in
                         var query = Self.query(filter, priority: priority, page: 0)
                         if unacknowledgedOnly { query.query = (query.query ?? "") + " AND acknowledged:false AND snoozed:false" }
-                        return try await backend.countAlerts(query)
+                        return try await backend.tallyAlerts(query)
                     })
                 }
             }
-            var all: [(Int, Result<Int, OperationsError>)] = []
+            var all: [(Int, Result<AlertTally, OperationsError>)] = []
             for await result in group { all.append(result) }
             return all
         }
-        var counts = Array(repeating: 0, count: AlertPriority.all.count + 1)
-        for (index, result) in results { counts[index] = try result.get() }
-        return counts
+        var tallies = Array(repeating: AlertTally(distinct: 0), count: AlertPriority.all.count + 1)
+        for (index, result) in results { tallies[index] = try result.get() }
+        return tallies
     }
 
     /// The given pages, asked for together.

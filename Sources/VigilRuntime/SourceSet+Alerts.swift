@@ -29,15 +29,23 @@ extension SourceSet {
             if x != y { return ascending ? x < y : x > y }
             return (a.source, a.position) < (b.source, b.position)
         }
-        let end = min(rows.count, wanted)
-        let page = query.offset < end ? rows[query.offset..<end].map(\.alert) : []
-        let more = rows.count > wanted || answers.contains { $0.value.nextOffset != nil }
+        let listed = mergesAlerts ? AlertMerging.merge(rows.map(\.alert), sourceOrder: sources.map(\.name)) : rows.map(\.alert)
+        let end = min(listed.count, wanted)
+        let page = query.offset < end ? Array(listed[query.offset..<end]) : []
+        let more = listed.count > wanted || answers.contains { $0.value.nextOffset != nil }
         return AlertPage(alerts: page, nextOffset: more ? query.offset + page.count : nil,
                          pagesFetched: answers.reduce(0) { $0 + $1.value.pagesFetched })
     }
 
-    /// The sum of every source's count (a saved search: its own source's).
+    /// The sum of every source's count (a saved search: its own source's); merging, each
+    /// alert once (``tallyAlerts(_:)``).
     public func countAlerts(_ query: AlertQuery) async throws(OperationsError) -> Int {
+        if mergesAlerts, query.searchIdentifier == nil { return try await tallyAlerts(query).distinct }
+        return try await summedCount(query)
+    }
+
+    /// Every source's count added up (a saved search: its own source's).
+    func summedCount(_ query: AlertQuery) async throws(OperationsError) -> Int {
         let only = try searchSource(query)
         var asked = query
         asked.searchIdentifier = try localSearch(query)

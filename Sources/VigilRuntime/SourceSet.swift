@@ -32,9 +32,19 @@ public final class SourceSet: OperationsBackend, Sendable {
     let ledger: Mutex<SourceLedger>
     /// Always empty: a source's rate limit slows that source (its back-off), never the others.
     public let rateLimits = RateLimitTracker()
+    /// Rows of one alert seen by several sources merge into one row, counted once
+    /// (``AlertMerging``; config `merge_sources`, on unless turned off).
+    public let mergesAlerts: Bool
+    /// Matching alerts per source compared to find those in several sources (``tallyAlerts(_:)``).
+    public let sharedAlertLimit: Int
 
-    /// A set over `sources` (their names unique and valid per ``SourceScope/isValidName(_:)``).
-    public init(_ sources: [NamedSource], backoff: SourceBackoff = .standard, clock: @escaping @Sendable () -> Date = { Date() }) {
+    /// A set over `sources` (their names unique and valid per ``SourceScope/isValidName(_:)``),
+    /// merging one alert's rows from several sources when `mergesAlerts`, comparing up to
+    /// `sharedAlertLimit` matching alerts per source to count them.
+    public init(_ sources: [NamedSource], backoff: SourceBackoff = .standard, mergesAlerts: Bool = false,
+                sharedAlertLimit: Int = SourceSet.standardSharedAlertLimit, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.mergesAlerts = mergesAlerts && sources.count > 1
+        self.sharedAlertLimit = max(1, sharedAlertLimit)
         precondition(!sources.isEmpty && Set(sources.map(\.name)).count == sources.count, "source names must be unique")
         precondition(sources.allSatisfy { SourceScope.isValidName($0.name) }, "source names must be valid")
         self.sources = sources

@@ -21,7 +21,7 @@ extension Dashboard {
         let logger = sources.logger
         var withActions = config
         withActions.sourceActions = Dictionary(uniqueKeysWithValues: config.sources.filter { $0.backend == .jsm }.map { ($0.name, $0.customActions ?? []) })
-        try await sources.withSourceSet(logger: logger) { set in
+        try await sources.withSourceSet(logger: logger, merging: display.mergesSources(config)) { set in
             try await runDashboard(set, config: withActions, logger: logger, journalHost: sources.journalHost)
         }
     }
@@ -30,6 +30,8 @@ extension Dashboard {
 extension Demo {
     /// The source names `vigil demo --sources N` uses, and the service each simulator plays.
     static let demoSources: [(name: String, backend: BackendKind)] = [("og-eu", .opsgenie), ("jsm", .jsm), ("og-us", .opsgenie)]
+    /// The share of the demo's alerts every source gets (one row each: merged).
+    static let sharedPercent = 30
 
     /// `vigil demo --sources N`: a simulator per source (an Opsgenie, a JSM, another Opsgenie),
     /// each with its own alerts, merged onto one screen. The status line names each
@@ -40,7 +42,7 @@ extension Demo {
         let key = APIKey(DemoKeys.full)!
         let logger = FileLogHandler.logger(key: key)
         let demo = try await DemoSimulators.start(Self.demoSources.prefix(count), scenario: scenario, speed: speed, seed: seed, start: Date(),
-                                                  configure: site.apply(to:), logger: logger)
+                                                  sharedPercent: Self.sharedPercent, configure: site.apply(to:), logger: logger)
         let (simulators, accounts, hosts) = (demo.simulators, demo.accounts, demo.hosts)
         defer { let running = simulators; Task { for simulator in running { await simulator.stop() } } }
         let clock = simulators[0].clock
@@ -51,7 +53,7 @@ extension Demo {
             demoConfig.sourceActions[name] = config.customActions ?? Demo.scenarioActions
         }
         let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
-        try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, clock: { clock.now() }) { set in
+        try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, merging: display.mergesSources(config), clock: { clock.now() }) { set in
             let settings = try display.settings(host: host, config: demoConfig, themes: themes, backend: set, journaling: false)
             let runner = DashboardRunner(backend: set, settings: settings,
                                          themes: themes, noColor: display.noColor, logger: logger, journal: nil,
@@ -71,9 +73,10 @@ struct DemoSimulators {
     /// `og-eu 127.0.0.1:PORT` per source.
     var hosts: [String] = []
 
-    /// Starts a simulator per source (seeds differ, so each has its own alerts).
+    /// Starts a simulator per source (seeds differ, so each has its own alerts, but for
+    /// `sharedPercent` of them, which every simulator raises alike, as a monitor sending to both would).
     static func start(_ sources: some Sequence<(name: String, backend: BackendKind)>, scenario: String, speed: Double, seed: UInt64,
-                      start: Date, processingDelay: Duration = .milliseconds(300), unlimited: Bool = false,
+                      start: Date, processingDelay: Duration = .milliseconds(300), unlimited: Bool = false, sharedPercent: Int = 0,
                       configure: (inout SimulatorConfiguration) -> Void = { _ in }, logger: Logger) async throws -> DemoSimulators {
         let limits = Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, unlimited ? RateLimitSettings.unlimited : .realistic) })
         var demo = DemoSimulators()
@@ -82,6 +85,8 @@ struct DemoSimulators {
             do {
                 var configuration = SimulatorConfiguration(scenario: scenario, speed: speed, seed: seed &+ UInt64(index),
                                                            start: start, processingDelay: processingDelay, rateLimits: limits)
+                // The same monitor sending to every account: the same share of alerts in each.
+                if sharedPercent > 0 { configuration.sharedAlerts = SharedAlerts(seed: seed, percent: sharedPercent) }
                 configure(&configuration)
                 simulator = try Simulator(configuration: configuration)
             } catch {

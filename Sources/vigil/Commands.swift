@@ -26,6 +26,12 @@ struct DisplayOptions: ParsableArguments {
     var onNewAlert: String?
     @Option(name: .customLong("notify-priority"), help: "The least urgent priority --on-new-alert runs for (default P2: P1 and P2).")
     var notifyPriority: String?
+    @Flag(name: .customLong("no-merge-sources"),
+          help: "With several sources: an alert several of them list is a row per source, not one (as merge_sources = false).")
+    var noMergeSources = false
+
+    /// Whether one alert's rows from several sources merge: the flag over `merge_sources` (on by default).
+    func mergesSources(_ config: ConfigFile) -> Bool { !noMergeSources && config.mergesSources }
 
     /// The `on_new_alert` command from the flag or the config, or `nil`; `source` names the
     /// account in `VIGIL_ALERT_SOURCE` when an alert has no source of its own.

@@ -28,6 +28,10 @@ struct ConfigFile {
     var readOnly: Bool?
     var bell: Bool?
     var clockSeconds: Bool?
+    /// `merge_sources`: one alert seen by several sources is one row (default true).
+    var mergeSources: Bool?
+    /// Whether several sources' rows of one alert merge into one (`merge_sources`, on unless turned off).
+    var mergesSources: Bool { mergeSources ?? true }
     /// A command run when an alert at or above `notifyPriority` appears (`on_new_alert`).
     var onNewAlert: String?
     /// `notify_priority`: the least urgent priority announced (default P2).
@@ -49,7 +53,7 @@ struct ConfigFile {
     var warnings: [String] = []
 
     static let knownKeys: Set<String> = ["backend", "site", "cloud_id", "email", "api_token_file",
-                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "user",
+                                         "region", "api_url", "api_key_file", "proxy", "ca_file", "custom_actions", "theme", "read_only", "bell", "clock_seconds", "merge_sources", "user",
                                          "action_max_age", "stale_ack", "on_new_alert", "notify_priority", "on_new_alert_timeout", "poll", "keys", "filters", "sources"]
 
     /// The default location.
@@ -173,9 +177,9 @@ final class ConfigReader {
         return s
     }
 
-    func bool(_ key: String) throws -> Bool? {
+    func bool(_ key: String, fix: String? = nil) throws -> Bool? {
         guard let value = table[key] else { return nil }
-        guard let b = value.bool else { throw problem(key, "\(key) must be true or false", fix: "write \(key) = true") }
+        guard let b = value.bool else { throw problem(key, "\(key) must be true or false", fix: fix ?? "write \(key) = true") }
         return b
     }
 
@@ -260,6 +264,9 @@ final class ConfigReader {
         config.readOnly = read { try bool("read_only") }
         config.bell = read { try bool("bell") }
         config.clockSeconds = read { try bool("clock_seconds") }
+        config.mergeSources = read {
+            try bool("merge_sources", fix: "write merge_sources = false to show each source's row of an alert, or remove the line (merging is on)")
+        }
         config.onNewAlert = read {
             let command = try string("on_new_alert")
             if let command, command.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -57,11 +57,12 @@ struct SourceAccounts {
     /// Names the journal: the sources' names, so each set of sources keeps its own.
     var journalHost: String { "sources-" + accounts.map(\.name).joined(separator: "+") }
 
-    /// Runs `body` with every source connected and merged, closing them afterwards.
-    func withSourceSet<T: Sendable>(logger: Logger, clock: @escaping @Sendable () -> Date = { Date() },
+    /// Runs `body` with every source connected and merged onto one screen (one alert's rows
+    /// from several sources as one row when `merging`), closing them afterwards.
+    func withSourceSet<T: Sendable>(logger: Logger, merging: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
                                     _ body: (SourceSet) async throws -> T) async throws -> T {
         try await Self.connect(accounts[...], logger: logger) { named in
-            try await body(SourceSet(named, clock: clock))
+            try await body(SourceSet(named, mergesAlerts: merging, clock: clock))
         }
     }
 

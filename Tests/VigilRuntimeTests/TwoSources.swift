@@ -30,11 +30,20 @@ struct TwoSources {
 
     static let retry = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100))
 
-    static func run(backoff: SourceBackoff = SourceBackoff(base: 30, maximum: 60), _ body: (TwoSources) async throws -> Void) async throws {
-        let configuration = SimulatorConfiguration(scenario: "ops-room", speed: 1, processingDelay: .milliseconds(50),
+    /// With `shared`, the two simulators have seeds of their own and raise that share of their
+    /// alerts alike (a monitor sending to both accounts); `mergesAlerts` merges those rows.
+    static func run(backoff: SourceBackoff = SourceBackoff(base: 30, maximum: 60), scenario: String = "ops-room",
+                    shared: SharedAlerts? = nil, initialAlerts: Int? = nil, mergesAlerts: Bool = false,
+                    sharedAlertLimit: Int = SourceSet.standardSharedAlertLimit,
+                    _ body: (TwoSources) async throws -> Void) async throws {
+        var configuration = SimulatorConfiguration(scenario: scenario, speed: 1, processingDelay: .milliseconds(50),
                                                    rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
+        configuration.sharedAlerts = shared
+        configuration.initialAlerts = initialAlerts
+        var jsmConfiguration = configuration
+        if shared != nil { jsmConfiguration.seed += 1 }
         try await Simulator.with(configuration) { opsgenie, ogURL in
-            try await Simulator.with(configuration) { jsm, jsmURL in
+            try await Simulator.with(jsmConfiguration) { jsm, jsmURL in
                 let og = ClientConfiguration(apiKey: APIKey(DemoKeys.full)!, region: .custom(ogURL), connectTimeout: .seconds(1),
                                              requestTimeout: .seconds(2), retry: retry)
                 let site = JSMConfiguration(site: jsmURL, apiBase: jsmURL, credentials: JSMCredentials(email: JSMDemo.email, token: JSMDemo.token)!,
@@ -44,7 +53,8 @@ struct TwoSources {
                         let clock = TestClock(opsgenie.clock.now())
                         let set = SourceSet([NamedSource(name: "og-eu", backend: OpsgenieBackend(client: ogClient)),
                                              NamedSource(name: "jsm", backend: JSMOpsBackend(client: jsmClient))],
-                                            backoff: backoff, clock: { clock.now })
+                                            backoff: backoff, mergesAlerts: mergesAlerts,
+                                            sharedAlertLimit: sharedAlertLimit, clock: { clock.now })
                         try await body(TwoSources(opsgenie: opsgenie, jsm: jsm, set: set, clock: clock))
                     }
                 }

@@ -629,15 +629,18 @@ def two_sources_one_failing(p):
     og_port = p.demo_port("og-eu")
     jsm_port = p.demo_port("jsm")
     p.keys("g")
-    current = selected_source_tiny(p.wait_for(selected_source_tiny, "the detail naming the source"))
+    s = p.wait_for(selected_source_tiny, "the detail naming the source")
+    current = selected_source_tiny(s)
     for _ in range(40):
-        if current[0] == "og-eu" and not alert(og_port, current[1])["acknowledged"]:
+        # A row both simulators have (merged) would ask which source first: one of og-eu's own.
+        if current[0] == "og-eu" and not copy_lines(s) and not alert(og_port, current[1])["acknowledged"]:
             break
         before = current
         p.keys("j")
-        current = selected_source_tiny(p.wait_for(lambda s: selected_source_tiny(s) not in (before, None), "the selection to move"))
+        s = p.wait_for(lambda s: selected_source_tiny(s) not in (before, None), "the selection to move")
+        current = selected_source_tiny(s)
     else:
-        raise AssertionError("no unacknowledged og-eu alert in the first 40 rows")
+        raise AssertionError("no unacknowledged og-eu alert of its own in the first 40 rows")
     tiny = current[1]
 
     faults(jsm_port, [{"route": "/jsm", "status": 503}])
@@ -658,6 +661,43 @@ def two_sources_one_failing(p):
 
     clear_faults(jsm_port)
     p.wait_for(lambda s: "jsm: stale" not in status(s) and "vigil" in status(s), "jsm answering again (no longer named)", timeout=60)
+    p.keys("q")
+    p.wait_exit(pid)
+
+
+def copy_lines(s):
+    """The detail's line per source of a merged row: `│   jsm #41 P1 acked · owner …` as (source, tiny, state)."""
+    return re.findall(r"│\s+([\w.-]+) #(\d+) P\d (open|acked|closed|snoozed|snz \S+) · owner", s)
+
+
+@check("sources-merged", "demo --sources 2: an alert both simulators have is one row naming both, counted once; "
+                         "acknowledging it (both, the default) reaches both simulators")
+def two_sources_merged(p):
+    pid = p.launch("demo --sources 2")
+    p.wait_for(lambda s: re.search(r"│\s+og-eu\+jsm\s+#\d+", s) and re.search(r"· \d+ in two sources", s),
+               "a row naming both sources and the shared figure", timeout=30)
+    ports = {"og-eu": p.demo_port("og-eu"), "jsm": p.demo_port("jsm")}
+    p.keys("g")
+    s = p.wait_for(selected_source_tiny, "the detail naming the source")
+    for _ in range(60):
+        copies = copy_lines(s)
+        if len(copies) == 2 and all(state == "open" for _, _, state in copies):
+            break
+        before = (selected_source_tiny(s), tuple(copies))
+        p.keys("j")
+        s = p.wait_for(lambda s: selected_source_tiny(s) and (selected_source_tiny(s), tuple(copy_lines(s))) != before,
+                       "the selection to move")
+    else:
+        raise AssertionError("no merged row open in both sources in the first 60 rows")
+    for source, tiny, _ in copies:
+        assert alert(ports[source], tiny)["acknowledged"] is False, f"{source} #{tiny} starts unacknowledged"
+    p.keys("a")
+    p.wait_text("Which source?")
+    p.keys("Enter")
+    (a, tiny_a, _), (b, tiny_b, _) = copies
+    p.wait_text(f"ack {a} #{tiny_a} + {b} #{tiny_b}: 2 confirmed", timeout=20)
+    for source, tiny, _ in copies:
+        assert alert(ports[source], tiny)["acknowledged"] is True, f"{source}'s simulator has the acknowledge of #{tiny}"
     p.keys("q")
     p.wait_exit(pid)
 

@@ -3,6 +3,9 @@ import OpsgenieKit
 
 /// A scenario's alerts: those open at the start, and the day's stream of events on the virtual clock.
 extension Scenario {
+    /// The `i`th alert as this simulator raises it, given the one the scenario drew (``SharedAlerts``).
+    typealias Sharing = (Int, CreateAlertRequest) -> CreateAlertRequest
+
     /// A random alert from a service, a symptom and a team; `i` varies host, region and source.
     static func alertTemplate(_ i: Int, priority: String? = nil, using rng: inout SeededGenerator) -> CreateAlertRequest {
         let service = services[Int.random(in: 0..<services.count, using: &rng)]
@@ -30,12 +33,14 @@ extension Scenario {
     /// Creates the alerts open at `start`; the oldest fifth are already acknowledged and owned,
     /// each acknowledged one to fifteen minutes after it was raised (so `scale`, whose alerts
     /// go back eight hours, has alerts acknowledged long ago and still open).
-    func addInitialAlerts(to world: inout SimulatorWorld, start: Date, using rng: inout SeededGenerator) {
-        let initial = initialAlertCount
+    func addInitialAlerts(to world: inout SimulatorWorld, start: Date, count: Int? = nil, sharing: Sharing? = nil,
+                          using rng: inout SeededGenerator) {
+        let initial = count ?? initialAlertCount
         for i in 0..<initial {
             let created = start.addingTimeInterval(-Double(initial - i) * (self == .scale ? 3 : 240))
             var request = Self.alertTemplate(i, using: &rng)
             if self == .scale { request.alias = "scale-\(i)" }
+            if let sharing { request = sharing(i, request) }
             _ = world.create(request, at: created, by: request.source ?? "monitoring")
         }
         if self == .hostile {
@@ -53,17 +58,17 @@ extension Scenario {
     }
 
     /// The day's stream of events, in the order they were drawn (the caller sorts them by time).
-    func events(start: Date, using rng: inout SeededGenerator) -> [(Date, ScenarioEvent)] {
+    func events(start: Date, sharing: Sharing? = nil, using rng: inout SeededGenerator) -> [(Date, ScenarioEvent)] {
         switch self {
         case .quiet, .scale, .hostile: []
-        case .opsRoom: opsRoomDay(start: start, using: &rng)
+        case .opsRoom: opsRoomDay(start: start, sharing: sharing, using: &rng)
         case .incident: incidentStorm(start: start, using: &rng)
         }
     }
 
     /// Two days of alerts every one to seven minutes, a quarter of them flapping (closing by themselves),
     /// and a heartbeat that stops for two hours.
-    private func opsRoomDay(start: Date, using rng: inout SeededGenerator) -> [(Date, ScenarioEvent)] {
+    private func opsRoomDay(start: Date, sharing: Sharing?, using rng: inout SeededGenerator) -> [(Date, ScenarioEvent)] {
         var events: [(Date, ScenarioEvent)] = []
         var t = start
         var i = initialAlertCount
@@ -71,7 +76,8 @@ extension Scenario {
             t = t.addingTimeInterval(Double(Int.random(in: 60...420, using: &rng)))
             i += 1
             let flapping = Int.random(in: 0..<4, using: &rng) == 0
-            let request = Self.alertTemplate(i, using: &rng)
+            var request = Self.alertTemplate(i, using: &rng)
+            if let sharing { request = sharing(i, request) }
             let autoClose = flapping ? Double(Int.random(in: 120...900, using: &rng)) : nil
             events.append((t, .fire(request, autoCloseAfter: autoClose)))
         }

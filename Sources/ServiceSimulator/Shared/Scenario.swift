@@ -32,7 +32,7 @@ public enum Scenario: String, CaseIterable, Sendable {
     ///
     /// The order matters: every step that draws from `rng` runs in the same order for a seed, so a
     /// scenario replays identically.
-    func build(start: Date, seed: UInt64) -> SimulatorWorld {
+    func build(start: Date, seed: UInt64, shared: SharedAlerts? = nil, initialAlerts: Int? = nil) -> SimulatorWorld {
         var rng = SeededGenerator(seed: seed)
         var world = SimulatorWorld(start: start)
         world.users = users(start: start)
@@ -42,8 +42,9 @@ public enum Scenario: String, CaseIterable, Sendable {
         world.savedSearches = Self.savedSearches()
         Self.addHeartbeats(to: &world, start: start, using: &rng)
         world.incidents = incidents(start: start)
-        addInitialAlerts(to: &world, start: start, using: &rng)
-        world.events = events(start: start, using: &rng).sorted { $0.0 < $1.0 }.map { (at: $0.0, event: $0.1) }
+        let sharing = shared.map { rule in { (i: Int, own: CreateAlertRequest) in rule.request(i, own: own, simulator: seed) } }
+        addInitialAlerts(to: &world, start: start, count: initialAlerts, sharing: sharing, using: &rng)
+        world.events = events(start: start, sharing: sharing, using: &rng).sorted { $0.0 < $1.0 }.map { (at: $0.0, event: $0.1) }
         return world
     }
 }

@@ -37,6 +37,10 @@ public struct SimulatorConfiguration: Sendable {
     public var jsmTeamsWithoutAccess: Set<String> = []
     /// Keep a ``SpecRecord`` of every request, its answer checked against the spec (tests).
     public var recordsSpecChecks = false
+    /// Alerts this simulator shares with others (a monitor sending to two accounts); `nil`: none.
+    public var sharedAlerts: SharedAlerts?
+    /// How many alerts are open at the start (`nil`: the scenario's own number).
+    public var initialAlerts: Int?
 
     /// Creates a configuration with the demo keys and accounts and realistic limits.
     public init(port: Int = 0, scenario: String = "ops-room", speed: Double = 1, seed: UInt64 = 42,
@@ -76,7 +80,8 @@ public final class Simulator: Sendable {
         }
         self.configuration = configuration
         self.clock = VirtualClock(start: configuration.start, speed: configuration.speed)
-        self.world = Mutex(scenario.build(start: configuration.start, seed: configuration.seed))
+        self.world = Mutex(scenario.build(start: configuration.start, seed: configuration.seed,
+                                          shared: configuration.sharedAlerts, initialAlerts: configuration.initialAlerts))
         self.faults = Mutex((configuration.faults, SeededGenerator(seed: configuration.seed ^ 0xFA17)))
         self.buckets = Mutex(Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map {
             ($0, TokenBucket(settings: configuration.rateLimits[$0] ?? .realistic))
