@@ -90,7 +90,7 @@ struct AlertsPaneView {
         cell(alert.tinyId.map { "#\($0)" } ?? "", columns.tinyId, base)
         cell(alert.priority?.rawValue ?? "P?", columns.priority,
              selected ? CellStyle(.selection, bold: true) : CellStyle(DashboardState.role(for: alert.priority), bold: true))
-        var (label, role) = state.stateLabel(alert)
+        var (label, role) = state.rowStateLabel(alert)
         if let pending { (label, role) = (pending.request.verb + "…", .pending) }
         cell(label, columns.state, selected ? base : CellStyle(role))
         cell(paneAge(state.now.timeIntervalSince(alert.createdAt ?? state.now)), columns.age, selected ? base : CellStyle(.dim))

@@ -70,9 +70,15 @@ extension DashboardState {
         alert.status != .closed && alert.snoozed == true && (alert.snoozedUntil.map { $0 > now } ?? true)
     }
 
+    /// A snooze's time left as the STATE column has room for it (`snz ` and at most 5 more):
+    /// `45m`, `1h05m`, `18h` (ten hours and more to the hour), `2d03h`.
+    static func snoozeLeft(_ seconds: TimeInterval) -> String {
+        (36_000..<86_400).contains(seconds) ? "\(Int(seconds) / 3600)h" : countdown(seconds)
+    }
+
     func stateLabel(_ alert: Alert) -> (String, ColorRole) {
         if alert.status == .closed { return ("closed", .dim) }
-        if isSnoozed(alert) { return (alert.snoozedUntil.map { "snz \(countdown($0.timeIntervalSince(now)))" } ?? "snoozed", .dim) }
+        if isSnoozed(alert) { return (alert.snoozedUntil.map { "snz \(Self.snoozeLeft($0.timeIntervalSince(now)))" } ?? "snoozed", .dim) }
         if alert.acknowledged == true { return ("acked", .ok) }
         return ("open", .critical)
     }

@@ -50,6 +50,18 @@ extension DashboardState {
         alert.copies?.contains { recentlyFailed($0.id) } ?? false
     }
 
+    /// A row's STATE: the alert's own, or for a merged row whose copies differ, each source's
+    /// in the sources' order (`open/ack`), coloured by the most urgent.
+    func rowStateLabel(_ alert: Alert) -> (String, ColorRole) {
+        let own = stateLabel(alert)
+        guard let copies = alert.copies, copies.count > 1 else { return own }
+        let words = copies.map { copy -> String in
+            let word = copyState(copy)
+            return word == "acked" ? "ack" : word == "closed" ? "cls" : word.hasPrefix("snz") ? "snz" : word
+        }
+        return Set(words).count > 1 ? (words.joined(separator: "/"), own.1) : own
+    }
+
     /// A copy's state as a row would say it: `open`, `acked`, `snz 20m`, `closed`.
     func copyState(_ copy: AlertCopy) -> String {
         stateLabel(Alert(id: copy.id, status: copy.status, acknowledged: copy.acknowledged, snoozed: copy.snoozed,
