@@ -96,7 +96,7 @@ struct AccountOptions: ParsableArguments {
 
     func opsgenie(config: ConfigFile, warnings: inout [String]) throws -> ClientConfiguration {
         let key: APIKey
-        do { key = try KeySource.load(keyFile: apiKeyFile ?? config.apiKeyFile, warnings: &warnings) } catch let problem as FileProblem {
+        do { key = try APIKeySource.load(keyFile: apiKeyFile ?? config.apiKeyFile, warnings: &warnings) } catch let problem as FileProblem {
             throw ValidationError(problem.description)
         }
         let regionText = apiURL ?? config.apiURL ?? region ?? config.region ?? "us"

@@ -8,7 +8,7 @@ import VigilTerminal
 /// It lives here, where both rooms are seen: the terminal room does not import the runtime,
 /// and the runtime does not touch the terminal. (Spelled out: here `KeySource` alone is where
 /// the API key comes from.)
-final class TerminalKeySource: VigilRuntime.KeySource {
+final class TerminalKeySource: KeySource {
     let terminal: Terminal
     let waiter: TerminalWaiter
 
