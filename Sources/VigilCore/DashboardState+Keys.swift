@@ -86,7 +86,7 @@ extension DashboardState {
             // One alert at a time: custom actions differ per alert.
             guard let id = alertPane.selectedId else { say("custom action: no alert selected", .warning); return [] }
             if let choice = sourceChoice(for: command) { prompt.overlay = .chooseSource(choice); return [] }
-            prompt.overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
+            prompt.overlay = .picker(.customAction(alertId: id), PickerField())
             return alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : []
         case .resolve:
             return []  // disabled unless the incidents pane has the focus
@@ -193,15 +193,15 @@ extension DashboardState {
         case .unacknowledge: return askOrAct(command, .unacknowledge, on: targets)
         case .close: return askOrAct(command, .close, on: targets, question: closePrompt(targets))
         case .snooze:
-            prompt.overlay = .picker(.snooze(alertIds: targets), filter: "", selected: 0)
+            prompt.overlay = .picker(.snooze(alertIds: targets), PickerField())
             return []
         case .assign:
-            prompt.overlay = .picker(.assign(alertIds: targets), filter: "", selected: 0)
+            prompt.overlay = .picker(.assign(alertIds: targets), PickerField())
             guard prompt.users.needsLoad else { return [] }
             prompt.users = .loading
             return [.loadUsers]
         case .escalate:
-            prompt.overlay = .picker(.escalate(alertIds: targets), filter: "", selected: 0)
+            prompt.overlay = .picker(.escalate(alertIds: targets), PickerField())
             guard prompt.escalations.needsLoad else { return [] }
             prompt.escalations = .loading
             return [.loadEscalations]

@@ -25,8 +25,8 @@ extension DashboardState {
             return []
         case .input(let purpose, let text):
             return edit(purpose, text: text, key: key)
-        case .picker(let purpose, let filter, let selected):
-            return pick(purpose, filter: filter, selected: selected, key: key)
+        case .picker(let purpose, let field):
+            return pick(purpose, field, key: key)
         case .chooseSource(let choice):
             return choose(choice, key: key)
         }
@@ -49,29 +49,23 @@ extension DashboardState {
         return []
     }
 
-    private mutating func pick(_ purpose: PickerPurpose, filter field: TextField, selected: Int, key: Key) -> [DashboardEffect] {
+    private mutating func pick(_ purpose: PickerPurpose, _ field: PickerField, key: Key) -> [DashboardEffect] {
         var field = field
-        var selected = selected
-        let filter = field.text
-        let options = pickerOptions(purpose, filter: filter)
-        switch key {
-        case .escape:
+        let options = pickerOptions(purpose, filter: field.filter.text)
+        switch field.handle(key, options: options.count) {
+        case .cancelled:
             prompt.overlay = nil
             say("cancelled", .info)
-            return []
-        case .down: selected = min(selected + 1, max(0, options.count - 1))
-        case .up: selected = max(0, selected - 1)
-        case .enter:
+        case .picked(let index):
+            prompt.overlay = nil
+            return choose(purpose, options[index].choice)
+        case .nothingToPick:
             // Nothing to pick (a snooze that is not a duration, a name nobody has): the picker
             // stays open with what was typed, and says why, so nothing typed is lost.
-            guard selected < options.count else { say(pickerStatus(purpose, filter: filter) ?? "nothing matches", .warning); return [] }
-            prompt.overlay = nil
-            return choose(purpose, options[selected].choice)
-        default:
-            // The same keys as every text field (^U, ^W included); the list starts over.
-            if field.edit(key) { selected = 0 }
+            say(pickerStatus(purpose, filter: field.filter.text) ?? "nothing matches", .warning)
+        case .kept:
+            prompt.overlay = .picker(purpose, field)
         }
-        prompt.overlay = .picker(purpose, filter: field, selected: selected)
         return []
     }
 

@@ -16,7 +16,7 @@ public enum Overlay: Sendable, Hashable {
     /// A text field: filter query, note, custom snooze.
     case input(InputPurpose, text: TextField)
     /// A list to choose from, filtered by typing.
-    case picker(PickerPurpose, filter: TextField, selected: Int)
+    case picker(PickerPurpose, PickerField)
     /// Quit while actions are pending.
     case confirmQuit
     /// The quit question still open after its pending actions were all confirmed: it stays

@@ -49,7 +49,8 @@ struct OverlayView {
             case .snoozeDuration: title = "Snooze for (e.g. 90m, 2h, 1d) or until (09:00)"
             }
             popup(&canvas, title: title, lines: [text.line])
-        case .picker(let purpose, let filter, let selected):
+        case .picker(let purpose, let field):
+            let filter = field.filter, selected = field.selected
             let options = state.pickerOptions(purpose, filter: filter.text)
             let title: String
             switch purpose {
@@ -63,7 +64,7 @@ struct OverlayView {
                 lines.append("(" + configured.note + ")")
             }
             if options.isEmpty { lines.append(state.pickerStatus(purpose, filter: filter.text) ?? "nothing matches") }
-            let window = max(0, selected - 8)
+            let window = field.firstShown(rows: 10)
             for (i, option) in options.enumerated().dropFirst(window).prefix(10) {
                 lines.append((i == selected ? "▶ " : "  ") + option.label)
             }

@@ -60,7 +60,7 @@ extension DashboardState {
     private mutating func chosen(_ command: Command, on ids: [String]) -> [DashboardEffect] {
         prompt.overlay = nil
         guard command == .customAction, let id = ids.first else { return startAction(command, on: ids) }
-        prompt.overlay = .picker(.customAction(alertId: id), filter: "", selected: 0)
+        prompt.overlay = .picker(.customAction(alertId: id), PickerField())
         return alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : []
     }
 

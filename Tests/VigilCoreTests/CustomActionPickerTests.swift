@@ -10,7 +10,7 @@ struct CustomActionPickerTests {
     @Test func thePickerOffersTheConfiguredNamesAndSaysWhy() {
         var state = loadedState { $0.configuredActions = ["": .jsm(["Restart pod", "Page DBA"])] }
         _ = state.update(.key(.character("x")))
-        guard case .picker(.customAction, _, _) = state.prompt.overlay else { Issue.record("x opens the action picker: \(String(describing: state.prompt.overlay))"); return }
+        guard case .picker(.customAction, _) = state.prompt.overlay else { Issue.record("x opens the action picker: \(String(describing: state.prompt.overlay))"); return }
         let text = state.render().text
         #expect(text.contains("Restart pod") && text.contains("Page DBA"), "\(text)")
         #expect(text.contains("(from custom_actions in config: JSM cannot list"), "\(text)")

@@ -185,7 +185,7 @@ struct MergedRowTests {
         guard case .chooseSource(let choice)? = state.prompt.overlay else { Issue.record("no source question: \(String(describing: state.prompt.overlay))"); return }
         #expect(choice.options.map(\.alertIds) == [["og-eu:id-2"], ["jsm:id-41"]], "one copy: no both")
         let effects = state.update(.key(.character("2")))
-        #expect(state.prompt.overlay == .picker(.customAction(alertId: "jsm:id-41"), filter: "", selected: 0))
+        #expect(state.prompt.overlay == .picker(.customAction(alertId: "jsm:id-41"), PickerField()))
         #expect(effects == [.loadDetail(alertId: "jsm:id-41")])
     }
 }

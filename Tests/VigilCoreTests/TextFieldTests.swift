@@ -23,14 +23,14 @@ struct TextFieldTests {
         _ = state.update(.key(.character("s")))
         for c in "4 hours" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.control("w")))
-        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "4 ", selected: 0), "^W deletes the last word")
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), PickerField(filter: "4 ")), "^W deletes the last word")
         _ = state.update(.key(.control("u")))
-        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "", selected: 0), "^U clears")
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), PickerField(filter: "")), "^U clears")
         for c in "abc" { _ = state.update(.key(.character(c))) }
         #expect(state.render().text.contains("not a duration (try 45m, 2h, 09:00)"))
         _ = state.update(.key(.enter))
         #expect(state.messages.last?.text == "not a duration (try 45m, 2h, 09:00)" && state.actionLog.records.isEmpty)
-        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), filter: "abc", selected: 0), "what was typed is kept, to fix")
+        #expect(state.prompt.overlay == .picker(.snooze(alertIds: ["id-2"]), PickerField(filter: "abc")), "what was typed is kept, to fix")
         _ = state.update(.key(.control("u")))
         for c in "09:00" { _ = state.update(.key(.character(c))) }
         _ = state.update(.key(.enter))
