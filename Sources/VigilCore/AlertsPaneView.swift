@@ -13,12 +13,14 @@ struct AlertsPaneView {
             counts = "[a saved search has no counts per priority]"
         }
         // Counts that never came are not zeros.
-        var figures = state.alertPane.everLoaded ? "\(state.alertPane.list.total) \(counts)" : "…"
-        if state.alertPane.everLoaded, let shared = state.sharedFigure { figures += shared }
+        let figures = state.alertPane.everLoaded ? "\(state.alertPane.list.total) \(counts)" : "…"
+        let shared = state.alertPane.everLoaded ? state.sharedFigure : nil
         // Marks decide what the next action acts on: their number is in sight, Esc clears them.
-        if !state.alertPane.marked.isEmpty { figures += " · \(state.alertPane.marked.count) marked (Esc clears)" }
+        let marked = state.alertPane.marked.isEmpty ? nil : state.alertPane.marked.count
+        let sign = newAbove > 0 ? TerminalText.width(of: " ↑ \(newAbove) new above (g) ") + 1 : 0
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
-                   title: "Alerts \(figures) \(state.filterDescription)", focused: state.panes.focus == .alerts)
+                   title: Self.title(figures, shared: shared, marked: marked, filter: state.filterDescription, room: r.width - 6 - sign),
+                   focused: state.panes.focus == .alerts)
         let inner = r.width - 2
         let x = r.x + 1
         let columns = AlertColumns(inner: inner, source: state.sourceColumn)
@@ -57,6 +59,24 @@ struct AlertsPaneView {
     }
 
     /// New alerts (`●`) on rows scrolled above the view.
+    /// The pane's title in `room` columns, whole words only: `Alerts 1204 [P1:…] · 38 in two
+    /// sources · 2 marked (Esc clears) status:open`. Short of room the shared figure and the
+    /// marks take their short forms (`· 38 shared`, `· 2 marked`), then the filter goes (it
+    /// is on the status line's help and `/`); the counts stay.
+    static func title(_ figures: String, shared: String?, marked: Int?, filter: String, room: Int) -> String {
+        let short = shared.map { $0.replacingOccurrences(of: #" in (two|several) sources"#, with: " shared", options: .regularExpression) }
+        let attempts: [[String?]] = [
+            [shared, marked.map { " · \($0) marked (Esc clears)" }, " " + filter],
+            [short, marked.map { " · \($0) marked" }, " " + filter],
+            [short, marked.map { " · \($0) marked" }],
+        ]
+        for parts in attempts {
+            let title = "Alerts \(figures)" + parts.compactMap { $0 }.joined()
+            if TerminalText.width(of: title) <= room { return title }
+        }
+        return "Alerts \(figures)" + ([short, marked.map { " · \($0) marked" }].compactMap { $0 }.joined())
+    }
+
     var newAbove: Int {
         guard state.alertPane.scrollTop > 0, state.alertPane.firstLoadedAt != nil else { return 0 }
         return state.alertPane.list.loaded.lazy.filter { $0.row < state.alertPane.scrollTop && state.isNew($0.alert) }.count
@@ -95,7 +115,7 @@ struct AlertsPaneView {
         cell(label, columns.state, selected ? base : CellStyle(role))
         cell(paneAge(state.now.timeIntervalSince(alert.createdAt ?? state.now)), columns.age, selected ? base : CellStyle(.dim))
         cell(String(alert.count ?? 1), columns.count, base)
-        let owner = (alert.owner ?? "").split(separator: "@").first.map(String.init) ?? ""
+        let owner = (state.rowOwner(alert) ?? "").split(separator: "@").first.map(String.init) ?? ""
         cell(owner.isEmpty ? "-" : owner, columns.owner, base)
         cell(alert.responders?.first { $0.type == .team }.flatMap { $0.name ?? $0.id } ?? "-", columns.team, base)
         canvas.write(alert.message ?? "", x: column, y: y, style: alert.acknowledged == true && !selected ? CellStyle(.dim) : base,

@@ -9,6 +9,7 @@ extension DashboardState {
         guard !ids.isEmpty else { say("no alert selected", .warning); return [] }
         var effects: [DashboardEffect] = []
         let batch = ids.count > 1 ? actionLog.nextId : nil
+        if let batch { actionLog.batchSubjects[batch] = .init(text: targetsDescription(ids), rows: Set(rowIds(ids)).count) }
         for id in ids {
             let record = actionLog.start(.alert(action), on: id, tinyId: tinyId(of: id), at: now, batch: batch)
             effects.append(.perform(actionId: record.id, action: action, alertId: id))
@@ -46,7 +47,11 @@ extension DashboardState {
         let members = actionLog.records.filter { $0.batch == batch }
         guard !members.contains(where: \.phase.isOpen) else { return }
         let failed = members.filter { if case .failed = $0.phase { true } else { false } }
-        var text = "\(record.request.verb) \(targetsDescription(members.map(\.targetId))): \(members.count - failed.count) confirmed"
+        let subject = actionLog.batchSubjects.removeValue(forKey: batch)
+            ?? .init(text: targetsDescription(members.map(\.targetId)), rows: members.count)
+        // Copies of merged rows are actions of their own: counted as actions when they outnumber the rows.
+        let unit = members.count == subject.rows ? "" : (members.count - failed.count == 1 ? " action" : " actions")
+        var text = "\(record.request.verb) \(subject.text): \(members.count - failed.count)\(unit) confirmed"
         if !failed.isEmpty { text += ", \(failed.count) failed (\(failed.prefix(3).map(label).joined(separator: ", "))\(failed.count > 3 ? ", …" : ""))" }
         say(text, failed.isEmpty ? .info : .error)
     }

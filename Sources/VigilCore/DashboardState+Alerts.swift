@@ -177,8 +177,13 @@ extension DashboardState {
     func targetsDescription(_ ids: [String], naming: Bool = false) -> String {
         if ids.count == 1 { return (source(of: ids[0]).map { "\($0) " } ?? "") + "#" + tinyId(of: ids[0]) }
         if let copies = copiesDescription(ids) { return copies }
-        let named = ids.prefix(6).map { "#" + tinyId(of: $0) }.joined(separator: " ") + (ids.count > 6 ? " +\(ids.count - 6)" : "")
-        return "\(Set(rowIds(ids)).count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? " " + named : "")
+        // Each row once, named as its SRC column names it (`og-eu+jsm #8, og-eu #7`).
+        var rows: [String] = []
+        for id in rowIds(ids) where !rows.contains(id) { rows.append(id) }
+        let named = rows.prefix(6).map { id in
+            (showsSources ? (loadedAlert(id).map(sourcesLabel) ?? source(of: id) ?? "?") + " " : "") + "#" + tinyId(of: id)
+        }.joined(separator: showsSources ? ", " : " ") + (rows.count > 6 ? " +\(rows.count - 6)" : "")
+        return "\(rows.count) marked alerts" + (perSource(ids).map { " (\($0))" } ?? "") + (naming ? ": " + named : "")
     }
 
     static func cycle(after pane: Pane) -> Pane {

@@ -214,7 +214,7 @@ extension DashboardState {
     }
 
     private func closePrompt(_ targets: [String]) -> String {
-        if targets.count == 1, let alert = loadedAlert(targets[0]) {
+        if targets.count == 1, let alert = rowAlert(targets[0]) {
             return "Close \(targetsDescription(targets)) \(TerminalText.fit(alert.message ?? "", columns: 50))? y/N"
         }
         return confirmPrompt(.close, targets)

@@ -175,9 +175,8 @@ extension DashboardState {
             }
             return askOrAct(.assign, .assign(user), on: ids, detail: " to \(name)")
         case .customAction(let name):
-            let alert = ids.first.flatMap { loadedAlert($0) }
-            let message = TerminalText.fit(alert?.message ?? "", columns: 40)
-            return askOrAct(.customAction, .customAction(name), on: ids, question: "Run '\(name)' on \(targetsDescription(ids)) \(message)? y/N")
+            let message = ids.first.flatMap { rowAlert($0)?.message }.map { " " + TerminalText.fit($0, columns: 40) } ?? ""
+            return askOrAct(.customAction, .customAction(name), on: ids, question: "Run '\(name)' on \(targetsDescription(ids))\(message)? y/N")
         case .escalation(let escalation, let name):
             // An escalation is one source's: the marked alerts of other sources are left, and said so.
             var chosen = ids

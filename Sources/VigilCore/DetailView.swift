@@ -6,6 +6,9 @@ struct DetailView {
     /// The dashboard it draws.
     let state: DashboardState
 
+    /// ` by alice`, or nothing when the service did not say who (JSM's report often does not).
+    static func by(_ who: String?) -> String { who.flatMap { $0.isEmpty ? nil : " by \($0)" } ?? "" }
+
     func draw(_ canvas: inout Canvas, _ r: Layout.Rect) {
         if state.panes.detailSubject == .incident {
             drawIncidentDetail(&canvas, r)
@@ -19,19 +22,21 @@ struct DetailView {
         let detail = state.alertPane.details[alert.id]
         let full = detail?.alert ?? alert
         var lines: [(String, CellStyle)] = []
-        lines.append(("\(state.sourceTag(alert.origin).map { "[\($0)] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(DashboardState.role(for: full.priority), bold: true)))
+        lines.append(("\(state.sourceTag(alert.origin).map { _ in "[\(state.sourcesLabel(alert))] " } ?? "")#\(full.tinyId ?? "?") \(full.priority?.rawValue ?? "") \(full.message ?? "")", CellStyle(DashboardState.role(for: full.priority), bold: true)))
         // The list's alert is the freshest word on its state (an action shows there at once).
         var current = full
         current.acknowledged = alert.acknowledged
         current.snoozed = alert.snoozed
         current.snoozedUntil = alert.snoozedUntil
         current.status = alert.status
-        let stateWord = state.stateLabel(current).0
-        lines.append(("state \(stateWord) · count \(full.count ?? 1) · owner \(full.owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
+        // A merged row: each source's state (the lines below say which is which), any copy's owner.
+        let stateWord = alert.copies.map { _ in state.rowStateLabel(alert).0 } ?? state.stateLabel(current).0
+        let owner = alert.copies.map { _ in state.rowOwner(alert) } ?? full.owner
+        lines.append(("state \(stateWord) · count \(full.count ?? 1) · owner \(owner.flatMap { $0.isEmpty ? nil : $0 } ?? "-") · source \(full.source ?? "-")", CellStyle(.text)))
         var times = "created \(paneAge(state.now.timeIntervalSince(full.createdAt ?? state.now))) ago"
         // Opsgenie keeps the report's ack time after an unacknowledge: only an acknowledged alert says it.
-        if current.acknowledged == true, let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000)) by \(full.report?.acknowledgedBy ?? "?")" }
-        if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000)) by \(full.report?.closedBy ?? "?")" }
+        if current.acknowledged == true, let ack = full.report?.ackTime { times += " · acked after \(compactAge(Double(ack) / 1000))\(Self.by(full.report?.acknowledgedBy))" }
+        if let close = full.report?.closeTime { times += " · closed after \(compactAge(Double(close) / 1000))\(Self.by(full.report?.closedBy))" }
         lines.append((times, CellStyle(.dim)))
         lines += state.copyLines(alert)
         if let tags = full.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }

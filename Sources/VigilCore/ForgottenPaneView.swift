@@ -34,7 +34,7 @@ struct ForgottenPaneView {
         for (i, entry) in forgotten.entries.prefix(max(0, r.height - 3)).enumerated() {
             let alert = entry.alert
             let by = (alert.report?.acknowledgedBy ?? alert.owner ?? "").split(separator: "@").first.map(String.init) ?? "?"
-            var text = "  " + (source.map { state.pad(alert.origin ?? "-", $0) + " " } ?? "")
+            var text = "  " + (source.map { state.pad(state.sourcesLabel(alert), $0) + " " } ?? "")
             text += state.pad("#\(alert.tinyId ?? "?")", 6) + " " + state.pad(alert.priority?.rawValue ?? "P?", 2) + " "
             text += state.pad(compactAge(state.now.timeIntervalSince(entry.acknowledgedAt)), 6) + " " + state.pad(by.isEmpty ? "?" : by, 10) + " " + (alert.message ?? "")
             canvas.write(text, x: x, y: r.y + 2 + i, style: CellStyle(DashboardState.role(for: alert.priority)), maxWidth: inner)

@@ -37,10 +37,17 @@ extension DashboardState {
         }
         let command = binding.command
         if wallWatch.showing, !command.worksOnWall { return .refused("wall view: W returns to the dashboard", .info) }
+        if alertPane.forgotten.showing, panes.focus == .alerts, command.needsAlert || Self.movesTheList.contains(command) {
+            // The list on screen is not the one the selection is in: nothing acts on an alert out of sight.
+            return .refused("\(binding.description): the acknowledged-and-forgotten list is for reading; F returns to the alerts to act", .info)
+        }
         if let reason = whyDisabled(command) { return .refused("\(binding.description): \(reason)", .warning) }
         if onIncidents, Self.incidentCommands.contains(command) { return .incidentCommand(command) }
         return .command(command)
     }
+
+    /// The commands that move the alert list's selection.
+    static let movesTheList: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
 
     /// The commands that act on the incidents pane (or the incident in the detail) while it has the focus.
     static let incidentCommands: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .openDetail, .resolve, .close, .note]

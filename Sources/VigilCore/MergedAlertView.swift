@@ -62,6 +62,13 @@ extension DashboardState {
         return Set(words).count > 1 ? (words.joined(separator: "/"), own.1) : own
     }
 
+    /// Who owns a row: the alert's owner, or for a merged row the first copy's that has one
+    /// (an assignment in one source shows, not `-`).
+    func rowOwner(_ alert: Alert) -> String? {
+        if let owner = alert.owner, !owner.isEmpty { return owner }
+        return alert.copies?.lazy.compactMap { $0.owner }.first { !$0.isEmpty }
+    }
+
     /// A copy's state as a row would say it: `open`, `acked`, `snz 20m`, `closed`.
     func copyState(_ copy: AlertCopy) -> String {
         stateLabel(Alert(id: copy.id, status: copy.status, acknowledged: copy.acknowledged, snoozed: copy.snoozed,

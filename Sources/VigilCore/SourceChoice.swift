@@ -115,6 +115,9 @@ extension DashboardState {
         return ids.map { rowOfCopy[$0] ?? $0 }
     }
 
+    /// The row an id is shown on, whether it is the row's own id or one of its copies'.
+    func rowAlert(_ id: String) -> Alert? { loadedAlert(rowIds([id])[0]) }
+
     /// `og-eu #2 + jsm #41` when `ids` are copies of one merged row; `nil` otherwise.
     func copiesDescription(_ ids: [String]) -> String? {
         guard ids.count > 1, Set(rowIds(ids)).count == 1 else { return nil }

@@ -48,7 +48,7 @@ struct ActionsOverSourcesTests {
         guard case .confirm(let prompt, .acknowledge, let ids) = state.prompt.overlay else {
             Issue.record("a over marks asks: \(String(describing: state.prompt.overlay))"); return
         }
-        #expect(prompt == "Acknowledge 3 marked alerts (og-eu 2, jsm 1) #2 #4 #3? y/N")
+        #expect(prompt == "Acknowledge 3 marked alerts (og-eu 2, jsm 1): og-eu #2, jsm #4, og-eu #3? y/N")
         #expect(Set(ids) == ["og-eu:id-2", "jsm:id-4", "og-eu:id-3"])
         _ = state.update(.key(.character("y")))
         #expect(state.actionLog.records.count == 3 && state.alertPane.marked.isEmpty)

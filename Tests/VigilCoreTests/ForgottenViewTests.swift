@@ -41,6 +41,21 @@ struct ForgottenViewTests {
         #expect(state.render().line(1).contains("Alerts 6"), "F again: back to the alerts")
     }
 
+    @Test func inTheViewNoKeyActsOnAnAlertOutOfSight() {
+        var state = loadedState()
+        let selected = state.alertPane.selectedId
+        _ = state.update(.key(.character("F")))
+        _ = state.update(.forgottenLoaded(.success(Self.acknowledged)))
+        for key in ["a", "c", "j", "s", " "] {
+            #expect(state.update(.key(.character(Character(key)))).isEmpty, "\(key) does nothing here")
+            #expect(state.prompt.overlay == nil, "\(key) asks nothing")
+        }
+        #expect(state.actionLog.records.isEmpty && state.alertPane.selectedId == selected && state.alertPane.marked.isEmpty)
+        #expect(state.messages.last?.text.contains("F returns to the alerts to act") == true)
+        _ = state.update(.key(.character("F")))
+        #expect(state.update(.key(.character("a"))).contains { if case .perform = $0 { true } else { false } }, "back on the alerts, a acts")
+    }
+
     @Test func theWallCountsThem() {
         var state = loadedState(width: 120, height: 40) { $0.wall = true }
         _ = state.update(.forgottenLoaded(.success(Self.acknowledged)))

@@ -10,6 +10,15 @@ public struct ActionLog: Sendable, Equatable {
     public internal(set) var nextId = 1
     /// The open actions last handed to the journal.
     var journaled: [ActionRecord] = []
+    /// How each bulk action's question named what it acted on, so its result names it the
+    /// same way (`3 marked alerts`, even when one of them was a merged row of two copies).
+    var batchSubjects: [Int: BatchSubject] = [:]
+
+    /// What a bulk action's question said it acts on: its words and how many rows.
+    struct BatchSubject: Sendable, Hashable {
+        var text: String
+        var rows: Int
+    }
 
     /// Open actions (not confirmed or failed).
     public var open: [ActionRecord] { records.filter { $0.phase.isOpen } }
