@@ -674,7 +674,7 @@ def copy_lines(s):
                          "acknowledging it (both, the default) reaches both simulators")
 def two_sources_merged(p):
     pid = p.launch("demo --sources 2")
-    p.wait_for(lambda s: re.search(r"│\s+og-eu\+jsm\s+#\d+", s) and re.search(r"· \d+ in two sources", s),
+    p.wait_for(lambda s: re.search(r"│\s+og-eu\+jsm\s+#\d+", s) and re.search(r"· \d+\+? (in two sources|shared)", s),
                "a row naming both sources and the shared figure", timeout=30)
     ports = {"og-eu": p.demo_port("og-eu"), "jsm": p.demo_port("jsm")}
     p.keys("g")
