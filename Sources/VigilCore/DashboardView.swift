@@ -65,8 +65,9 @@ struct DashboardView {
     /// The frame when the terminal is below the minimum: its size, the size needed, and the
     /// only keys that act (help and the quit question still show, clipped to the screen).
     private func drawTooSmall(_ canvas: inout Canvas) {
+        // The keys that still act on a line of their own, so a narrow terminal shows them whole.
         let lines = ["terminal too small: \(state.width)×\(state.height), need \(Layout.minimumWidth)×\(Layout.minimumHeight)",
-                     "keys are ignored until it is larger" + tooSmallKeys]
+                     "keys are ignored until it is larger", tooSmallKeys].filter { !$0.isEmpty }
         for (i, text) in lines.enumerated() {
             canvas.write(text, x: max(0, (state.width - TerminalText.width(of: text)) / 2), y: max(0, state.height / 2 - 1) + i,
                          style: CellStyle(.warn, bold: i == 0), maxWidth: state.width)
@@ -77,11 +78,11 @@ struct DashboardView {
         }
     }
 
-    /// `; q quit, ? help, ^L redraw`, as bound.
+    /// `these act: q quit, ? help, ^L redraw`, as bound.
     private var tooSmallKeys: String {
         let keys = [(Command.quit, "quit"), (.help, "help"), (.redraw, "redraw")].compactMap { command, word in
             state.settings.keymap.keys(for: command).first.map { "\($0) \(word)" }
         }
-        return keys.isEmpty ? "" : "; " + keys.joined(separator: ", ")
+        return keys.isEmpty ? "" : "these act: " + keys.joined(separator: ", ")
     }
 }

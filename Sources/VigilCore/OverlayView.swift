@@ -57,7 +57,7 @@ struct OverlayView {
             case .snooze(let ids): title = "Snooze \(state.targetsDescription(ids)) (type a duration or pick)"
             case .assign(let ids): title = "Assign \(state.targetsDescription(ids)) to (type to filter)"
             case .escalate(let ids): title = "Escalate \(state.targetsDescription(ids)) to (type to filter)"
-            case .customAction: title = "Custom action (Enter picks, then y/N)"
+            case .customAction(let id): title = "Custom action on \(state.targetsDescription([id])) (Enter picks, then y/N)"
             }
             var lines = [filter.line]
             if case .customAction(let id) = purpose, let configured = state.configuredActions(for: id), !configured.names.isEmpty {

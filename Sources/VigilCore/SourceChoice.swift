@@ -49,7 +49,9 @@ extension DashboardState {
             if let digit = c.wholeNumberValue, (1...choice.options.count).contains(digit) {
                 return chosen(choice.command, on: choice.options[digit - 1].alertIds)
             }
-        default: break
+            say("\(key) is not an answer: Enter takes the line marked ▶, 1-\(choice.options.count) picks one, Esc cancels", .info)
+        default:
+            say("\(key) is not an answer: Enter takes the line marked ▶, 1-\(choice.options.count) picks one, Esc cancels", .info)
         }
         prompt.overlay = .chooseSource(choice)
         return []

@@ -52,7 +52,9 @@ extension Demo {
         for (name, account) in accounts where account.service == .jsm {
             demoConfig.sourceActions[name] = config.customActions ?? Demo.scenarioActions
         }
-        let host = "demo \(hosts.joined(separator: " + ")) (\(scenario))"
+        // The sources by name: the status line has room for them, not for loopback ports.
+        let host = "demo \(Self.demoSources.prefix(count).map(\.name).joined(separator: " + ")) (\(scenario))"
+        logger.info("demo simulators: \(hosts.joined(separator: ", "))")
         try await SourceAccounts(accounts: accounts).withSourceSet(logger: logger, merging: display.mergesSources(config), clock: { clock.now() }) { set in
             let settings = try display.settings(host: host, config: demoConfig, themes: themes, backend: set, journaling: false)
             let runner = DashboardRunner(backend: set, settings: settings,

@@ -31,3 +31,30 @@ struct StateColumnTests {
         #expect(state.rowStateLabel(row) == ("open", .critical), "alike: one word")
     }
 }
+
+/// Small words the trial found wanting.
+@Suite("Words on the screen")
+struct TrialWordingTests {
+    @Test func aTooSmallTerminalSaysTheKeysThatActOnALineOfTheirOwn() {
+        var state = loadedState()
+        _ = state.update(.resize(width: 60, height: 15))
+        let text = state.render().text
+        #expect(text.contains("these act: q quit, ? help, ^L redraw"), "\(text)")
+    }
+
+    @Test func theDetailLeavesUnsaidWhoAcknowledgedWhenTheServiceDoesNotSay() {
+        #expect(DetailView.by(nil) == "" && DetailView.by("") == "" && DetailView.by("bob") == " by bob")
+    }
+}
+
+extension TrialWordingTests {
+    @Test func aKeyThatIsNotAnAnswerToWhichSourceSaysWhatIs() {
+        var state = mergedRowState()
+        _ = state.update(.key(.character("a")))
+        guard case .chooseSource? = state.prompt.overlay else { Issue.record("a on a merged row asks which source"); return }
+        #expect(state.update(.key(.character("z"))).isEmpty)
+        #expect(state.messages.last?.text.hasPrefix("z is not an answer: Enter takes the line marked ▶, 1-3 picks one, Esc cancels") == true,
+                "\(state.messages.last?.text ?? "")")
+        guard case .chooseSource? = state.prompt.overlay else { Issue.record("the question stays open"); return }
+    }
+}
