@@ -93,18 +93,27 @@ public struct ShiftReport: Sendable, Hashable, Codable {
             let priority = alert.priority?.rawValue ?? "P?"
             let acknowledged = within(alert.report?.ackTime, of: created) || (alert.report?.ackTime == nil && alert.acknowledged == true)
             let closed = alert.status == .closed && (alert.report?.closeTime.map { within($0, of: created) } ?? true)
-            func count(_ tally: inout Tally) {
+            func count(_ tally: inout Tally, acknowledged: Bool, closed: Bool) {
                 tally.raised += 1
                 if acknowledged { tally.acknowledged += 1 }
                 if closed { tally.closed += 1 } else { tally.stillOpen += 1 }
             }
-            count(&report.total)
-            count(&report.byPriority[priority, default: Tally()])
-            // One alert in two sources (merged) counts once in the total and in each of its sources.
-            for source in alert.copies.map({ $0.map(\.source) }) ?? alert.origin.map({ [$0] }) ?? [] { count(&report.bySource[source, default: Tally()]) }
+            count(&report.total, acknowledged: acknowledged, closed: closed)
+            count(&report.byPriority[priority, default: Tally()], acknowledged: acknowledged, closed: closed)
+            // One alert in two sources (merged) counts once in the total (open while any copy is)
+            // and in each of its sources with that source's own copy's state.
+            if let copies = alert.copies, copies.count > 1 {
+                for copy in copies {
+                    count(&report.bySource[copy.source, default: Tally()], acknowledged: copy.acknowledged == true || copy.status == .closed && acknowledged,
+                          closed: copy.status == .closed)
+                }
+            } else if let origin = alert.origin {
+                count(&report.bySource[origin, default: Tally()], acknowledged: acknowledged, closed: closed)
+            }
             if priority == "P1" || priority == "P2" {
                 report.urgent.append(UrgentAlert(
-                    tinyId: alert.tinyId ?? alert.id, source: alert.origin, priority: priority,
+                    tinyId: alert.tinyId ?? alert.id, source: alert.copies.map { $0.map(\.source).joined(separator: "+") } ?? alert.origin,
+                    priority: priority,
                     message: TerminalText.sanitize(alert.message ?? ""), createdAt: created,
                     acknowledgedBy: alert.report?.acknowledgedBy.map(TerminalText.sanitize),
                     timeToAcknowledge: alert.report?.ackTime.map { Int($0 / 1000) },

@@ -177,6 +177,16 @@ struct MergedRowTests {
                                        incidents: [], onCallAtStart: [], onCallAtEnd: [], caveats: [])
         #expect(report.total.raised == 6)
         #expect(report.bySource["og-eu"]?.raised == 3 && report.bySource["jsm"]?.raised == 4)
+        #expect(report.urgent.first { $0.tinyId == "2" }?.source == "og-eu+jsm", "a merged P1 names both sources")
+        // The og-eu copy closed, the jsm copy still open: each source says its own.
+        var closedInOne = alerts
+        let index = closedInOne.firstIndex { ($0.copies?.count ?? 0) == 2 }!
+        closedInOne[index].copies![0].status = .closed
+        let split = ShiftReport.build(since: fixedNow.addingTimeInterval(-12 * 3600), until: fixedNow, sources: ["og-eu", "jsm"], alerts: closedInOne,
+                                      incidents: [], onCallAtStart: [], onCallAtEnd: [], caveats: [])
+        #expect(split.bySource["og-eu"]!.closed == report.bySource["og-eu"]!.closed + 1)
+        #expect(split.bySource["jsm"]!.closed == report.bySource["jsm"]!.closed)
+        #expect(split.total.stillOpen == report.total.stillOpen, "open while any copy is")
     }
 
     @Test func aCustomActionAsksWhichCopyItsSourceOffersActionsFor() {
