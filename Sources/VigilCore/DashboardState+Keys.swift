@@ -56,6 +56,7 @@ extension DashboardState {
     public func whyDisabled(_ command: Command) -> String? {
         if command.isWrite && settings.readOnly { return "read-only mode" }
         if onIncidents { return whyDisabledOnIncidents(command) }
+        if panes.onList, command.needsAlert || command == .mark { return "\(command.rawValue) acts on alerts: Tab to the alert list" }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
         if command == .customAction, !alertPane.marked.isEmpty { return "one alert at a time: Esc clears the marks" }
         if command.needsAlert && alertPane.selectedId == nil && alertPane.marked.isEmpty { return "no alert selected" }
@@ -68,6 +69,13 @@ extension DashboardState {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .mark:
             if panes.focus == .detail, command != .mark {
                 scrollDetail(command)
+                return []
+            }
+            if panes.onList, command != .mark {
+                let entries = panes.focus == .onCall ? feeds.onCall.count : feeds.heartbeats.count
+                // On-call takes two lines a schedule; a heartbeat one.
+                let rows = max(1, (((panes.focus == .onCall ? layout?.onCall : layout?.heartbeats) ?? layout?.secondary)?.height ?? 8) - 2)
+                panes.scrollList(command, count: entries, page: panes.focus == .onCall ? max(1, rows / 2) : rows)
                 return []
             }
             navigate(command)

@@ -29,6 +29,14 @@ struct DataPaneFrame {
         }
     }
 
+    /// `3-6/12 ↓ j/k scroll` on the bottom border when a listing pane holds more than it shows.
+    func drawScrollInfo(_ canvas: inout Canvas, _ r: Layout.Rect, pane: Pane, first: Int, shown: Int, count: Int) {
+        guard count > shown else { return }
+        let hint = state.panes.focus == pane ? " j/k scroll " : " Tab here, j/k scroll "
+        let info = " \(first + 1)-\(first + shown)/\(count)\(first + shown < count ? " ↓" : "")\(hint)"
+        canvas.write(info, x: max(r.x + 2, r.x + r.width - TerminalText.width(of: info) - 2), y: r.y + r.height - 1, style: CellStyle(.border))
+    }
+
     /// Rows left for data once the pane's limits have their lines (at least one row for data).
     func rowsForData(_ r: Layout.Rect, kind: DataKind) -> Int {
         let limitLines = (state.feeds.limits[kind] ?? []).reduce(0) { $0 + TerminalText.wrap(state.sourcePrefix($1.origin) + $1.text, columns: max(1, r.width - 4)).count }

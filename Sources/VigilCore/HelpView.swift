@@ -24,6 +24,7 @@ struct HelpView {
             return command.actsOnIncidents && state.settings.incidentsElsewhere == nil
         }
         if !state.onIncidents, command == .resolve { return false }
+        if state.panes.onList, command.needsAlert || command == .mark { return false }
         return true
     }
 
@@ -33,6 +34,7 @@ struct HelpView {
         var text = binding.description
         if state.panes.focus == .detail, moves.contains(binding.command) { text = "scroll the detail: " + text.replacingOccurrences(of: " alert", with: " line") }
         else if state.panes.focus == .incidents, moves.contains(binding.command) { text = text.replacingOccurrences(of: " alert", with: " incident") }
+        else if state.panes.onList, moves.contains(binding.command) { text = "scroll the pane: " + text.replacingOccurrences(of: " alert", with: " entry") }
         else if state.onIncidents, binding.command == .close { text = "close incident" }
         else if state.onIncidents, binding.command == .note { text = "note on incident" }
         return text + (binding.command.asksFirst ? " (asks first)" : "")

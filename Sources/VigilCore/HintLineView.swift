@@ -18,6 +18,12 @@ struct HintLineView {
             hinted = incidentKeys.compactMap { command, description in
                 state.settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
             }
+        } else if state.panes.onList {
+            // On-call or heartbeats: they list, and scroll; alert actions are a Tab away.
+            let listKeys: [(Command, String)] = [(.moveDown, "scroll the pane"), (.nextPane, "next pane"), (.wall, "wall"), (.quit, "quit")]
+            hinted = listKeys.compactMap { command, description in
+                state.settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
+            }
         } else if state.panes.focus == .detail {
             // The detail has the focus: j/k scroll it, and the line says so before the alert's keys.
             let detailKeys: [(Command, String)] = [(.moveDown, "scroll the detail"), (.nextPane, "next pane")]

@@ -14,9 +14,17 @@ struct OnCallPaneView {
             return
         }
         var y = r.y + 1
-        let end = r.y + 1 + DataPaneFrame(state: state).rowsForData(r, kind: .onCall)
-        defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .onCall, from: y) }
-        for summary in state.feeds.onCall {
+        let frame = DataPaneFrame(state: state)
+        let rows = frame.rowsForData(r, kind: .onCall)
+        let end = r.y + 1 + rows
+        // Two lines a schedule; scrolled with j/k while the pane has the focus.
+        let fits = max(1, rows / 2), count = state.feeds.onCall.count
+        let first = max(0, min(state.panes.listScroll[.onCall] ?? 0, count - fits))
+        defer {
+            frame.drawLimits(&canvas, r, kind: .onCall, from: y)
+            frame.drawScrollInfo(&canvas, r, pane: .onCall, first: first, shown: min(fits, count - first), count: count)
+        }
+        for summary in state.feeds.onCall.dropFirst(first) {
             guard y < end else { break }
             let handoff = summary.handoffAt.map { $0.timeIntervalSince(state.now) }
             let soon = (handoff ?? .infinity) < 3600

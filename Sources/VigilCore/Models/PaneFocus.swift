@@ -11,4 +11,25 @@ public struct PaneFocus: Sendable, Equatable {
     public internal(set) var detailSubject: DetailSubject = .alert
     /// Lines of the detail scrolled past (j/k while the detail has the focus).
     public internal(set) var detailScroll = 0
+    /// Entries scrolled past in the on-call and heartbeats panes (j/k while one has the focus).
+    public internal(set) var listScroll: [Pane: Int] = [:]
+
+    /// Whether the focus is on a pane that only lists (on-call, heartbeats): keys scroll it,
+    /// and alert actions do not act from it.
+    public var onList: Bool { focus == .onCall || focus == .heartbeats }
+
+    /// j/k, PgDn/PgUp, g/G on a listing pane of `count` entries, `page` of them in view.
+    mutating func scrollList(_ command: Command, count: Int, page: Int) {
+        var top = listScroll[focus] ?? 0
+        switch command {
+        case .moveDown: top += 1
+        case .moveUp: top -= 1
+        case .pageDown: top += max(1, page - 1)
+        case .pageUp: top -= max(1, page - 1)
+        case .top: top = 0
+        case .bottom: top = count
+        default: break
+        }
+        listScroll[focus] = max(0, min(top, count - page))
+    }
 }
