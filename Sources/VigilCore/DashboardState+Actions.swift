@@ -50,7 +50,7 @@ extension DashboardState {
         let subject = actionLog.batchSubjects.removeValue(forKey: batch)
             ?? .init(text: targetsDescription(members.map(\.targetId)), rows: members.count)
         // Copies of merged rows are actions of their own: counted as actions when they outnumber the rows.
-        let unit = members.count == subject.rows ? "" : (members.count - failed.count == 1 ? " action" : " actions")
+        let unit = members.count == subject.rows || subject.rows == 1 ? "" : (members.count - failed.count == 1 ? " action" : " actions")
         var text = "\(record.request.verb) \(subject.text): \(members.count - failed.count)\(unit) confirmed"
         if !failed.isEmpty { text += ", \(failed.count) failed (\(failed.prefix(3).map(label).joined(separator: ", "))\(failed.count > 3 ? ", …" : ""))" }
         say(text, failed.isEmpty ? .info : .error)

@@ -116,8 +116,17 @@ struct MergedRowTests {
         #expect(Set(ids) == ["og-eu:id-2", "jsm:id-41", "jsm:id-4"], "\(ids)")
         #expect(prompt.hasPrefix("Acknowledge 2 marked alerts (og-eu 1, jsm 2)"), "rows are counted, copies per source: \(prompt)")
         let effects = state.update(.key(.character("y")))
-        #expect(effects.filter { if case .perform(_, .acknowledge, _) = $0 { true } else { false } }.count == 3)
+        let sent = effects.compactMap { if case .perform(let id, .acknowledge, _) = $0 { id } else { nil } }
+        #expect(sent.count == 3)
+        #expect(prompt.contains(": og-eu+jsm #2, jsm #4?"), "each row once, named as its SRC column names it: \(prompt)")
         #expect(state.alertPane.marked.isEmpty, "acted on, the marks go")
+        // The result counts the rows the question counted; the copies are actions of their own.
+        for id in sent {
+            _ = state.update(.actionAccepted(actionId: id, receipt: ActionReceipt(requestId: "r\(id)")))
+            _ = state.update(.actionFinished(actionId: id, .success(Self.done)))
+        }
+        #expect(state.messages.contains { $0.text == "ack 2 marked alerts (og-eu 1, jsm 2): 3 actions confirmed" },
+                "\(state.messages.map(\.text))")
     }
 
     @Test func aFigurePastWhatVigilComparesIsALowerBound() {

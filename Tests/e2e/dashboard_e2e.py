@@ -615,8 +615,9 @@ def hostile_bytes_never_reach_the_terminal(p):
 
 
 def selected_source_tiny(s):
-    """With several sources, the detail names the selected alert's source: `│ [og-eu] #12 P1 …`."""
-    m = re.search(r"│ \[([\w.-]+)\] #(\d+) P\d ", s)
+    """With several sources, the detail names the selected alert's source: `│ [og-eu] #12 P1 …`
+    (both, for a merged row: `[og-eu+jsm]`)."""
+    m = re.search(r"│ \[([\w.+-]+)\] #(\d+) P\d ", s)
     return (m.group(1), m.group(2)) if m else None
 
 
