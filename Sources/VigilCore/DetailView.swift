@@ -51,11 +51,13 @@ struct DetailView {
         }
         if let error = detail?.error { lines.append(("could not load detail: \(error)", CellStyle(.failed))) }
         else if detail == nil { lines.append(("loading notes and log…", CellStyle(.dim))) }
+        // A merged row's notes and log are its own copy's: each line says whose.
+        let whose = alert.copies.map { _ in " (\(alert.origin ?? "?"))" } ?? ""
         for note in detail?.notes.prefix(5) ?? [] {
-            lines.append(("note \(paneAge(state.now.timeIntervalSince(note.createdAt ?? state.now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
+            lines.append(("note\(whose) \(paneAge(state.now.timeIntervalSince(note.createdAt ?? state.now))) \(note.owner ?? ""): \(note.note ?? "")", CellStyle(.text)))
         }
         for log in detail?.logs.prefix(5) ?? [] {
-            lines.append(("log \(paneAge(state.now.timeIntervalSince(log.createdAt ?? state.now))) \(log.log ?? "")", CellStyle(.dim)))
+            lines.append(("log\(whose) \(paneAge(state.now.timeIntervalSince(log.createdAt ?? state.now))) \(log.log ?? "")", CellStyle(.dim)))
         }
         lines += actionLines(on: alert.id)
         drawDetailLines(&canvas, r, lines)

@@ -80,3 +80,15 @@ struct ListingPaneTests {
         #expect(help.contains("scroll the pane") && !help.contains("acknowledge"), "help lists the keys that work here:\n\(help)")
     }
 }
+
+extension TrialWordingTests {
+    @Test func aMergedRowsNotesSayWhoseCopyTheyAre() throws {
+        var state = mergedRowState(width: 120, height: 40)
+        let row = try #require(state.selectedAlert)
+        #expect((row.copies?.count ?? 0) == 2, "the merged P1 is selected")
+        _ = state.update(.detailLoaded(alertId: row.id, .success(AlertDetail(alert: row, notes: [AlertNote(note: "looking", owner: "bob", createdAt: fixedNow)],
+                                                                               logs: [], error: nil, loadedAt: fixedNow))))
+        _ = state.update(.key(.enter))
+        #expect(state.render().text.contains("note (\(row.origin ?? "?")) <1m bob: looking"))
+    }
+}
