@@ -63,6 +63,8 @@ extension DashboardState {
         if record.batch == nil { say("\(label(record)): confirmed", .info) }
         // Reflect the confirmed state until the next poll shows it.
         applyLocally(record)
+        // An action on an acknowledged-and-forgotten alert: the list is read again with the next poll.
+        if alertPane.forgotten.alert(record.targetId) != nil { alertPane.forgotten.readAgainSoon() }
         switch record.request {
         case .alert:
             alertPane.details[record.targetId] = nil

@@ -62,7 +62,8 @@ extension DashboardState {
         wallWatch.alarm = wallWatch.alarm.filter { id in loadedAlert(id).map { $0.acknowledged != true && $0.status != .closed } ?? false }
         alertPane.marked = alertPane.marked.filter { list.row(of: $0) != nil }
         wallWatch.silenced = wallWatch.silenced.filter { list.row(of: $0) != nil }
-        alertPane.details = alertPane.details.filter { list.row(of: $0.key) != nil }
+        let forgotten = alertPane.forgotten
+        alertPane.details = alertPane.details.filter { list.row(of: $0.key) != nil || forgotten.alert($0.key) != nil }
         if alertPane.seen.count > 4 * max(list.loadedCount, 1_000) { alertPane.seen = alertPane.seen.filter { list.row(of: $0) != nil } }
         keepSelectionVisible()
     }

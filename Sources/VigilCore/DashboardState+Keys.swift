@@ -59,6 +59,7 @@ extension DashboardState {
         if panes.onList, command.needsAlert || command == .mark { return "\(command.rawValue) acts on alerts: Tab to the alert list" }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
         if command == .customAction, !alertPane.marked.isEmpty { return "one alert at a time: Esc clears the marks" }
+        if actsOnForgotten { return command.needsAlert && selectedAlert == nil ? "no alert selected" : nil }
         if command.needsAlert && alertPane.selectedId == nil && alertPane.marked.isEmpty { return "no alert selected" }
         return nil
     }
@@ -70,6 +71,11 @@ extension DashboardState {
             if panes.focus == .detail, command != .mark {
                 scrollDetail(command)
                 return []
+            }
+            if alertPane.forgotten.showing, panes.focus == .alerts {
+                alertPane.forgotten.move(command, page: alertRows)
+                panes.detailScroll = 0
+                return selectedAlert.flatMap { alertPane.details[$0.id] == nil ? [.loadDetail(alertId: $0.id)] : nil } ?? []
             }
             if panes.onList, command != .mark {
                 let entries = panes.focus == .onCall ? feeds.onCall.count : feeds.heartbeats.count
@@ -87,12 +93,12 @@ extension DashboardState {
             panes.detailSubject = .alert
             panes.secondary = .detail
             panes.focus = .detail
-            return alertPane.selectedId.map { [.loadDetail(alertId: $0)] } ?? []
+            return selectedAlert.map { [.loadDetail(alertId: $0.id)] } ?? []
         case .acknowledge, .unacknowledge, .close, .escalate, .snooze, .assign, .note:
             return startAction(command)
         case .customAction:
             // One alert at a time: custom actions differ per alert.
-            guard let id = alertPane.selectedId else { say("custom action: no alert selected", .warning); return [] }
+            guard let id = selectedAlert?.id else { say("custom action: no alert selected", .warning); return [] }
             if let choice = sourceChoice(for: command) { prompt.overlay = .chooseSource(choice); return [] }
             prompt.overlay = .picker(.customAction(alertId: id), PickerField())
             return alertPane.details[id] == nil ? [.loadDetail(alertId: id)] : []
@@ -260,8 +266,15 @@ extension DashboardState {
         return []
     }
 
+    /// Whether alert keys act on the acknowledged-and-forgotten view's selection: it shows, and
+    /// the focus is on it or on the detail of its alert.
+    var actsOnForgotten: Bool {
+        alertPane.forgotten.showing && (panes.focus == .alerts || (panes.focus == .detail && panes.detailSubject == .alert))
+    }
+
     /// Marked alerts if any, else the selected one.
     func actionTargets() -> [String] {
+        if actsOnForgotten { return selectedAlert.map { [$0.id] } ?? [] }
         if !alertPane.marked.isEmpty { return alertPane.list.loaded.map(\.alert.id).filter { alertPane.marked.contains($0) } }
         return alertPane.selectedId.map { [$0] } ?? []
     }

@@ -103,7 +103,11 @@ public struct DashboardState: Sendable, Equatable {
     public var totalAlerts: Int { alertPane.list.total }
 
     /// The selected alert.
-    public var selectedAlert: Alert? { alertPane.selectedId.flatMap { id in alertPane.list.row(of: id).flatMap { alertPane.list.alert(atRow: $0) } } }
+    /// In the acknowledged-and-forgotten view (`F`), the one selected there: keys act on what is on screen.
+    public var selectedAlert: Alert? {
+        if alertPane.forgotten.showing { return alertPane.forgotten.selectedAlert }
+        return alertPane.selectedId.flatMap { id in alertPane.list.row(of: id).flatMap { alertPane.list.alert(atRow: $0) } }
+    }
 
     /// Row index of the selection.
     public var selectedIndex: Int? { alertPane.selectedId == nil ? nil : alertPane.cursor }
@@ -115,7 +119,7 @@ public struct DashboardState: Sendable, Equatable {
     }
 
     /// The alert a loaded id names.
-    func loadedAlert(_ id: String) -> Alert? { alertPane.loaded(id) }
+    func loadedAlert(_ id: String) -> Alert? { alertPane.loaded(id) ?? alertPane.forgotten.alert(id) }
 
     /// Open actions (not confirmed or failed).
     public var pendingActions: [ActionRecord] { actionLog.open }

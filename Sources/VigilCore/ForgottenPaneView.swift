@@ -31,16 +31,23 @@ struct ForgottenPaneView {
                          style: CellStyle(.ok), maxWidth: inner - 2)
             return
         }
-        for (i, entry) in forgotten.entries.prefix(max(0, r.height - 3)).enumerated() {
+        let rows = max(0, r.height - 3)
+        let selected = min(state.alertPane.forgotten.selected, forgotten.entries.count - 1)
+        let first = max(0, min(selected - rows + 1, forgotten.entries.count - rows))
+        for (i, entry) in forgotten.entries.enumerated().dropFirst(first).prefix(rows).map({ $0 }) {
             let alert = entry.alert
+            let isSelected = i == selected && state.panes.focus == .alerts
+            let y = r.y + 2 + i - first
             let by = (alert.report?.acknowledgedBy ?? alert.owner ?? "").split(separator: "@").first.map(String.init) ?? "?"
             var text = "  " + (source.map { state.pad(state.sourcesLabel(alert), $0) + " " } ?? "")
             text += state.pad("#\(alert.tinyId ?? "?")", 6) + " " + state.pad(alert.priority?.rawValue ?? "P?", 2) + " "
             text += state.pad(compactAge(state.now.timeIntervalSince(entry.acknowledgedAt)), 6) + " " + state.pad(by.isEmpty ? "?" : by, 10) + " " + (alert.message ?? "")
-            canvas.write(text, x: x, y: r.y + 2 + i, style: CellStyle(DashboardState.role(for: alert.priority)), maxWidth: inner)
+            if isSelected { canvas.fill(x: x, y: y, width: inner, height: 1, style: CellStyle(.selection)) }
+            canvas.write(text, x: x, y: y, style: isSelected ? CellStyle(.selection) : CellStyle(DashboardState.role(for: alert.priority)), maxWidth: inner)
         }
-        if forgotten.entries.count > r.height - 3 {
-            canvas.write(" \(forgotten.entries.count - (r.height - 3)) more ", x: r.x + r.width - 12, y: r.y + r.height - 1, style: CellStyle(.warn))
+        if forgotten.entries.count > rows {
+            let info = " \(first + 1)-\(min(forgotten.entries.count, first + rows))/\(forgotten.entries.count) "
+            canvas.write(info, x: r.x + r.width - TerminalText.width(of: info) - 2, y: r.y + r.height - 1, style: CellStyle(.warn))
         }
     }
 }

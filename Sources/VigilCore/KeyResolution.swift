@@ -37,9 +37,9 @@ extension DashboardState {
         }
         let command = binding.command
         if wallWatch.showing, !command.worksOnWall { return .refused("wall view: W returns to the dashboard", .info) }
-        if alertPane.forgotten.showing, panes.focus == .alerts, command.needsAlert || Self.movesTheList.contains(command) {
-            // The list on screen is not the one the selection is in: nothing acts on an alert out of sight.
-            return .refused("\(binding.description): the acknowledged-and-forgotten list is for reading; F returns to the alerts to act", .info)
+        if actsOnForgotten, command == .mark {
+            // Keys act on the forgotten list's own selection; marks belong to the alert list.
+            return .refused("\(binding.description): marks are for the alert list; F returns to it", .info)
         }
         if let reason = whyDisabled(command) { return .refused("\(binding.description): \(reason)", .warning) }
         if onIncidents, Self.incidentCommands.contains(command) { return .incidentCommand(command) }

@@ -41,19 +41,26 @@ struct ForgottenViewTests {
         #expect(state.render().line(1).contains("Alerts 6"), "F again: back to the alerts")
     }
 
-    @Test func inTheViewNoKeyActsOnAnAlertOutOfSight() {
+    @Test func inTheViewKeysActOnTheAlertSelectedThereNeverOnOneOutOfSight() {
         var state = loadedState()
-        let selected = state.alertPane.selectedId
+        let listSelection = state.alertPane.selectedId
         _ = state.update(.key(.character("F")))
+        #expect(state.selectedAlert == nil, "nothing listed yet: nothing selected")
+        #expect(state.update(.key(.character("c"))).isEmpty && state.prompt.overlay == nil, "no alert out of sight is acted on")
         _ = state.update(.forgottenLoaded(.success(Self.acknowledged)))
-        for key in ["a", "c", "j", "s", " "] {
-            #expect(state.update(.key(.character(Character(key)))).isEmpty, "\(key) does nothing here")
-            #expect(state.prompt.overlay == nil, "\(key) asks nothing")
-        }
-        #expect(state.actionLog.records.isEmpty && state.alertPane.selectedId == selected && state.alertPane.marked.isEmpty)
-        #expect(state.messages.last?.text.contains("F returns to the alerts to act") == true)
+        #expect(state.selectedAlert?.tinyId == "32", "the oldest acknowledgement first, selected")
+        #expect(state.update(.key(.character("j"))) == [.loadDetail(alertId: "id-31")])
+        #expect(state.selectedAlert?.tinyId == "31" && state.alertPane.selectedId == listSelection, "j moves the view's selection, not the list's")
+        #expect(state.render().text.contains("Detail") && state.render().text.contains("[svc-31]"), "the detail is the selected one's")
+        _ = state.update(.key(.character("c")))
+        guard case .confirm(let question, .close, let ids)? = state.prompt.overlay else { Issue.record("c closes the selected alert, asking first"); return }
+        #expect(ids == ["id-31"] && question.hasPrefix("Close #31"), "\(question)")
+        _ = state.update(.key(.escape))
+        #expect(state.update(.key(.character(" "))).isEmpty && state.alertPane.marked.isEmpty)
+        #expect(state.messages.last?.text == "mark / unmark: marks are for the alert list; F returns to it")
         _ = state.update(.key(.character("F")))
-        #expect(state.update(.key(.character("a"))).contains { if case .perform = $0 { true } else { false } }, "back on the alerts, a acts")
+        #expect(state.update(.key(.character("a"))).contains { if case .perform(_, .acknowledge, let id) = $0 { id == listSelection } else { false } },
+                "back on the alerts, a acts on the list's selection")
     }
 
     @Test func theWallCountsThem() {

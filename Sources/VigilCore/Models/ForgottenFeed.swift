@@ -12,6 +12,35 @@ public struct ForgottenFeed: Sendable, Equatable {
     public internal(set) var error: OperationsError?
     /// When the acknowledged alerts were last asked for: one read at a time, not one per poll.
     public internal(set) var askedAt: Date?
+    /// The selected line: keys act on its alert while the view shows.
+    public internal(set) var selected = 0
+
+    /// The alert on the selected line.
+    public var selectedAlert: Alert? {
+        guard let entries = list?.entries, !entries.isEmpty else { return nil }
+        return entries[min(selected, entries.count - 1)].alert
+    }
+
+    /// The listed alert with this id.
+    func alert(_ id: String) -> Alert? { list?.entries.first { $0.alert.id == id }?.alert }
+
+    /// j/k, PgDn/PgUp, g/G: the selection moves within the list (`page` lines in view).
+    mutating func move(_ command: Command, page: Int) {
+        let count = list?.entries.count ?? 0
+        switch command {
+        case .moveDown: selected += 1
+        case .moveUp: selected -= 1
+        case .pageDown: selected += max(1, page - 1)
+        case .pageUp: selected -= max(1, page - 1)
+        case .top: selected = 0
+        case .bottom: selected = count - 1
+        default: break
+        }
+        selected = max(0, min(selected, count - 1))
+    }
+
+    /// Read again at the next alerts poll (an action on one of them was confirmed).
+    mutating func readAgainSoon() { askedAt = nil }
 
     /// `F`: shows the list (reading it at once) or goes back to the alerts.
     mutating func toggle(at now: Date) -> [DashboardEffect] {
@@ -36,7 +65,11 @@ public struct ForgottenFeed: Sendable, Equatable {
         guard case .forgottenLoaded(let result) = event else { return [] }
         switch result {
         case .success(let alerts):
+            // The selection stays on its alert when the list moves under it.
+            let was = selectedAlert?.id
             list = ForgottenAlerts.from(alerts, now: now, staleAfter: staleAfter)
+            if let was, let index = list?.entries.firstIndex(where: { $0.alert.id == was }) { selected = index }
+            selected = max(0, min(selected, (list?.entries.count ?? 1) - 1))
             error = nil
         case .failure(let failure):
             error = failure
