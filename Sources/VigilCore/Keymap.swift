@@ -136,6 +136,22 @@ public enum Command: Sendable, Hashable, CaseIterable, RawRepresentable, Codable
     /// resolve), pages people (escalate) or runs what the account defines (a custom action).
     /// Help says so and the action path asks, whichever key it is bound to.
     public var asksFirst: Bool { [.close, .escalate, .customAction, .resolve].contains(self) }
+    /// Where a movement (j/k, PgDn/PgUp, g/G) takes `position` in a list whose positions run
+    /// to `last`, with `page` lines in view; any other command leaves it.
+    public func moving(_ position: Int, page: Int, last: Int) -> Int {
+        let step = max(1, page - 1)
+        let moved = switch self {
+        case .moveDown: position + 1
+        case .moveUp: position - 1
+        case .pageDown: position + step
+        case .pageUp: position - step
+        case .top: 0
+        case .bottom: last
+        default: position
+        }
+        return max(0, min(moved, last))
+    }
+
     /// Whether it works in the wall view, which is for looking at: leaving it, quitting, help.
     public var worksOnWall: Bool { [.wall, .quit, .help].contains(self) }
 }

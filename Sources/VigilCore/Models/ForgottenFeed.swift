@@ -26,17 +26,7 @@ public struct ForgottenFeed: Sendable, Equatable {
 
     /// j/k, PgDn/PgUp, g/G: the selection moves within the list (`page` lines in view).
     mutating func move(_ command: Command, page: Int) {
-        let count = list?.entries.count ?? 0
-        switch command {
-        case .moveDown: selected += 1
-        case .moveUp: selected -= 1
-        case .pageDown: selected += max(1, page - 1)
-        case .pageUp: selected -= max(1, page - 1)
-        case .top: selected = 0
-        case .bottom: selected = count - 1
-        default: break
-        }
-        selected = max(0, min(selected, count - 1))
+        selected = command.moving(selected, page: page, last: (list?.entries.count ?? 0) - 1)
     }
 
     /// Read again at the next alerts poll (an action on one of them was confirmed).

@@ -20,16 +20,6 @@ public struct PaneFocus: Sendable, Equatable {
 
     /// j/k, PgDn/PgUp, g/G on a listing pane of `count` entries, `page` of them in view.
     mutating func scrollList(_ command: Command, count: Int, page: Int) {
-        var top = listScroll[focus] ?? 0
-        switch command {
-        case .moveDown: top += 1
-        case .moveUp: top -= 1
-        case .pageDown: top += max(1, page - 1)
-        case .pageUp: top -= max(1, page - 1)
-        case .top: top = 0
-        case .bottom: top = count
-        default: break
-        }
-        listScroll[focus] = max(0, min(top, count - page))
+        listScroll[focus] = command.moving(listScroll[focus] ?? 0, page: page, last: max(0, count - page))
     }
 }
