@@ -169,6 +169,11 @@ public final class ServiceTransport: Sendable {
             }
         }
         let text = String(describing: error)
+        if text.contains("invalidHeaderField") {
+            // The error's own words carry the header (a credential, escaped so no redaction
+            // matches it): never repeat them.
+            return .invalidConfiguration("a credential has a character no HTTP header may carry (a control character or line break pasted with it): set it again, or run vigil init")
+        }
         if let tls = Self.tlsProblem(text, host: host) { return .transport(tls + via) }
         if text.contains("Connection refused") || text.contains("errno: 111") {
             return .transport("connection refused by \(proxy.map { "the proxy \($0)" } ?? endpoint)")

@@ -133,9 +133,13 @@ struct InitPrompter {
     }
 
     func askSecret(_ question: String) throws -> String {
-        write(question + " (not shown as you type): ")
-        guard let line = readSecret()?.trimmingCharacters(in: .whitespacesAndNewlines), !line.isEmpty else { throw InitCancelled() }
-        return line
+        while true {
+            write(question + " (not shown as you type): ")
+            guard let line = readSecret()?.trimmingCharacters(in: .whitespacesAndNewlines), !line.isEmpty else { throw InitCancelled() }
+            guard let problem = SecretSource.problem(with: line, what: "secret") else { return line }
+            // Said without the value: an Esc or a stray byte came with the paste.
+            write("\n\(problem): paste it again (Ctrl-D cancels)\n")
+        }
     }
 
     /// A choice from a numbered list; asks again on a number out of range.

@@ -76,6 +76,20 @@ struct SameOutageSameWordsTests {
         return (og, js)
     }
 
+    @Test func aKeyWithAControlCharacterIsNeverRepeatedInTheError() async throws {
+        let listener = try MisbehavingListener(.hang)
+        defer { listener.stop() }
+        let url = URL(string: "http://127.0.0.1:\(listener.port)")!
+        let key = APIKey("s3cr3t-real-key-1234\u{01}")!
+        let configuration = ClientConfiguration(apiKey: key, region: .custom(url), connectTimeout: .seconds(2), requestTimeout: .seconds(2), retry: .none)
+        let error = try await OpsgenieClient.withClient(configuration: configuration) { client -> OperationsError in
+            do throws(OperationsError) { _ = try await client.listAlerts(AlertQuery(limit: 1)) } catch { return error }
+            return .badResponse("no failure")
+        }
+        #expect(!error.description.contains("s3cr3t") && !error.message.contains("s3cr3t"), "\(error.description)")
+        #expect(error.faultClass == .configuration && error.message.hasPrefix("a credential has a character no HTTP header may carry"), "\(error.message)")
+    }
+
     @Test func aHungAPITimesOutInSecondsAndSaysWhatItWaitedFor() async throws {
         let listener = try MisbehavingListener(.hang)
         defer { listener.stop() }
