@@ -9,10 +9,23 @@ extension DashboardState {
 
     /// How fresh a kind of data is: `ok` while it was polled within its interval, its age
     /// once it is late (then the STALE banner follows at three intervals).
+    /// `n/a` when the account cannot read it at all (a plan without heartbeats): never `ok`
+    /// for what Vigil cannot see.
     func age(_ kind: DataKind) -> String {
+        if unreadable(kind) { return "n/a" }
         guard let last = feedStatus[kind]?.lastSuccess else { return feedStatus[kind]?.lastError == nil ? "…" : "never" }
         let age = now.timeIntervalSince(last)
         return age <= lateAfter(kind) ? "ok" : compactAge(age)
+    }
+
+    /// Whether a pane has nothing because the account may not read it (its plan, its rights).
+    func unreadable(_ kind: DataKind) -> Bool {
+        guard feeds.limits[kind]?.isEmpty == false else { return false }
+        switch kind {
+        case .heartbeats: return feeds.heartbeats.isEmpty
+        case .onCall: return feeds.onCall.isEmpty
+        default: return false
+        }
     }
 
     /// The age of the last good data of a stale kind: `15s`, `3m`, or `never`.

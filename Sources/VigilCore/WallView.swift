@@ -182,7 +182,13 @@ struct WallView {
         }
         let expired = state.feeds.heartbeats.filter { $0.expired == true }
         canvas.write("HEARTBEATS", x: 1 + half, y: y, style: CellStyle(.title, bold: true))
-        if expired.isEmpty { canvas.write("all ok", x: 1 + half, y: y + 1, style: CellStyle(.ok)) }
+        if state.unreadable(.heartbeats) {
+            // Not "all ok": a plan without heartbeats shows none, and the wall says why.
+            let why = state.feeds.limits[.heartbeats]?.first?.text ?? "not readable"
+            canvas.write(why, x: 1 + half, y: y + 1, style: CellStyle(.warn), maxWidth: half - 2)
+        } else if expired.isEmpty {
+            canvas.write("all ok", x: 1 + half, y: y + 1, style: CellStyle(.ok))
+        }
         for (i, beat) in expired.prefix(state.height - 2 - y - 1).enumerated() {
             canvas.write("EXPIRED \(state.sourcePrefix(beat.origin))\(beat.name)", x: 1 + half, y: y + 1 + i, style: CellStyle(.critical, bold: true), maxWidth: half - 2)
         }

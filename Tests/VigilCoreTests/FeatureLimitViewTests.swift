@@ -16,8 +16,11 @@ struct FeatureLimitViewTests {
         #expect(screen.text.contains("heartbeats need JSM Premium or"), "\(screen.text)")
         #expect(!screen.text.contains("no heartbeats") && !screen.text.contains("Heartbeats 0"), "not a pane that looks empty")
         #expect(!screen.line(0).contains("STALE"), "\(screen.line(0))")
-        #expect(screen.line(0).contains("hb ok"), "the feed is healthy: \(screen.line(0))")
+        #expect(screen.line(0).contains("hb n/a"), "not ok for what Vigil cannot see, not stale either: \(screen.line(0))")
         #expect(state.feedStatus[.heartbeats]?.failures == 0 && state.feedStatus[.heartbeats]?.lastError == nil, "no back-off")
+        _ = state.update(.key(.character("W")))
+        let wall = state.render().text
+        #expect(wall.contains("heartbeats n/a") && wall.contains("heartbeats need JSM Premium") && !wall.contains(" all ok"), "\(wall)")
     }
 
     @Test func aTeamWithoutAccessIsNamedBelowTheOtherTeamsHeartbeats() {
