@@ -49,7 +49,7 @@ extension DashboardState {
     /// Why a command cannot run while the incidents pane has the focus, or `nil` when it can.
     func whyDisabledOnIncidents(_ command: Command) -> String? {
         guard command.isWrite || command.actsOnIncidents || command == .mark else { return nil }
-        if !command.actsOnIncidents { return "\(command.rawValue) acts on alerts: Tab to the alert list" }
+        if !command.actsOnIncidents { return "acts on alerts: Tab to the alert list" }
         if let elsewhere = settings.incidentsElsewhere { return elsewhere }
         if incidentPane.selectedId == nil { return "no incident selected" }
         return nil

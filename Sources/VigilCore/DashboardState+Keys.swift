@@ -56,7 +56,7 @@ extension DashboardState {
     public func whyDisabled(_ command: Command) -> String? {
         if command.isWrite && settings.readOnly { return "read-only mode" }
         if onIncidents { return whyDisabledOnIncidents(command) }
-        if panes.onList, command.needsAlert || command == .mark { return "\(command.rawValue) acts on alerts: Tab to the alert list" }
+        if panes.onList, command.needsAlert || command == .mark { return "acts on alerts: Tab to the alert list" }
         if command == .resolve { return "resolve acts on incidents: Tab to the incidents pane" }
         if command == .customAction, !alertPane.marked.isEmpty { return "one alert at a time: Esc clears the marks" }
         if actsOnForgotten { return command.needsAlert && selectedAlert == nil ? "no alert selected" : nil }

@@ -37,7 +37,7 @@ extension DashboardState {
         switch key {
         case .escape:
             prompt.overlay = nil
-            say("cancelled", .info)
+            say("\(purpose.word) cancelled", .info)
             return []
         case .enter:
             prompt.overlay = nil
@@ -55,7 +55,7 @@ extension DashboardState {
         switch field.handle(key, options: options.count) {
         case .cancelled:
             prompt.overlay = nil
-            say("cancelled", .info)
+            say("\(purpose.word) cancelled", .info)
         case .picked(let index):
             prompt.overlay = nil
             return choose(purpose, options[index].choice)

@@ -15,5 +15,15 @@ extension DashboardState {
     }
 
     /// Records a poll's answer with the scheduler.
-    mutating func finishPoll(_ kind: DataKind, error: OperationsError?) { feeds.finishPoll(kind, error: error, at: now) }
+    /// A feed that starts failing says why once, whole, in the messages (`m` reads it at any
+    /// width, where the status line has room for a word); one that answers again says so.
+    mutating func finishPoll(_ kind: DataKind, error: OperationsError?) {
+        let wasFailing = feedStatus[kind]?.lastError != nil
+        feeds.finishPoll(kind, error: error, at: now)
+        if let error, !wasFailing {
+            say("\(kind.rawValue): \(error.description)\(retryText(kind))", .warning)
+        } else if error == nil, wasFailing {
+            say("\(kind.rawValue): answering again", .info)
+        }
+    }
 }

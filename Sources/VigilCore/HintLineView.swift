@@ -18,6 +18,12 @@ struct HintLineView {
             hinted = incidentKeys.compactMap { command, description in
                 state.settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
             }
+        } else if state.onIncidents {
+            // Incidents live elsewhere (JSM): nothing acts here but moving on.
+            let keys: [(Command, String)] = [(.nextPane, "next pane"), (.wall, "wall"), (.quit, "quit")]
+            hinted = keys.compactMap { command, description in
+                state.settings.keymap.bindings.first { $0.command == command }.map { KeyBinding($0.key, command, description) }
+            }
         } else if state.panes.onList {
             // On-call or heartbeats: they list, and scroll; alert actions are a Tab away.
             let listKeys: [(Command, String)] = [(.moveDown, "scroll the pane"), (.nextPane, "next pane"), (.wall, "wall"), (.quit, "quit")]

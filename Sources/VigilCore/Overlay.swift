@@ -33,11 +33,34 @@ public enum InputPurpose: Sendable, Hashable {
     case incidentNote(incidentId: String)
 }
 
+extension InputPurpose {
+    /// What the message line calls it: `note cancelled`.
+    var word: String {
+        switch self {
+        case .filter: "filter"
+        case .note, .incidentNote: "note"
+        case .snoozeDuration: "snooze"
+        }
+    }
+}
+
 /// What a picker chooses.
 public enum PickerPurpose: Sendable, Hashable {
     case snooze(alertIds: [String]), assign(alertIds: [String]), escalate(alertIds: [String])
     /// The custom actions of one alert.
     case customAction(alertId: String)
+}
+
+extension PickerPurpose {
+    /// What the message line calls it: `assign cancelled`.
+    var word: String {
+        switch self {
+        case .snooze: "snooze"
+        case .assign: "assign"
+        case .escalate: "escalate"
+        case .customAction: "custom action"
+        }
+    }
 }
 
 /// What choosing a picker line does.

@@ -39,7 +39,7 @@ extension DashboardState {
         switch key {
         case .escape:
             prompt.overlay = nil
-            say("cancelled", .info)
+            say("\(choice.command.rawValue) cancelled", .info)
             return []
         case .up, .character("k"): choice.selected = max(0, choice.selected - 1)
         case .down, .character("j"): choice.selected = min(choice.options.count - 1, choice.selected + 1)

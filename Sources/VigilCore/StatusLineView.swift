@@ -20,7 +20,9 @@ struct StatusLineView {
             let clock = state.clockText
             // What is stale and why comes first: at 80 columns there is room for little else.
             let lead = !state.alertPane.everLoaded ? "no data yet — " : (state.width >= 120 ? "showing last good data — " : "")
-            let text = " ■ STALE ■ \(lead)\(reasons.joined(separator: " · "))\(state.pendingSummary.map { " · \($0)" } ?? "")"
+            // Actions waiting to be sent again come first: in an outage they are what the person
+            // did, and must not be cut off by the reasons at 80 columns.
+            let text = " ■ STALE ■ \(state.pendingSummary.map { "\($0) · " } ?? "")\(lead)\(reasons.joined(separator: " · "))"
             let right = drawIncidentBanner(&canvas, row: row, right: state.width - clock.count - 1, keep: TerminalText.width(of: text))
             canvas.write(text, x: 0, y: row, style: CellStyle(.stale, bold: true), maxWidth: right)
             canvas.write(clock, x: state.width - clock.count - 1, y: row, style: CellStyle(.stale, bold: true))

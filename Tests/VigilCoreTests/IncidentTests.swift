@@ -66,7 +66,7 @@ struct IncidentTests {
         let sent = state.update(.key(.enter))
         #expect(sent == [.performIncident(actionId: 1, action: .addNote("rolled back"), incidentId: "incident-2")])
         #expect(state.update(.key(.character("a"))).isEmpty)
-        #expect(state.messages.last?.text == "acknowledge: acknowledge acts on alerts: Tab to the alert list")
+        #expect(state.messages.last?.text == "acknowledge: acts on alerts: Tab to the alert list")
         #expect(!state.actionLog.records.contains { $0.alertId != nil }, "no alert was acknowledged from the incidents pane")
     }
 

@@ -41,7 +41,7 @@ struct KeyResolutionTests {
         while state.panes.focus != .incidents { _ = state.update(.key(.tab)) }
         #expect(state.meaning(of: .character("j")) == .incidentCommand(.moveDown))
         #expect(state.meaning(of: .character("c")) == .incidentCommand(.close))
-        #expect(state.meaning(of: .character("a")) == .refused("acknowledge: acknowledge acts on alerts: Tab to the alert list", .warning))
+        #expect(state.meaning(of: .character("a")) == .refused("acknowledge: acts on alerts: Tab to the alert list", .warning))
     }
 
     @Test func aReboundCloseStillAsksFirstAndHelpSaysSo() {

@@ -74,7 +74,7 @@ struct ListingPaneTests {
         #expect(state.panes.listScroll[.heartbeats] == 1 && state.alertPane.selectedId == selected, "the pane scrolled, not the alerts")
         #expect(!state.render().text.contains("beat-0 "), "the first heartbeat scrolled out of view")
         #expect(state.update(.key(.character("a"))).isEmpty)
-        #expect(state.messages.last?.text == "acknowledge: acknowledge acts on alerts: Tab to the alert list")
+        #expect(state.messages.last?.text == "acknowledge: acts on alerts: Tab to the alert list")
         _ = state.update(.key(.character("?")))
         let help = state.render().text.split(separator: "\n").filter { $0.hasPrefix("│ │") }.joined(separator: "\n")
         #expect(help.contains("scroll the pane") && !help.contains("acknowledge"), "help lists the keys that work here:\n\(help)")
@@ -90,5 +90,31 @@ extension TrialWordingTests {
                                                                                logs: [], error: nil, loadedAt: fixedNow))))
         _ = state.update(.key(.enter))
         #expect(state.render().text.contains("note (\(row.origin ?? "?")) <1m bob: looking"))
+    }
+}
+
+extension TrialWordingTests {
+    @Test func escSaysWhatWasCancelled() {
+        var state = loadedState()
+        _ = state.update(.key(.character("s")))
+        _ = state.update(.key(.escape))
+        #expect(state.messages.last?.text == "snooze cancelled")
+        _ = state.update(.key(.character("n")))
+        _ = state.update(.key(.escape))
+        #expect(state.messages.last?.text == "note cancelled")
+    }
+}
+
+extension TrialWordingTests {
+    @Test func aFeedThatStartsFailingSaysWhyOnceAndSaysWhenItAnswersAgain() {
+        var state = loadedState(width: 80, height: 24)
+        _ = state.update(.tick(fixedNow.addingTimeInterval(11)))
+        _ = state.update(.alertsLoaded(.failure(.http(status: 503, message: "Service Unavailable", requestId: nil, internalCode: nil, rateLimit: nil))))
+        let said = state.messages.filter { $0.text.hasPrefix("alerts: ") }
+        #expect(said.count == 1 && said[0].text.contains("503") && said[0].text.contains("retry in"), "\(said.map(\.text))")
+        _ = state.update(.alertsLoaded(.failure(.http(status: 503, message: "Service Unavailable", requestId: nil, internalCode: nil, rateLimit: nil))))
+        #expect(state.messages.filter { $0.text.hasPrefix("alerts: ") }.count == 1, "said once, not at every failed poll")
+        _ = state.update(.alertsLoaded(.success(AlertPage(alerts: sampleAlerts, nextOffset: nil, pagesFetched: 1))))
+        #expect(state.messages.last?.text == "alerts: answering again")
     }
 }

@@ -35,7 +35,7 @@ struct StatusLineTests {
         _ = state.update(.alertsLoaded(.failure(.transport("connection refused"))))
         _ = state.update(.key(.character("a")))
         let line = state.render().line(0)
-        #expect(line.contains("■ STALE ■ alerts 45s network"), "\(line)")
+        #expect(line.contains("■ STALE ■ pending 1 0s · alerts 45s network"), "the person's actions first, then what is stale and why: \(line)")
         #expect(line.contains("pending 1"), "queued and pending actions stay counted while stale: \(line)")
         #expect(line.contains("▲ P2 INCIDENT"))
     }
