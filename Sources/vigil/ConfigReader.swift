@@ -201,7 +201,8 @@ final class ConfigReader {
         default: throw problem(key, section: "poll", "unknown poll setting '\(key)'", fix: "use alerts, heartbeats, on_call or incidents")
         }
         guard let seconds = poll[key]?.int ?? poll[key]?.double.map({ Int($0) }), seconds >= 2, seconds <= 3600 else {
-            throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = 10")
+            let standard = Int(DashboardSettings.defaultIntervals[kind] ?? 30)
+            throw problem(key, section: "poll", "poll.\(key) must be a number of seconds from 2 to 3600", fix: "write \(key) = \(standard) (the default)")
         }
         return (kind, TimeInterval(seconds))
     }

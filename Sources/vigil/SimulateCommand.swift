@@ -43,7 +43,17 @@ struct Simulate: AsyncParsableCommand {
         site.apply(to: &configuration)
         let simulator: Simulator
         do { simulator = try Simulator(configuration: configuration) } catch { throw ValidationError(error.description) }
-        let url = try await simulator.start()
+        let url: URL
+        do {
+            url = try await simulator.start()
+        } catch {
+            // The socket's own words (`bind(…): Address already in use (errno: 98)`) say little to a person.
+            let text = String(describing: error)
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                throw CommandFailure("port \(port) on 127.0.0.1 is in use (another simulator?): pick another with --port, or --port 0 for a free one")
+            }
+            throw CommandFailure("the simulator could not start on 127.0.0.1:\(port): \(text)")
+        }
         let keys = apiKey == DemoKeys.full ? "demo keys \(DemoKeys.full) (all rights), \(DemoKeys.readOnly) (read-only)" : "the keys given"
         let banner = backend == .jsm ? """
             JSM Operations simulator on \(url.absoluteString) — scenario \(scenario), speed \(speed)×, cloudId \(simulator.cloudId), plan \(site.plan)\(site.teamsWithoutAccess.isEmpty ? "" : ", no access to " + site.teamsWithoutAccess.joined(separator: ", "))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ServiceSimulator
 import Testing
 @testable import vigil
 
@@ -35,5 +36,22 @@ struct CommandLineTests {
     @Test func helpNamesJSMAndIncidents() {
         let help = Vigil.helpMessage()
         #expect(help.contains("JSM") && help.contains("incidents"), "\(help)")
+    }
+}
+
+extension CommandLineTests {
+    @Test func aSimulatorOnAPortInUseSaysSoAndHowToPickAnother() async throws {
+        try await Simulator.with(SimulatorConfiguration(scenario: "quiet")) { _, url in
+            let port = try #require(url.port)
+            let command = try #require(try Vigil.parseAsRoot(["simulate", "--port", "\(port)"]) as? Simulate)
+            do {
+                try await command.run()
+                Issue.record("a second simulator started on a port in use")
+            } catch {
+                let said = printed(error)
+                #expect(said.contains("port \(port) on 127.0.0.1 is in use") && said.contains("--port 0"), "\(said)")
+                #expect(!said.contains("errno"), "the socket's own words are not the message: \(said)")
+            }
+        }
     }
 }
