@@ -14,6 +14,14 @@ public enum ShiftReportLoader {
     }
 
     /// The report, and whether every source's alerts could be read (the numbers are whole).
+    /// How a caveat begins when a source's alerts could not be read (what follows: why, and what to do).
+    public static let alertsUnread = "alerts could not be read: "
+
+    /// Whether no source's alerts could be read: then the report has nothing true to count.
+    public static func readNothing(_ report: ShiftReport, sources: Int) -> Bool {
+        report.caveats.filter { $0.contains(alertsUnread) }.count >= max(1, sources)
+    }
+
     public static func load(_ sources: [Source], since: Date, until: Date, maxPages: Int = 200) async -> (report: ShiftReport, complete: Bool) {
         var alerts: [Alert] = []
         var incidents: [Incident] = []
@@ -29,7 +37,7 @@ public enum ShiftReportLoader {
                 if read.cut { caveats.append(prefix + "more than \(maxPages) pages of alerts: the oldest of the window are not counted"); complete = false }
             } catch {
                 complete = false
-                caveats.append(prefix + "alerts could not be read: \(error.headline)")
+                caveats.append(prefix + Self.alertsUnread + error.description)
             }
             if let elsewhere = source.backend.incidentsElsewhere {
                 caveats.append(prefix + elsewhere)

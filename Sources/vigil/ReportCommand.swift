@@ -34,6 +34,7 @@ struct Report: AsyncParsableCommand {
         let format = ShiftReportFormat(rawValue: format) ?? .text
         let logger = Logger(label: "vigil.report") { _ in SwiftLogNoOpLogHandler() }
         let (report, complete): (ShiftReport, Bool)
+        var sourceCount = 1
         if demo {
             let configuration = SimulatorConfiguration(scenario: "ops-room", speed: 0, start: now, processingDelay: .zero,
                                                        rateLimits: Dictionary(uniqueKeysWithValues: RateLimitDomain.allCases.map { ($0, .unlimited) }))
@@ -48,6 +49,7 @@ struct Report: AsyncParsableCommand {
             var warnings = file.warnings
             if !file.sources.isEmpty, !account.choosesAnAccount {
                 let sources = try SourceAccounts.load(file.sources, configPath: file.path ?? ConfigFile.defaultPath, warnings: &warnings)
+                sourceCount = sources.accounts.count
                 (report, complete) = try await Self.connect(sources.accounts[...], logger: logger) { connected in
                     await ShiftReportLoader.load(connected, since: start, until: end)
                 }
@@ -58,6 +60,13 @@ struct Report: AsyncParsableCommand {
                 }
             }
             for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        }
+        if ShiftReportLoader.readNothing(report, sources: sourceCount) {
+            // Nothing could be read: a table of zeros would look like a quiet shift. Say why instead.
+            let why = report.caveats.filter { $0.contains(ShiftReportLoader.alertsUnread) }.joined(separator: "\n  ")
+                .replacingOccurrences(of: "; Vigil keeps retrying", with: ", then run vigil report again")
+            FileHandle.standardError.write(Data("vigil report: no report — \(why)\n".utf8))
+            throw ExitCode(2)
         }
         FileHandle.standardOutput.write(Data(report.rendered(format).utf8))
         // Numbers that are not whole fail the command: a script must not take them as the truth.

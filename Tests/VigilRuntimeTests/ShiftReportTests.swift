@@ -88,7 +88,8 @@ struct ShiftReportTests {
                 let (report, complete) = await ShiftReportLoader.load([.init(name: "og", backend: OpsgenieBackend(client: client))],
                                                                       since: now.addingTimeInterval(-3600), until: now)
                 #expect(!complete)
-                #expect(report.caveats.contains { $0.hasPrefix("og: alerts could not be read: HTTP 503") }, "\(report.caveats)")
+                #expect(report.caveats.contains { $0.hasPrefix("og: alerts could not be read: HTTP 503") && $0.contains(" — ") }, "why, and what to do: \(report.caveats)")
+                #expect(ShiftReportLoader.readNothing(report, sources: 1), "no source read: vigil report prints no table of zeros")
             }
         }
     }
