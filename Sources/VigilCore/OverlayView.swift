@@ -31,7 +31,8 @@ struct OverlayView {
             lines.append("any key closes this")
             popup(&canvas, title: "Messages", lines: lines)
         case .confirm(let prompt, _, _), .confirmIncident(let prompt, _, _):
-            popup(&canvas, title: "Confirm", lines: [prompt, "", "y: yes    any other key: no"])
+            // The question whole, wrapped: what it acts on is never cut off.
+            popup(&canvas, title: "Confirm", lines: TerminalText.wrap(prompt, columns: max(20, state.width - 8)) + ["", "y: yes    any other key: no"])
         case .confirmQuit:
             let fate = state.settings.journaling
                 ? "They are journaled and resume at the next start (if under \(Int(state.settings.actionMaxAge / 60)) min old)."

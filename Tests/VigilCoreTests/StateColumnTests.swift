@@ -118,3 +118,14 @@ extension TrialWordingTests {
         #expect(state.messages.last?.text == "alerts: answering again")
     }
 }
+
+extension TrialWordingTests {
+    @Test func aLongQuestionIsWrappedWholeNotCut() {
+        var state = loadedState(width: 80, height: 24)
+        let question = "Acknowledge 9 marked alerts (og-eu 5, jsm 6): jsm #13, og-eu+jsm #9, og-eu #7, og-eu+jsm #21, jsm #30, og-eu #2? y/N"
+        state.prompt.overlay = .confirm(prompt: question, action: .acknowledge, alertIds: ["id-1"])
+        let screen = state.render().text
+        #expect(screen.contains("og-eu #7, og-eu+jsm") || screen.contains("og-eu #7,"), "\(screen)")
+        #expect(screen.contains("#2? y/N"), "the end of the question is on screen: \(screen)")
+    }
+}
