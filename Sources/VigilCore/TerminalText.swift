@@ -20,6 +20,9 @@ public enum TerminalText {
             }
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { continue }
             if v == 0xFFFD || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { continue }
+            // Skin-tone modifiers: terminals (tmux among them) disagree on their width, and a row
+            // drawn one column too wide breaks the frame. The emoji stays, in its default tone.
+            if (0x1F3FB...0x1F3FF).contains(v) { continue }
             if Self.isDrawingCharacter(v) || (v >= 0x20 && v < 0x7F) {
                 // Printable ASCII and the dashboard's own drawing characters need no property look-up.
                 combiningRun = 0

@@ -129,3 +129,10 @@ extension TrialWordingTests {
         #expect(screen.contains("#2? y/N"), "the end of the question is on screen: \(screen)")
     }
 }
+
+extension TrialWordingTests {
+    @Test func aSkinToneModifierIsDroppedSoEveryTerminalAgreesOnTheWidth() {
+        #expect(TerminalText.sanitize("ok 👍🏽 done") == "ok 👍 done")
+        #expect(TerminalText.width(of: TerminalText.sanitize("👍🏽")) == 2)
+    }
+}
