@@ -49,14 +49,16 @@ struct SimulatorTests {
 
     @Test func actionsAreSignedByTheConfiguredUserNotVigil() async throws {
         try await withSimulator { _, client in
-            let open = try await client.listAlerts(AlertQuery(query: "status:open AND acknowledged:false", limit: 5))
-            let target = try #require(open.alerts.first)
+            let open = try await client.listAlerts(AlertQuery(query: "status:open AND acknowledged:false", limit: 50))
+            let target = try #require(open.alerts.first { ($0.owner ?? "").isEmpty }, "an unowned open alert")
             let bob = ActionContext(user: "bob@example.com", source: "vigil")
             let ack = try await client.acknowledge(.id(target.id), context: bob)
             _ = try await client.awaitOutcome(of: ack.requestId, initialDelay: .milliseconds(20))
             let note = try await client.addNote(.id(target.id), note: "looking", context: bob)
             _ = try await client.awaitOutcome(of: note.requestId, initialDelay: .milliseconds(20))
-            #expect(try await client.getAlert(.id(target.id)).report?.acknowledgedBy == "bob@example.com")
+            let acked = try await client.getAlert(.id(target.id))
+            #expect(acked.report?.acknowledgedBy == "bob@example.com")
+            #expect(acked.owner == "bob@example.com", "who acknowledges an unowned alert owns it (so `mine` lists it)")
             #expect(try await client.listNotes(.id(target.id)).first?.owner == "bob@example.com")
             let logs = try await client.listLogs(.id(target.id))
             #expect(logs.contains { $0.owner == "bob@example.com" && ($0.log ?? "").contains("acknowledged") }, "\(logs)")

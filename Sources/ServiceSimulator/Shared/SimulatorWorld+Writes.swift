@@ -98,6 +98,9 @@ extension SimulatorWorld {
             report.ackTime = Int64(date.timeIntervalSince(alert.createdAt ?? date) * 1000)
             report.acknowledgedBy = writer
             alert.report = report
+            // Whoever acknowledges an unowned alert owns it, as the services show it (the
+            // acknowledger becomes the owner); an owner already assigned stays.
+            if (alert.owner ?? "").isEmpty, !writer.isEmpty { alert.owner = writer }
             alerts[id] = alert
             log(id, "Alert acknowledged via Vigil", by: writer, at: date)
         }
