@@ -283,6 +283,10 @@ extension DashboardState {
         if alertPane.filters.beforeChange == nil, alertPane.everLoaded, feedStatus[.alerts]?.lastError == nil { alertPane.filters.beforeChange = alertPane.filters.current }
         alertPane.filters.current = newFilter
         say("filter: \(name.map { "\($0) — " } ?? "")\(filterDescription == "all" ? "all alerts" : filterDescription)", .info)
+        if settings.me == nil, newFilter.queryText?.contains("owner:me") == true {
+            // Without `user` nobody is "me": the list would be empty with no word of why.
+            say("mine needs who you are: put user = \"you@example.com\" in config.toml (vigil init asks for it)", .warning)
+        }
         // A poll for the old filter still in flight is discarded when it answers, and the new one starts then.
         return pollNow(.alerts)
     }

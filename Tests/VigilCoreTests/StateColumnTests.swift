@@ -136,3 +136,14 @@ extension TrialWordingTests {
         #expect(TerminalText.width(of: TerminalText.sanitize("👍🏽")) == 2)
     }
 }
+
+extension TrialWordingTests {
+    @Test func mineWithoutAUserSaysWhatItNeeds() {
+        var state = loadedState()
+        _ = state.update(.key(.character("3")))
+        #expect(state.messages.last?.text.hasPrefix("mine needs who you are: put user = ") == true, "\(state.messages.map(\.text))")
+        var known = loadedState { $0.me = "alice@example.com" }
+        _ = known.update(.key(.character("3")))
+        #expect(known.messages.last?.text.hasPrefix("filter: mine") == true)
+    }
+}
