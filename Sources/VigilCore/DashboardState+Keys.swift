@@ -117,6 +117,7 @@ extension DashboardState {
         case .refresh:
             feeds.polls.requestAll()
             alertPane.details = [:]
+            say("refreshing every feed now", .info)
             return duePolls()
         case .nextTheme:
             themeIndex = (themeIndex + 1) % max(1, settings.themeNames.count)

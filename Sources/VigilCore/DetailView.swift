@@ -77,7 +77,7 @@ struct DetailView {
                       CellStyle(DashboardState.role(for: incident.priority), bold: true)))
         lines.append(("state \(incident.status ?? "open") · created \(paneAge(state.now.timeIntervalSince(incident.createdAt ?? state.now))) ago · owner team \(incident.ownerTeam ?? "-")", CellStyle(.text)))
         if let services = incident.impactedServices, !services.isEmpty { lines.append(("impacted services: " + services.joined(separator: ", "), CellStyle(.text))) }
-        if let responders = incident.responders, !responders.isEmpty { lines.append(("responders: " + IncidentsPaneView.responderNames(responders), CellStyle(.text))) }
+        if let responders = incident.responders, !responders.isEmpty { lines.append(("responders: " + IncidentsPaneView.responderNames(responders, separator: ", "), CellStyle(.text))) }
         if let tags = incident.tags, !tags.isEmpty { lines.append(("tags: " + tags.joined(separator: ", "), CellStyle(.text))) }
         if let description = incident.description, !description.isEmpty { lines.append((description, CellStyle(.text))) }
         if let details = incident.details, !details.isEmpty {

@@ -21,8 +21,9 @@ struct HeartbeatsPaneView {
         let count = state.feeds.heartbeats.count
         let first = max(0, min(state.panes.listScroll[.heartbeats] ?? 0, count - rows))
         defer { DataPaneFrame(state: state).drawLimits(&canvas, r, kind: .heartbeats, from: r.y + 1 + min(rows, state.feeds.heartbeats.count)) }
-        // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 14.
-        let nameWidth = min(14, max(8, r.width - 4 - 26 - (state.sourceColumn.map { $0 + 1 } ?? 0)))
+        // The state, ping, interval and time left need 26 columns; the name gets the rest, up to 24.
+        let longest = state.feeds.heartbeats.map { TerminalText.width(of: $0.name) }.max() ?? 8
+        let nameWidth = min(24, longest, max(8, r.width - 4 - 26 - (state.sourceColumn.map { $0 + 1 } ?? 0)))
         defer { DataPaneFrame(state: state).drawScrollInfo(&canvas, r, pane: .heartbeats, first: first, shown: min(rows, count - first), count: count) }
         for (i, beat) in state.feeds.heartbeats.dropFirst(first).prefix(rows).enumerated() {
             let y = r.y + 1 + i

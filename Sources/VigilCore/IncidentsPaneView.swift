@@ -87,7 +87,7 @@ struct IncidentsPaneView {
         cell(Self.responderNames(incident.responders), side, selected ? base : CellStyle(.dim))
     }
 
-    static func responderNames(_ responders: [Responder]?) -> String {
-        (responders ?? []).map { $0.name ?? $0.username ?? $0.id ?? "?" }.joined(separator: ",")
+    static func responderNames(_ responders: [Responder]?, separator: String = ",") -> String {
+        (responders ?? []).map { $0.name ?? $0.username ?? $0.id ?? "?" }.joined(separator: separator)
     }
 }
