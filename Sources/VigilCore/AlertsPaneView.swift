@@ -17,6 +17,8 @@ struct AlertsPaneView {
         let shared = state.alertPane.everLoaded ? state.sharedFigure : nil
         // Marks decide what the next action acts on: their number is in sight, Esc clears them.
         let marked = state.alertPane.marked.isEmpty ? nil : state.alertPane.marked.count
+        // Counted once a frame: it walks the loaded rows above the view (thousands in a storm).
+        let newAbove = self.newAbove
         let sign = newAbove > 0 ? TerminalText.width(of: " ↑ \(newAbove) new above (g) ") + 1 : 0
         canvas.box(x: r.x, y: r.y, width: r.width, height: r.height,
                    title: Self.title(figures, shared: shared, marked: marked, filter: state.filterDescription, room: r.width - 6 - sign),
@@ -64,7 +66,7 @@ struct AlertsPaneView {
     /// marks take their short forms (`· 38 shared`, `· 2 marked`), then the filter goes (it
     /// is on the status line's help and `/`); the counts stay.
     static func title(_ figures: String, shared: String?, marked: Int?, filter: String, room: Int) -> String {
-        let short = shared.map { $0.replacingOccurrences(of: #" in (two|several) sources"#, with: " shared", options: .regularExpression) }
+        let short = shared.map { $0.replacingOccurrences(of: " in two sources", with: " shared").replacingOccurrences(of: " in several sources", with: " shared") }
         let attempts: [[String?]] = [
             [shared, marked.map { " · \($0) marked (Esc clears)" }, " " + filter],
             [short, marked.map { " · \($0) marked" }, " " + filter],
