@@ -147,6 +147,8 @@ struct IncidentTests {
         #expect(state.render().text.contains("JSM incidents are Jira work items"))
         _ = state.update(.key(.tab))
         #expect(state.panes.focus == .incidents)
+        let hints = state.render().line(state.height - 1)
+        #expect(hints.contains("next pane") && !hints.contains("acknowledge"), "only what works here is offered: \(hints)")
         var narrow = state
         _ = narrow.update(.resize(width: 80, height: 24))  // the incidents pane has the focus and the slot
         let lines = narrow.render().text.split(separator: "\n").map(String.init)

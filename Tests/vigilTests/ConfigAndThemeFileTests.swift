@@ -183,3 +183,18 @@ struct ConfigAndThemeFileTests {
         #expect(ConfigFile.permissionWarning(path) == nil)
     }
 }
+
+
+
+/// A bad poll interval's fix names that kind's own default.
+@Suite("Config: poll intervals")
+struct ConfigPollFixTests {
+    @Test func aBadIntervalNamesItsOwnDefault() {
+        do {
+            _ = try ConfigFile.parse("[poll]\nheartbeats = 1\n", path: "config.toml")
+            Issue.record("an interval of 1 s was taken")
+        } catch {
+            #expect("\(error)".contains("write heartbeats = 30 (the default)"), "\(error)")
+        }
+    }
+}
