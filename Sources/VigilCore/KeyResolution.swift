@@ -46,9 +46,6 @@ extension DashboardState {
         return .command(command)
     }
 
-    /// The commands that move the alert list's selection.
-    static let movesTheList: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
-
     /// The commands that act on the incidents pane (or the incident in the detail) while it has the focus.
     static let incidentCommands: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .openDetail, .resolve, .close, .note]
 }
